@@ -1,0 +1,51 @@
+import type { PathSegment } from '../model.js';
+
+/** What kind of problem: the part of the input at fault. Codes are stable; tests assert them. */
+export type ErrorCode =
+  | 'usage'
+  | 'file'
+  | 'yaml'
+  | 'schema'
+  | 'unit'
+  | 'range'
+  | 'duplicate'
+  | 'unknown-key'
+  | 'layout'
+  | 'chart'
+  | 'theme'
+  | 'template'
+  | 'cost-mismatch'
+  | 'url'
+  | 'browser';
+
+export interface Problem {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly hint: string;
+  readonly file?: string | undefined;
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
+  /** Characters to underline from column, for the ^^^ marker. */
+  readonly length?: number | undefined;
+  readonly dataPath?: readonly PathSegment[] | undefined;
+}
+
+/** The one error type users see: one or more located problems, with the library error kept as cause. */
+export class DeckError extends Error {
+  readonly problems: readonly Problem[];
+
+  constructor(problems: Problem | readonly Problem[], options?: { cause?: unknown }) {
+    const list = Array.isArray(problems) ? problems : [problems as Problem];
+    super(list.map((problem) => problem.message).join('\n'), options);
+    this.name = 'DeckError';
+    this.problems = list;
+  }
+
+  get isUsage(): boolean {
+    return this.problems.every((problem) => problem.code === 'usage');
+  }
+}
+
+export function isDeckError(error: unknown): error is DeckError {
+  return error instanceof DeckError;
+}

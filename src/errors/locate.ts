@@ -1,0 +1,64 @@
+import { isMap, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import type { PathSegment, Position } from '../model.js';
+
+/** Maps a data path (as zod reports it) onto the line and column of the YAML node it names. */
+export function createLocator(document: Document, lines: LineCounter): Locator {
+  const positionOf = (node: Node | undefined): Position | undefined => {
+    const range = node?.range;
+    if (!range) return undefined;
+    const start = lines.linePos(range[0]);
+    const end = lines.linePos(range[1]);
+    const length = end.line === start.line ? Math.max(1, end.col - start.col) : 1;
+    return { line: start.line, column: start.col, length };
+  };
+  return {
+    locate: (path) => positionOf(findNode(document, path)?.node),
+    locateKey: (path, key) => positionOf(findKeyNode(document, path, key)),
+  };
+}
+
+export interface Locator {
+  readonly locate: (path: readonly PathSegment[]) => Position | undefined;
+  readonly locateKey: (path: readonly PathSegment[], key: string) => Position | undefined;
+}
+
+interface Found {
+  readonly node: Node;
+}
+
+/** The deepest node on the path: a missing key points at its parent, an unknown key at the key itself. */
+function findNode(document: Document, path: readonly PathSegment[]): Found | undefined {
+  let current: Node | undefined = isNode(document.contents) ? document.contents : undefined;
+  for (const segment of path) {
+    if (current === undefined) return undefined;
+    const next = childOf(current, segment);
+    if (next === undefined) return { node: current };
+    current = next;
+  }
+  return current === undefined ? undefined : { node: current };
+}
+
+function childOf(node: Node, segment: PathSegment): Node | undefined {
+  if (isSeq(node) && typeof segment === 'number') {
+    const item: unknown = node.items[segment];
+    return isNode(item) ? item : undefined;
+  }
+  if (isMap(node)) {
+    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+    if (pair === undefined) return undefined;
+    return isNode(pair.value) ? pair.value : isNode(pair.key) ? pair.key : undefined;
+  }
+  return undefined;
+}
+
+/** The key node of `key` inside the mapping at `path`, for "unknown field" messages that point at the typo. */
+function findKeyNode(document: Document, path: readonly PathSegment[], key: string): Node | undefined {
+  const parent = findNode(document, path)?.node;
+  if (parent === undefined || !isMap(parent)) return undefined;
+  const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+  return pair !== undefined && isNode(pair.key) ? pair.key : undefined;
+}
+
+function isNode(value: unknown): value is Node {
+  return isMap(value) || isSeq(value) || isScalar(value) || (typeof value === 'object' && value !== null && 'range' in value);
+}

@@ -1,0 +1,46 @@
+import type { PathSegment } from '../model.js';
+import type { DeckError, Problem } from './deck-error.js';
+
+export interface ReportSource {
+  /** File name → its text, to quote the offending line. */
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+/** What the user sees for a failed build: every problem, located, quoted and hinted. */
+export function formatError(error: DeckError, source: ReportSource): string {
+  const blocks = error.problems.map((problem) => formatProblem(problem, 'error', source));
+  const count = error.problems.length;
+  const footer = count > 1 ? `\n${count} problems found; nothing was written.` : '';
+  return blocks.join('\n\n') + footer;
+}
+
+export function formatProblem(problem: Problem, severity: 'error' | 'warning', source: ReportSource): string {
+  const where = [location(problem), problem.dataPath?.length ? formatDataPath(problem.dataPath) : ''].filter(Boolean).join('  ');
+  const lines = [`${severity}[${problem.code}]${where ? ` ${where}` : ''}`, `  ${problem.message}`];
+  const excerpt = quoteLine(problem, source);
+  if (excerpt) lines.push(excerpt);
+  lines.push(`  hint: ${problem.hint}`);
+  return lines.join('\n');
+}
+
+function location(problem: Problem): string {
+  if (problem.file === undefined) return '';
+  if (problem.line === undefined) return problem.file;
+  return `${problem.file}:${problem.line}:${problem.column ?? 1}`;
+}
+
+/** ['models', 2, 'units'] → models[2].units */
+export function formatDataPath(path: readonly PathSegment[]): string {
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+}
+
+function quoteLine(problem: Problem, source: ReportSource): string | undefined {
+  if (problem.file === undefined || problem.line === undefined) return undefined;
+  const text = source.texts.get(problem.file)?.split(/\r?\n/)[problem.line - 1];
+  if (text === undefined) return undefined;
+  const number = String(problem.line);
+  const gutter = ' '.repeat(number.length);
+  const column = Math.max(1, problem.column ?? 1);
+  const length = Math.max(1, Math.min(problem.length ?? 1, text.length - column + 1));
+  return [`  > ${number} | ${text}`, `    ${gutter} | ${' '.repeat(column - 1)}${'^'.repeat(length)}`].join('\n');
+}

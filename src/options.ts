@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+
+export interface BuildOptions {
+  /** The YAML dataset, relative to the working directory. */
+  readonly dataFile: string;
+  /** Where index.html goes. */
+  readonly outDir: string;
+  /** The layouts, partials, charts and themes. */
+  readonly templatesDir: string;
+  /** Treat warnings (figures that disagree) as errors. */
+  readonly isStrict: boolean;
+  /** Leave every speaker note out, for a deck shared with the audience. */
+  readonly isPublic: boolean;
+}
+
+// src/options.ts and lib/options.js both sit one level below the package root.
+export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export const DEFAULT_OPTIONS: BuildOptions = {
+  dataFile: 'data/deck.yaml',
+  outDir: 'dist',
+  templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
+  isStrict: false,
+  isPublic: false,
+};
+
+export function createBuildOptions(overrides: Partial<BuildOptions> = {}): BuildOptions {
+  return { ...DEFAULT_OPTIONS, ...overrides };
+}

@@ -1,0 +1,138 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { basename, join, relative } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { DeckError, type Problem } from '../errors/deck-error.js';
+import { createLocator } from '../errors/locate.js';
+import { messages } from '../errors/messages.js';
+import type { Assets, ParsedData, Project, TemplateSources } from '../model.js';
+import type { BuildOptions } from '../options.js';
+
+const require = createRequire(import.meta.url);
+const DEFAULT_THEME = 'aula';
+// A few aliases are fine; thousands mean a "billion laughs" document built to exhaust memory.
+const MAX_ALIAS_COUNT = 100;
+
+/** Every file read of a build happens here: the data, the templates, the chart specs, the theme and reveal.js. */
+export async function loadProject(options: BuildOptions): Promise<Project> {
+  const dataFile = displayPath(options.dataFile);
+  const dataText = await readDataFile(options.dataFile, dataFile);
+  const data = parseData(dataText, dataFile);
+  const [templates, charts, assets] = await Promise.all([
+    loadTemplates(options.templatesDir),
+    loadChartSpecs(join(options.templatesDir, 'charts')),
+    loadAssets(options.templatesDir, data, dataFile),
+  ]);
+  return { dataFile, dataText, data, templates, charts: charts.specs, chartConfig: assets.chartConfig, assets: assets.assets };
+}
+
+function displayPath(file: string): string {
+  const path = relative(process.cwd(), file);
+  return path.startsWith('..') ? file : path;
+}
+
+async function readDataFile(file: string, shown: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    const message = code === 'ENOENT' ? messages.fileMissing(shown) : messages.fileUnreadable(shown, code === 'EISDIR' ? 'it is a folder' : code || 'unknown error');
+    throw new DeckError({ code: 'file', ...message, file: shown }, { cause: error });
+  }
+  if (text.trim() === '' || text.split('\n').every((line) => line.trim() === '' || line.trimStart().startsWith('#'))) {
+    throw new DeckError({ code: 'file', ...messages.fileEmpty(shown), file: shown });
+  }
+  return text;
+}
+
+export function parseData(text: string, file: string): ParsedData {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, strict: true });
+  if (document.errors.length > 0) {
+    const problems = document.errors.map((error): Problem => {
+      const position = error.linePos?.[0];
+      return { code: 'yaml', ...messages.yamlSyntax(firstLine(error.message)), file, line: position?.line, column: position?.col };
+    });
+    throw new DeckError(problems, { cause: document.errors[0] });
+  }
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    throw new DeckError({ code: 'yaml', ...messages.yamlAliasBomb(), file, line: 1, column: 1 }, { cause: error });
+  }
+  return { value, ...createLocator(document, lineCounter) };
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+async function loadTemplates(dir: string): Promise<TemplateSources> {
+  const [shell, layouts, partials] = await Promise.all([
+    readFile(join(dir, 'deck.hbs'), 'utf8'),
+    readNamedFiles(join(dir, 'layouts'), '.hbs'),
+    readNamedFiles(join(dir, 'partials'), '.hbs'),
+  ]);
+  return { shell, layouts, partials };
+}
+
+async function loadChartSpecs(dir: string): Promise<{ specs: Map<string, unknown> }> {
+  const sources = await readNamedFiles(dir, '.vl.json');
+  const specs = new Map<string, unknown>();
+  for (const [name, source] of sources) specs.set(name, parseJson(source, join('templates', 'charts', `${name}.vl.json`)));
+  return { specs };
+}
+
+/** A folder's files ending in `extension`, keyed by file name without it, in a stable order. */
+async function readNamedFiles(dir: string, extension: string): Promise<Map<string, string>> {
+  const names = (await readdir(dir).catch(() => [])).filter((name) => name.endsWith(extension)).sort();
+  const contents = await Promise.all(names.map((name) => readFile(join(dir, name), 'utf8')));
+  return new Map(names.map((name, index) => [basename(name, extension), contents[index] ?? '']));
+}
+
+function parseJson(source: string, file: string): unknown {
+  try {
+    return JSON.parse(source);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new DeckError({ code: 'chart', ...messages.chartSpec(basename(file, '.vl.json'), detail), file }, { cause: error });
+  }
+}
+
+interface LoadedAssets {
+  readonly assets: Assets;
+  readonly chartConfig: unknown;
+}
+
+async function loadAssets(templatesDir: string, data: ParsedData, dataFile: string): Promise<LoadedAssets> {
+  const themeName = requestedTheme(data.value);
+  const themesDir = join(templatesDir, 'themes');
+  const themes = await readNamedFiles(themesDir, '.css');
+  const themeCss = themes.get(themeName);
+  const offline = [...themes].filter(([, css]) => !loadsFromNetwork(css)).map(([name]) => name);
+  const where = { file: dataFile, ...data.locate(['meta', 'theme']), dataPath: ['meta', 'theme'] };
+  if (themeCss === undefined) throw new DeckError({ code: 'theme', ...messages.unknownTheme(themeName, [...themes.keys()]), ...where });
+  if (loadsFromNetwork(themeCss)) throw new DeckError({ code: 'theme', ...messages.onlineTheme(themeName, offline), ...where });
+  const [revealCss, revealJs, notesJs, chartConfigText] = await Promise.all([
+    readFile(require.resolve('reveal.js/reveal.css'), 'utf8'),
+    readFile(require.resolve('reveal.js'), 'utf8'),
+    readFile(require.resolve('reveal.js/plugin/notes'), 'utf8'),
+    readFile(join(themesDir, `${themeName}.vl-config.json`), 'utf8').catch(() => '{}'),
+  ]);
+  const chartConfig = parseJson(chartConfigText, join('templates', 'themes', `${themeName}.vl-config.json`));
+  return { assets: { revealCss, revealJs, notesJs, themeCss, themeName }, chartConfig };
+}
+
+function requestedTheme(value: unknown): string {
+  if (typeof value !== 'object' || value === null || !('meta' in value)) return DEFAULT_THEME;
+  const meta: unknown = value.meta;
+  if (typeof meta !== 'object' || meta === null || !('theme' in meta)) return DEFAULT_THEME;
+  return typeof meta.theme === 'string' && /^[a-z0-9-]+$/.test(meta.theme) ? meta.theme : DEFAULT_THEME;
+}
+
+/** A theme that @imports or url()s a remote address would make the deck fetch from the network. */
+export function loadsFromNetwork(css: string): boolean {
+  return /@import\s+(url\()?\s*["']?(https?:)?\/\//i.test(css) || /url\(\s*["']?(https?:)?\/\//i.test(css);
+}
