@@ -38,6 +38,9 @@ export interface Formatters {
   list(items: readonly string[]): string;
 }
 
+// A figure and its unit stay on one line, as Intl does for currencies.
+const NBSP = '\u00a0';
+
 export function createFormatters(locale: string): Formatters {
   const grouped = { useGrouping: 'always' } as const;
   const count = new Intl.NumberFormat(locale, { ...grouped, maximumFractionDigits: 0 });
@@ -53,7 +56,7 @@ export function createFormatters(locale: string): Formatters {
   const rangeWord = new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' });
   const energyValue = new Intl.NumberFormat(locale, { ...grouped, maximumFractionDigits: 2 });
   const energyWh = (wh: number, unit: EnergyUnit = pickEnergyUnit(wh)): string =>
-    `${energyValue.format(convertEnergy(wh, unit))} ${unit}`;
+    `${energyValue.format(convertEnergy(wh, unit))}${NBSP}${unit}`;
 
   return {
     locale,
@@ -63,7 +66,7 @@ export function createFormatters(locale: string): Formatters {
     moneyApprox: (value) => moneyApprox.format(value),
     moneyShort: (value) => moneyShort.format(value),
     moneyWords: (value) => moneyWords.format(value),
-    energy: (energy) => `${energyValue.format(energy.value)} ${energy.unit}`,
+    energy: (energy) => `${energyValue.format(energy.value)}${NBSP}${energy.unit}`,
     energyWh,
     months: ({ min, max }) =>
       min === max ? monthsOne.format(min) : formatMonthRange(monthsBare.format(min), monthsOne.format(max), locale, rangeWord),

@@ -1,0 +1,133 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { buildDeck } from './build.js';
+import { DeckError, isDeckError, type Problem } from './errors/deck-error.js';
+import { messages } from './errors/messages.js';
+import { formatError, formatProblem } from './errors/report.js';
+import { createBuildOptions, PACKAGE_ROOT } from './options.js';
+import { checkData } from './commands/check.js';
+import { writeSchema } from './commands/schema.js';
+import { join } from 'node:path';
+
+/** Exit codes as data: 0 built, 1 a problem in the user's input, 2 a usage error, 3 a bug of ours. */
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
+
+const HELP = `datadeck: a data-driven reveal.js deck in one offline HTML file
+
+Usage:
+  datadeck [build] [options]   build the deck (default command)
+  datadeck check [options]     validate the data only; exit 0 or 1
+  datadeck schema [--out file] print (or write) the JSON Schema of the data file
+
+Options:
+  --data <file>   the YAML dataset (default: data/deck.yaml)
+  --out <dir>     where index.html goes (default: dist)
+  --strict        treat warnings (figures that disagree) as errors
+  --public        leave out every speaker note, for a deck to share
+  --debug         show stack traces of unexpected failures
+  -h, --help      show this help
+  -v, --version   print the version
+
+Exit codes: 0 success, 1 problem in the data or templates, 2 usage error, 3 internal error.`;
+
+const OPTIONS = {
+  data: { type: 'string' },
+  out: { type: 'string' },
+  strict: { type: 'boolean', default: false },
+  public: { type: 'boolean', default: false },
+  debug: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'v', default: false },
+} as const;
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return report(new DeckError({ code: 'usage', ...messages.usage(error instanceof Error ? error.message : String(error)) }));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return print(HELP);
+  if (values.version) return print(readVersion());
+  const [command = 'build', ...extra] = positionals;
+  const options = createBuildOptions({
+    ...(values.data !== undefined && { dataFile: values.data }),
+    ...(values.out !== undefined && { outDir: values.out }),
+    isStrict: values.strict,
+    isPublic: values.public,
+  });
+  try {
+    if (extra.length > 0) throw new DeckError({ code: 'usage', ...messages.usage(`unexpected argument "${extra[0] ?? ''}"`) });
+    switch (command) {
+      case 'build':
+        return await runBuild(options);
+      case 'check':
+        return await runCheck(options);
+      case 'schema':
+        return print(await writeSchema(values.out));
+      default:
+        throw new DeckError({ code: 'usage', ...messages.usage(`unknown command "${command}"; the commands are build, check and schema`) });
+    }
+  } catch (error) {
+    return report(error, values.debug);
+  }
+}
+
+type Options = ReturnType<typeof createBuildOptions>;
+
+async function runBuild(options: Options): Promise<number> {
+  const started = performance.now();
+  const result = await buildDeck(options);
+  printWarnings(result.warnings);
+  const ms = Math.round(performance.now() - started);
+  const size = `${(result.bytes / 1024).toFixed(0)} kB`;
+  process.stdout.write(`✔ ${result.outFile} · ${size} · ${result.slideCount} slides · ${result.chartCount} charts · ${ms} ms\n`);
+  return EXIT.ok;
+}
+
+async function runCheck(options: Options): Promise<number> {
+  const summary = await checkData(options);
+  printWarnings(summary.warnings);
+  process.stdout.write(`✔ ${summary.file}: ${summary.modelCount} models, ${summary.slideCount} slides, no errors\n`);
+  return EXIT.ok;
+}
+
+function printWarnings(warnings: readonly Problem[]): void {
+  const texts = readQuotedFiles(warnings);
+  for (const warning of warnings) process.stderr.write(`${formatProblem(warning, 'warning', { texts })}\n\n`);
+}
+
+function report(error: unknown, isDebug = false): number {
+  if (isDeckError(error)) {
+    process.stderr.write(`${formatError(error, { texts: readQuotedFiles(error.problems) })}\n`);
+    if (isDebug && error.cause instanceof Error) process.stderr.write(`cause: ${error.cause.stack ?? error.cause.message}\n`);
+    return error.isUsage ? EXIT.usage : EXIT.input;
+  }
+  const { message, hint } = messages.internal(error instanceof Error ? error.message : String(error));
+  process.stderr.write(`error[internal] ${message}\n  hint: ${hint}\n`);
+  if (isDebug && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+  return EXIT.internal;
+}
+
+/** The files the problems point into, read only now that there is something to quote. */
+function readQuotedFiles(problems: readonly Problem[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const { file, line } of problems) {
+    if (file === undefined || line === undefined || texts.has(file)) continue;
+    // A file that cannot be read again is reported without its quoted line; the message already names it.
+    if (existsSync(file)) texts.set(file, readFileSync(file, 'utf8'));
+  }
+  return texts;
+}
+
+function readVersion(): string {
+  const manifest: unknown = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+  const version = typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : 'unknown';
+  return `datadeck ${version}`;
+}
+
+function print(text: string): number {
+  process.stdout.write(`${text}\n`);
+  return EXIT.ok;
+}

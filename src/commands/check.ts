@@ -1,0 +1,18 @@
+import { checkProject } from '../build.js';
+import type { Problem } from '../errors/deck-error.js';
+import type { BuildOptions } from '../options.js';
+import { loadProject } from '../stages/load.js';
+
+export interface CheckSummary {
+  readonly file: string;
+  readonly modelCount: number;
+  readonly slideCount: number;
+  readonly warnings: readonly Problem[];
+}
+
+/** The build's own load, validate and derive, stopping before charts: for editors and CI. */
+export async function checkData(options: BuildOptions): Promise<CheckSummary> {
+  const project = await loadProject(options);
+  const { deck, warnings } = checkProject(project, options);
+  return { file: project.dataFile, modelCount: deck.models.length, slideCount: deck.slides.length, warnings };
+}

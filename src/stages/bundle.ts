@@ -1,0 +1,48 @@
+import type { Assets, Deck } from '../model.js';
+import type { TemplateFunction } from './render.js';
+
+export interface BundleInput {
+  readonly slides: readonly string[];
+  readonly deck: Deck;
+  readonly assets: Assets;
+  readonly shell: TemplateFunction;
+  readonly hasNotes: boolean;
+}
+
+/** The reveal.js configuration of every deck: a 16:9 stage that reveal scales to any screen. */
+export const REVEAL_CONFIG = {
+  width: 1280,
+  height: 720,
+  margin: 0.04,
+  center: false,
+  hash: true,
+  controls: true,
+  controlsTutorial: false,
+  progress: true,
+  slideNumber: 'c/t',
+  transition: 'fade',
+  backgroundTransition: 'none',
+  pdfMaxPagesPerSlide: 1,
+} as const;
+
+/** One self-contained page: reveal's CSS and JS, the theme, the notes plugin and the slides, all inline. */
+export function bundleDeck(input: BundleInput): string {
+  const { deck, assets } = input;
+  const plugins = input.hasNotes ? '[RevealNotes]' : '[]';
+  const init = `Reveal.initialize(Object.assign(${JSON.stringify(REVEAL_CONFIG)}, { plugins: ${plugins} }));`;
+  const scripts = [assets.revealJs, ...(input.hasNotes ? [assets.notesJs] : []), init].map(inlineScript);
+  return input.shell({
+    lang: deck.meta.locale,
+    title: deck.meta.title,
+    description: [deck.meta.subtitle, deck.meta.institution].filter(Boolean).join(' · '),
+    author: deck.meta.author,
+    css: `${assets.revealCss}\n${assets.themeCss}`,
+    slides: input.slides.join('\n'),
+    scripts,
+  });
+}
+
+// A literal "</script" inside inlined code would end the <script> element early; "<\/" means the same in JS.
+function inlineScript(code: string): string {
+  return code.replace(/<\/(script)/gi, '<\\/$1');
+}

@@ -1,0 +1,124 @@
+import type { NumberLocale } from 'vega';
+import type { Config } from 'vega-lite';
+import { DeckError } from '../errors/deck-error.js';
+import { messages } from '../errors/messages.js';
+import type { Charts, Deck, RenderedChart } from '../model.js';
+import { buildChartRows, describeChart, readChartText, type ChartRow } from './chart-data.js';
+import { isVegaLiteConfig, isVegaLiteSpec, loadChartLibraries, renderChartSvg, type ChartLibraries } from './chart-svg.js';
+
+/** Chart name → SVG, text summary and data table, for every chart a slide uses; vega runs here, never in the browser. */
+export async function renderCharts(options: {
+  deck: Deck;
+  specs: ReadonlyMap<string, unknown>;
+  config: unknown;
+}): Promise<Charts> {
+  const { deck, specs } = options;
+  const slides = pickChartSlides(deck);
+  const charts = new Map<string, RenderedChart>();
+  if (slides.size === 0) return charts;
+  const libraries = await loadChartLibraries();
+  // vega's def id counters are module state that grows with every view; reset once per build (scopeSvgIds renumbers anyway).
+  libraries.vega.resetSVGDefIds();
+  const rows = buildChartRows(deck);
+  const config = buildChartConfig({ libraries, theme: options.config, deck });
+  const specNames = [...specs.keys()].sort();
+  for (const [name, sourceIndex] of slides) {
+    const spec = specs.get(name);
+    if (spec === undefined) {
+      throw new DeckError({ code: 'chart', ...messages.unknownChart(name, specNames), dataPath: ['slides', sourceIndex, 'chart'] });
+    }
+    charts.set(name, await renderOneChart({ name, spec, libraries, rows, config, deck }));
+  }
+  return charts;
+}
+
+/** Chart name → the first slide (index in data/deck.yaml) that shows it: each chart renders once, in slide order. */
+export function pickChartSlides(deck: Deck): Map<string, number> {
+  const slides = new Map<string, number>();
+  for (const slide of deck.slides) {
+    if (slide.layout === 'chart' && !slides.has(slide.chart)) slides.set(slide.chart, slide.sourceIndex);
+  }
+  return slides;
+}
+
+async function renderOneChart(options: {
+  name: string;
+  spec: unknown;
+  libraries: ChartLibraries;
+  rows: readonly ChartRow[];
+  config: Config;
+  deck: Deck;
+}): Promise<RenderedChart> {
+  const { name, spec, rows } = options;
+  if (!isVegaLiteSpec(spec)) {
+    throw chartError(name, 'the file is not a Vega-Lite spec (it has no "mark", "layer", "facet", "repeat" or "concat")');
+  }
+  const alternative = readChartText(spec);
+  if ('problem' in alternative) {
+    throw new DeckError({ code: 'chart', ...messages.chartText(name, alternative.problem), file: chartFile(name) });
+  }
+  // vega ingests rows by writing into them, so every chart gets its own copies.
+  const values = rows.map((row) => ({ ...row }));
+  try {
+    const svg = await renderChartSvg({
+      libraries: options.libraries,
+      spec: { ...spec, data: { values } },
+      config: options.config,
+      idPrefix: toIdPrefix(name),
+    });
+    return { svg, ...describeChart({ text: alternative.text, rows, format: options.deck.format }) };
+  } catch (cause) {
+    throw chartError(name, cause instanceof Error ? cause.message : String(cause), cause);
+  }
+}
+
+/**
+ * The theme with the deck's number locale under it, so axis ticks read "1.200" and "0,5" like deck.format.
+ * A spec's own config still wins: vega-lite merges it over this one.
+ */
+function buildChartConfig(options: { libraries: ChartLibraries; theme: unknown; deck: Deck }): Config {
+  const { libraries, theme, deck } = options;
+  // aria: false because the slide gives the chart its summary and data table; vega's own labels would name raw fields.
+  const base: Config = { locale: { number: deriveNumberLocale(deck.format.locale) }, aria: false };
+  if (theme === undefined) return base;
+  if (!isVegaLiteConfig(theme)) {
+    const file = `templates/themes/${deck.meta.theme}.vl-config.json`;
+    throw new DeckError({ code: 'theme', ...messages.chartTheme(file, 'it does not hold a JSON object'), file });
+  }
+  return libraries.vega.mergeConfig<Config>(base, theme);
+}
+
+/** d3-format's number locale, read off Intl so the ticks match deck.format's separators. */
+export function deriveNumberLocale(locale: string): NumberLocale {
+  const parts = new Intl.NumberFormat(locale, { useGrouping: 'always', minimumFractionDigits: 1 }).formatToParts(-1234.5);
+  const symbol = (type: Intl.NumberFormatPartTypes, fallback: string) => parts.find((part) => part.type === type)?.value ?? fallback;
+  return {
+    decimal: symbol('decimal', '.'),
+    thousands: symbol('group', ','),
+    grouping: [3],
+    minus: symbol('minusSign', '-'),
+    currency: deriveCurrencyAffixes(locale),
+  };
+}
+
+// Only used by specs that write a "$" format; it then reads like deck.format.money: "80.000 US$".
+function deriveCurrencyAffixes(locale: string): [string, string] {
+  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).formatToParts(1);
+  const number = new Set<Intl.NumberFormatPartTypes>(['integer', 'group', 'decimal', 'fraction']);
+  const first = parts.findIndex((part) => number.has(part.type));
+  const after = parts.slice(first).filter((part) => !number.has(part.type));
+  return [parts.slice(0, Math.max(first, 0)).map((part) => part.value).join(''), after.map((part) => part.value).join('')];
+}
+
+function chartFile(name: string): string {
+  return `templates/charts/${name}.vl.json`;
+}
+
+function chartError(name: string, detail: string, cause?: unknown): DeckError {
+  return new DeckError({ code: 'chart', ...messages.chartSpec(name, detail), file: chartFile(name) }, { cause });
+}
+
+// Chart names are file names; an id must not hold spaces or quotes.
+function toIdPrefix(name: string): string {
+  return `chart-${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+}

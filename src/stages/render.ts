@@ -1,0 +1,56 @@
+import Handlebars from 'handlebars';
+import { DeckError } from '../errors/deck-error.js';
+import { messages } from '../errors/messages.js';
+import type { Charts, Deck, Slide, TemplateSources } from '../model.js';
+import { viewSlide } from './slide-views.js';
+
+export type TemplateFunction = (context: unknown) => string;
+
+/** Compiled templates: made once per template change, reused by every rebuild. */
+export interface CompiledTemplates {
+  readonly shell: TemplateFunction;
+  readonly layouts: ReadonlyMap<string, TemplateFunction>;
+}
+
+// strict: a misspelt field fails the build instead of rendering blank; knownHelpersOnly: data cannot call helpers.
+const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, noEscape: false } as const;
+
+export function compileTemplates(sources: TemplateSources): CompiledTemplates {
+  const handlebars = Handlebars.create();
+  for (const [name, source] of sources.partials) handlebars.registerPartial(name, handlebars.compile(source, COMPILE_OPTIONS));
+  const compile = (file: string, source: string): TemplateFunction => {
+    const template = handlebars.compile(source, COMPILE_OPTIONS);
+    return (context) => runTemplate(file, () => template(context));
+  };
+  const layouts = new Map([...sources.layouts].map(([name, source]) => [name, compile(`templates/layouts/${name}.hbs`, source)]));
+  return { shell: compile('templates/deck.hbs', sources.shell), layouts };
+}
+
+function runTemplate(file: string, render: () => string): string {
+  try {
+    return render();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    throw new DeckError({ code: 'template', ...messages.template(file, detail), file }, { cause: error });
+  }
+}
+
+export interface RenderInput {
+  readonly deck: Deck;
+  readonly charts: Charts;
+  readonly templates: CompiledTemplates;
+  /** Leave speaker notes out (a deck for sharing). */
+  readonly isPublic: boolean;
+}
+
+/** Each slide through its layout: one <section> per slide, in order. */
+export function renderSlides(input: RenderInput): string[] {
+  return input.deck.slides.map((slide, index) => renderSlide(slide, index, input));
+}
+
+function renderSlide(slide: Slide, index: number, input: RenderInput): string {
+  const layout = input.templates.layouts.get(slide.layout);
+  if (layout === undefined) throw new Error(`layout "${slide.layout}" was validated but has no template`);
+  const notes = input.isPublic ? undefined : slide.notes;
+  return layout({ ...viewSlide(slide, input.deck, input.charts), notes, slideNumber: index + 1 });
+}
