@@ -143,6 +143,9 @@ export interface BuildResult {
   readonly chartCount: number;
   /** Located warnings, e.g. a price × units that disagrees with the total. */
   readonly warnings: readonly Problem[];
+  /** The derived deck and each slide's HTML, for watch mode to tell what changed. */
+  readonly deck: Deck;
+  readonly slides: readonly string[];
 }
 
 export function assertNever(value: never): never {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { NumberLocale } from 'vega';
 import type { Config } from 'vega-lite';
 import { DeckError } from '../errors/deck-error.js';
@@ -11,25 +12,51 @@ export async function renderCharts(options: {
   deck: Deck;
   specs: ReadonlyMap<string, unknown>;
   config: unknown;
+  /** Charts rendered by earlier builds, by chartKey(): a figure edit re-renders only the charts it changes. */
+  cache?: ChartCache;
 }): Promise<Charts> {
-  const { deck, specs } = options;
+  const { deck, specs, cache = new Map<string, RenderedChart>() } = options;
   const slides = pickChartSlides(deck);
   const charts = new Map<string, RenderedChart>();
   if (slides.size === 0) return charts;
-  const libraries = await loadChartLibraries();
-  // vega's def id counters are module state that grows with every view; reset once per build (scopeSvgIds renumbers anyway).
-  libraries.vega.resetSVGDefIds();
   const rows = buildChartRows(deck);
-  const config = buildChartConfig({ libraries, theme: options.config, deck });
   const specNames = [...specs.keys()].sort();
+  let renderer: { libraries: ChartLibraries; config: Config } | undefined;
   for (const [name, sourceIndex] of slides) {
     const spec = specs.get(name);
     if (spec === undefined) {
       throw new DeckError({ code: 'chart', ...messages.unknownChart(name, specNames), dataPath: ['slides', sourceIndex, 'chart'] });
     }
-    charts.set(name, await renderOneChart({ name, spec, libraries, rows, config, deck }));
+    const key = chartKey({ name, spec, theme: options.config, locale: deck.format.locale, rows });
+    const cached = cache.get(key);
+    if (cached !== undefined) {
+      charts.set(name, cached);
+      continue;
+    }
+    // vega is imported only when a chart is not cached: it is most of a cold build's time.
+    renderer ??= await prepareRenderer(options.config, deck);
+    const chart = await renderOneChart({ name, spec, libraries: renderer.libraries, rows, config: renderer.config, deck });
+    cache.set(key, chart);
+    charts.set(name, chart);
   }
   return charts;
+}
+
+export type ChartCache = Map<string, RenderedChart>;
+
+/** Everything a chart's SVG and text depend on, hashed: same key, same bytes. */
+export function chartKey(input: { name: string; spec: unknown; theme: unknown; locale: string; rows: readonly ChartRow[] }): string {
+  return createHash('sha256').update(JSON.stringify([CHART_CACHE_VERSION, input.name, input.spec, input.theme, input.locale, input.rows])).digest('hex');
+}
+
+// Bump when the rendering code changes what a chart looks like, so stale cached SVGs are not reused.
+const CHART_CACHE_VERSION = 1;
+
+async function prepareRenderer(theme: unknown, deck: Deck): Promise<{ libraries: ChartLibraries; config: Config }> {
+  const libraries = await loadChartLibraries();
+  // vega's def id counters are module state that grows with every view; reset once per build (scopeSvgIds renumbers anyway).
+  libraries.vega.resetSVGDefIds();
+  return { libraries, config: buildChartConfig({ libraries, theme, deck }) };
 }
 
 /** Chart name → the first slide (index in data/deck.yaml) that shows it: each chart renders once, in slide order. */

@@ -1,4 +1,5 @@
-import { createFormatters } from '../format/formatters.js';
+import { createFormatters, type Formatters } from '../format/formatters.js';
+import { paginateRows } from './paginate.js';
 import { messages } from '../errors/messages.js';
 import type { Deck, DeckWarning, Facts, ModelFigures, Slide } from '../model.js';
 import type { Dataset, Model, SlideInput } from '../schema/deck-schema.js';
@@ -10,12 +11,13 @@ const DEFAULT_ROWS_PER_SLIDE = 5;
 /** Pure: resolves every figure, computes cross-model facts and expands the slide list. */
 export function deriveDeck(dataset: Dataset): Deck {
   const models = dataset.models.map(deriveModel);
+  const format = createFormatters(dataset.meta.locale);
   return {
     meta: { ...dataset.meta, date: new Date(`${dataset.meta.date}T00:00:00Z`) },
-    format: createFormatters(dataset.meta.locale),
+    format,
     models,
     facts: deriveFacts(models),
-    slides: expandSlides(dataset.slides, models),
+    slides: expandSlides(dataset.slides, models, format),
     warnings: dataset.models.flatMap(checkCostAgreement),
   };
 }
@@ -91,15 +93,10 @@ export function deriveFacts(models: readonly ModelFigures[]): Facts {
 }
 
 /** Table slides become as many pages as the rows need; every other slide passes through. */
-export function expandSlides(slides: readonly SlideInput[], models: readonly ModelFigures[]): Slide[] {
+export function expandSlides(slides: readonly SlideInput[], models: readonly ModelFigures[], format: Formatters): Slide[] {
   return slides.flatMap((slide, sourceIndex): Slide[] => {
     if (slide.layout !== 'table') return [{ ...slide, sourceIndex }];
-    const size = slide.rowsPerSlide ?? DEFAULT_ROWS_PER_SLIDE;
-    const count = Math.max(1, Math.ceil(models.length / size));
-    return Array.from({ length: count }, (_, page) => ({
-      ...slide,
-      sourceIndex,
-      page: { rows: models.slice(page * size, (page + 1) * size), number: page + 1, count },
-    }));
+    const pages = paginateRows(models, format, { maxRows: slide.rowsPerSlide ?? DEFAULT_ROWS_PER_SLIDE });
+    return pages.map((rows, index) => ({ ...slide, sourceIndex, page: { rows, number: index + 1, count: pages.length } }));
   });
 }
