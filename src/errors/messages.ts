@@ -207,7 +207,10 @@ export function suggestName(input: string, names: readonly string[]): string | u
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
   for (const name of names) {
-    const distance = editDistance(input.toLowerCase(), name.toLowerCase());
+    const candidate = name.toLowerCase();
+    const typed = input.toLowerCase();
+    // "unitPrize" is one edit from the start of "unitPriceUsd": a typo plus a forgotten suffix.
+    const distance = Math.min(editDistance(typed, candidate), editDistance(typed, candidate.slice(0, typed.length)) + 1);
     if (distance < bestDistance) {
       best = name;
       bestDistance = distance;

@@ -49,12 +49,12 @@ async function readDataFile(file: string, shown: string): Promise<string> {
 export function parseData(text: string, file: string): ParsedData {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, strict: true });
-  if (document.errors.length > 0) {
-    const problems = document.errors.map((error): Problem => {
-      const position = error.linePos?.[0];
-      return { code: 'yaml', ...messages.yamlSyntax(firstLine(error.message)), file, line: position?.line, column: position?.col };
-    });
-    throw new DeckError(problems, { cause: document.errors[0] });
+  const [syntaxError] = document.errors;
+  // Later syntax errors mostly follow from the first (one bad indent breaks every line after it): report that one.
+  if (syntaxError !== undefined) {
+    const position = syntaxError.linePos?.[0];
+    const problem: Problem = { code: 'yaml', ...messages.yamlSyntax(firstLine(syntaxError.message)), file, line: position?.line, column: position?.col };
+    throw new DeckError(problem, { cause: syntaxError });
   }
   let value: unknown;
   try {
