@@ -44,9 +44,22 @@ export async function renderCharts(options: {
 
 export type ChartCache = Map<string, RenderedChart>;
 
-/** Everything a chart's SVG and text depend on, hashed: same key, same bytes. */
+/**
+ * Everything a chart's SVG and text depend on, hashed: same key, same bytes. Rows count only by the fields the
+ * spec names, so a figure edit re-renders just the charts that show that figure.
+ */
 export function chartKey(input: { name: string; spec: unknown; theme: unknown; locale: string; rows: readonly ChartRow[] }): string {
-  return createHash('sha256').update(JSON.stringify([CHART_CACHE_VERSION, input.name, input.spec, input.theme, input.locale, input.rows])).digest('hex');
+  const used = pickUsedFields(input.spec);
+  const rows = input.rows.map((row) => Object.entries(row).filter(([field]) => used(field)));
+  return createHash('sha256').update(JSON.stringify([CHART_CACHE_VERSION, input.name, input.spec, input.theme, input.locale, rows])).digest('hex');
+}
+
+// Any mention counts (encodings, transforms, expressions, the text table), so a field a chart reads is never left out;
+// a spec that hands vega the whole datum (a bare `datum`, a tooltip of all data) depends on every field.
+function pickUsedFields(spec: unknown): (field: string) => boolean {
+  const text = JSON.stringify(spec) ?? '';
+  if (/\bdatum\b(?!\s*[.[])/.test(text) || /"content"\s*:\s*"data"/.test(text)) return () => true;
+  return (field) => new RegExp(`\\b${field}\\b`).test(text);
 }
 
 // Bump when the rendering code changes what a chart looks like, so stale cached SVGs are not reused.
