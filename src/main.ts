@@ -1,4 +1,23 @@
 #!/usr/bin/env node
-import { runCli } from './cli.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { runCli } from './cli.js';
+import { createBundleLoader } from './load-bundle.js';
 
-process.exitCode = await runCli(process.argv.slice(2));
+// `npm run compile` bundles the CLI into one file that loads with V8's code cache; tsc's per-file output is the fallback.
+const BUNDLE = fileURLToPath(new URL('./cli.bundle.cjs', import.meta.url));
+const CODE_CACHE = fileURLToPath(new URL('../node_modules/.cache/datadeck/v8', import.meta.url));
+
+interface CliModule {
+  readonly runCli: typeof runCli;
+}
+
+function isCliModule(value: unknown): value is CliModule {
+  return typeof value === 'object' && value !== null && 'runCli' in value && typeof value.runCli === 'function';
+}
+
+const loader = existsSync(BUNDLE) ? createBundleLoader(CODE_CACHE) : undefined;
+const cli: unknown = loader === undefined ? await import('./cli.js') : loader.load(BUNDLE);
+if (!isCliModule(cli)) throw new Error(`${BUNDLE} does not export runCli: run npm run compile again`);
+process.exitCode = await cli.runCli(process.argv.slice(2));
+loader?.saveCodeCaches();

@@ -1,5 +1,6 @@
 import type { Loader } from 'vega';
 import type { Config, TopLevelSpec } from 'vega-lite';
+import { compactSvg } from './compact-svg.js';
 
 /** vega and vega-lite, imported once per build and only when the deck has a chart (they cost ~300 ms to load). */
 export interface ChartLibraries {
@@ -8,7 +9,7 @@ export interface ChartLibraries {
 }
 
 export async function loadChartLibraries(): Promise<ChartLibraries> {
-  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  const { vega, vegaLite } = await import('./chart-libraries.js');
   return { vega, vegaLite };
 }
 
@@ -47,7 +48,7 @@ export async function renderChartSvg(options: {
       const uris = refused.map((uri) => `"${uri}"`).join(', ');
       throw new Error(`the spec asks to load ${uris}; charts are rendered offline, from the deck's data only`);
     }
-    return scopeSvgIds(svg, options.idPrefix);
+    return compactSvg(scopeSvgIds(svg, options.idPrefix));
   } finally {
     view.finalize();
   }

@@ -63,7 +63,7 @@ function pickUsedFields(spec: unknown): (field: string) => boolean {
 }
 
 // Bump when the rendering code changes what a chart looks like, so stale cached SVGs are not reused.
-const CHART_CACHE_VERSION = 1;
+const CHART_CACHE_VERSION = 2;
 
 async function prepareRenderer(theme: unknown, deck: Deck): Promise<{ libraries: ChartLibraries; config: Config }> {
   const libraries = await loadChartLibraries();

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// Bundles the CLI after tsc has emitted lib/: lib/cli.bundle.cjs (everything a build needs but the charts) and
+// lib/chart-libraries.bundle.cjs (vega and vega-lite, required only when a chart is not in the cache).
+// Why: Node resolves, reads and compiles each ESM file on its own; the ~400 modules of zod, yaml, handlebars,
+// vega and our code cost more to load than a build takes. lib/main.js loads the bundles with V8's code
+// cache (src/load-bundle.ts); tsc's per-file output stays in lib/ as the fallback and for direct imports.
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SRC = resolve(ROOT, 'src');
+const LIB = resolve(ROOT, 'lib');
+const CHART_LIBRARIES = resolve(SRC, 'stages/chart-libraries.ts');
+
+// Packages that stay on disk: playwright-core drives a browser and reads its own files; subset-font finds its
+// .wasm with require.resolve.
+const EXTERNAL = ['playwright-core', 'subset-font'];
+
+/**
+ * CommonJS has no import.meta: each module gets the URL of its tsc twin in lib/ instead, so code that finds
+ * files next to itself (templates, client scripts) resolves the same paths bundled or not.
+ */
+const keepModuleUrls = {
+  name: 'keep-module-urls',
+  setup(context) {
+    context.onLoad({ filter: /[/\\]src[/\\].*\.ts$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      if (!source.includes('import.meta')) return { contents: source, loader: 'ts' };
+      const twin = relative(SRC, path).replace(/\.ts$/, '.js').split('\\').join('/');
+      const url = `__datadeckFileUrl(__datadeckJoin(__dirname, ${JSON.stringify(twin)})).href`;
+      const imports = "import { pathToFileURL as __datadeckFileUrl } from 'node:url'; import { join as __datadeckJoin } from 'node:path';\n";
+      const contents = imports + source.replaceAll('import.meta.url', `(${url})`);
+      if (contents.includes('import.meta')) throw new Error(`${relative(ROOT, path)} uses import.meta beyond .url; teach scripts/bundle-cli.mjs about it`);
+      return { contents, loader: 'ts', resolveDir: dirname(path) };
+    });
+  },
+};
+
+/**
+ * The CLI bundle requires the chart libraries' bundle instead of inlining vega. A require(), not an import():
+ * src/load-bundle.ts hands each bundle a require that loads another bundle with its code cache.
+ */
+const requireChartBundle = {
+  name: 'require-chart-bundle',
+  setup(context) {
+    context.onResolve({ filter: /chart-libraries\.js$/ }, ({ path, resolveDir }) =>
+      resolve(resolveDir, path.replace(/\.js$/, '.ts')) === CHART_LIBRARIES ? { path: 'chart-libraries', namespace: 'chart-bundle' } : undefined,
+    );
+    context.onResolve({ filter: /\.bundle\.cjs$/ }, ({ path }) => ({ path, external: true }));
+    context.onLoad({ filter: /.*/, namespace: 'chart-bundle' }, () => ({ contents: "module.exports = require('./chart-libraries.bundle.cjs');", loader: 'js' }));
+  },
+};
+
+/**
+ * vega-canvas probes for the optional node-canvas add-on with a top-level await, which CommonJS cannot hold.
+ * Without the add-on (datadeck does not depend on it) both builds answer null; the browser build is that answer.
+ */
+const withoutNodeCanvas = {
+  name: 'without-node-canvas',
+  setup(context) {
+    context.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: resolve(ROOT, 'node_modules/vega-canvas/build/vega-canvas.browser.js') }));
+  },
+};
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  metafile: true,
+  external: EXTERNAL,
+  logLevel: 'warning',
+};
+
+const results = await Promise.all([
+  build({ ...common, entryPoints: [resolve(SRC, 'cli.ts')], outfile: resolve(LIB, 'cli.bundle.cjs'), plugins: [keepModuleUrls, requireChartBundle] }),
+  build({ ...common, entryPoints: [CHART_LIBRARIES], outfile: resolve(LIB, 'chart-libraries.bundle.cjs'), plugins: [keepModuleUrls, withoutNodeCanvas] }),
+]);
+
+if (process.argv.includes('--report')) {
+  for (const { metafile } of results) {
+    for (const [file, output] of Object.entries(metafile.outputs)) {
+      const packages = new Map();
+      for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+        const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? 'datadeck';
+        packages.set(name, (packages.get(name) ?? 0) + bytesInOutput);
+      }
+      const top = [...packages].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, bytes]) => `${name} ${Math.round(bytes / 1024)}`);
+      console.log(`${relative(ROOT, file)}: ${Math.round(output.bytes / 1024)} kB (${top.join(', ')})`);
+    }
+  }
+}
