@@ -1,4 +1,5 @@
 import type { Assets, Deck } from '../model.js';
+import { createDeckPolicy } from './csp.js';
 import type { TemplateFunction } from './render.js';
 
 export interface BundleInput {
@@ -31,12 +32,15 @@ export function bundleDeck(input: BundleInput): string {
   const plugins = input.hasNotes ? '[RevealNotes]' : '[]';
   const init = `Reveal.initialize(Object.assign(${JSON.stringify(REVEAL_CONFIG)}, { plugins: ${plugins} }));`;
   const scripts = [assets.revealJs, ...(input.hasNotes ? [assets.notesJs] : []), init].map(inlineScript);
+  const css = `${assets.revealCss}\n${assets.themeCss}`;
+  const csp = createDeckPolicy({ scripts, css, notesJs: input.hasNotes ? assets.notesJs : undefined, geometry: REVEAL_CONFIG });
   return input.shell({
     lang: deck.meta.locale,
     title: deck.meta.title,
     description: [deck.meta.subtitle, deck.meta.institution].filter(Boolean).join(' · '),
     author: deck.meta.author,
-    css: `${assets.revealCss}\n${assets.themeCss}`,
+    css,
+    csp,
     slides: input.slides.join('\n'),
     scripts,
   });
