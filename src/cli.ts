@@ -7,6 +7,7 @@ import { formatError, formatProblem } from './errors/report.js';
 import { createBuildOptions, PACKAGE_ROOT } from './options.js';
 import { checkData } from './commands/check.js';
 import { writeSchema } from './commands/schema.js';
+import { exportPdf } from './commands/pdf.js';
 import { join } from 'node:path';
 
 /** Exit codes as data: 0 built, 1 a problem in the user's input, 2 a usage error, 3 a bug of ours. */
@@ -18,12 +19,14 @@ Usage:
   datadeck [build] [options]   build the deck (default command)
   datadeck check [options]     validate the data only; exit 0 or 1
   datadeck schema [--out file] print (or write) the JSON Schema of the data file
+  datadeck pdf [--notes]       print the deck to dist/deck.pdf, one page per slide (needs Chrome or Chromium)
 
 Options:
   --data <file>   the YAML dataset (default: data/deck.yaml)
   --out <dir>     where index.html goes (default: dist)
   --strict        treat warnings (figures that disagree) as errors
   --public        leave out every speaker note, for a deck to share
+  --notes         pdf: add each slide's speaker notes on a page after it, in dist/deck-notes.pdf
   --debug         show stack traces of unexpected failures
   -h, --help      show this help
   -v, --version   print the version
@@ -35,6 +38,7 @@ const OPTIONS = {
   out: { type: 'string' },
   strict: { type: 'boolean', default: false },
   public: { type: 'boolean', default: false },
+  notes: { type: 'boolean', default: false },
   debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
@@ -66,8 +70,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return await runCheck(options);
       case 'schema':
         return print(await writeSchema(values.out));
+      case 'pdf':
+        return await runPdf(options, values.notes);
       default:
-        throw new DeckError({ code: 'usage', ...messages.usage(`unknown command "${command}"; the commands are build, check and schema`) });
+        throw new DeckError({ code: 'usage', ...messages.usage(`unknown command "${command}"; the commands are build, check, pdf and schema`) });
     }
   } catch (error) {
     return report(error, values.debug);
@@ -90,6 +96,17 @@ async function runCheck(options: Options): Promise<number> {
   const summary = await checkData(options);
   printWarnings(summary.warnings);
   process.stdout.write(`✔ ${summary.file}: ${summary.modelCount} models, ${summary.slideCount} slides, no errors\n`);
+  return EXIT.ok;
+}
+
+async function runPdf(options: Options, hasNotes: boolean): Promise<number> {
+  if (hasNotes && options.isPublic) throw new DeckError({ code: 'usage', ...messages.notesNotPublic() });
+  const started = performance.now();
+  const result = await exportPdf({ build: options, hasNotes, env: process.env });
+  printWarnings(result.warnings);
+  const ms = Math.round(performance.now() - started);
+  const notes = result.notesPageCount > 0 ? ` + ${result.notesPageCount} pages of notes` : '';
+  process.stdout.write(`✔ ${result.outFile} · ${(result.bytes / 1024).toFixed(0)} kB · ${result.slidePageCount} slides${notes} · ${ms} ms\n`);
   return EXIT.ok;
 }
 

@@ -188,6 +188,26 @@ export const messages = {
     message: `The chart theme ${file} is not a Vega-Lite config: ${detail}.`,
     hint: 'write a JSON object of Vega-Lite config properties, e.g. { "font": "Arial", "bar": { "color": "#0b5cad" } }',
   }),
+  browserMissing: (searched: readonly string[]): Message => ({
+    message: `No Chrome or Chromium found: CHROME_PATH is not set and none of ${searched.join(', ')} exists.`,
+    hint: 'install Chromium (Debian/Ubuntu: sudo apt-get install chromium), or set CHROME_PATH=/path/to/chrome',
+  }),
+  browserPathMissing: (path: string): Message => ({
+    message: `CHROME_PATH is set to "${path}", but there is no file there.`,
+    hint: 'point CHROME_PATH at a Chrome or Chromium program, or unset it to search the usual paths; to install one: sudo apt-get install chromium',
+  }),
+  browserLaunch: (path: string, detail: string): Message => ({
+    message: `The browser ${path} did not start: ${detail}`,
+    hint: `check that "${path} --version" works, or set CHROME_PATH to another Chrome or Chromium (sudo apt-get install chromium)`,
+  }),
+  printTimeout: (seconds: number): Message => ({
+    message: `reveal.js did not finish laying out the slides for print within ${seconds} s.`,
+    hint: 'open the deck with ?print-pdf in a browser to see what hangs, or run again with --debug',
+  }),
+  notesNotPublic: (): Message => ({
+    message: '--notes and --public cannot be used together: a PDF with notes is for the presenter.',
+    hint: 'run npm run pdf for the PDF to share, and npm run pdf -- --notes for the handout with notes',
+  }),
   strictWarnings: (count: number): Message => ({
     message: `${count} warning(s) are errors under --strict.`,
     hint: 'fix the figures above, or build without --strict',
