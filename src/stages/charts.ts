@@ -119,7 +119,9 @@ async function renderOneChart(options: {
 function buildChartConfig(options: { libraries: ChartLibraries; theme: unknown; deck: Deck }): Config {
   const { libraries, theme, deck } = options;
   // aria: false because the slide gives the chart its summary and data table; vega's own labels would name raw fields.
-  const base: Config = { locale: { number: deriveNumberLocale(deck.format.locale) }, aria: false };
+  // mark.aria too: config.aria alone still gave each mark group role="graphics-symbol" with no name, which axe
+  // reports as a serious violation (svg-img-alt); now vega marks them aria-hidden.
+  const base: Config = { locale: { number: deriveNumberLocale(deck.format.locale) }, aria: false, mark: { aria: false } };
   if (theme === undefined) return base;
   if (!isVegaLiteConfig(theme)) {
     const file = `templates/themes/${deck.meta.theme}.vl-config.json`;
