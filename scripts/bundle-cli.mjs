@@ -64,12 +64,26 @@ const withoutNodeCanvas = {
   },
 };
 
+/**
+ * An external package stays an import() in CommonJS output, which a vm.Script cannot run without a loader
+ * callback; as a require() (both externals are CommonJS packages) it loads as it would unbundled.
+ */
+const requireExternals = {
+  name: 'require-externals',
+  setup(context) {
+    const names = new RegExp(`^(${EXTERNAL.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(/.*)?$`);
+    context.onResolve({ filter: names, namespace: 'file' }, ({ path }) => ({ path, namespace: 'external-package' }));
+    context.onResolve({ filter: names, namespace: 'external-package' }, ({ path }) => ({ path, external: true }));
+    context.onLoad({ filter: /.*/, namespace: 'external-package' }, ({ path }) => ({ contents: `module.exports = require(${JSON.stringify(path)});`, loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: process.env.DATADECK_READABLE_BUNDLE !== '1', // readable names for --cpu-prof
   legalComments: 'none',
   metafile: true,
   external: EXTERNAL,
@@ -77,8 +91,8 @@ const common = {
 };
 
 const results = await Promise.all([
-  build({ ...common, entryPoints: [resolve(SRC, 'cli.ts')], outfile: resolve(LIB, 'cli.bundle.cjs'), plugins: [keepModuleUrls, requireChartBundle] }),
-  build({ ...common, entryPoints: [CHART_LIBRARIES], outfile: resolve(LIB, 'chart-libraries.bundle.cjs'), plugins: [keepModuleUrls, withoutNodeCanvas] }),
+  build({ ...common, entryPoints: [resolve(SRC, 'cli.ts')], outfile: resolve(LIB, 'cli.bundle.cjs'), plugins: [keepModuleUrls, requireChartBundle, requireExternals] }),
+  build({ ...common, entryPoints: [CHART_LIBRARIES], outfile: resolve(LIB, 'chart-libraries.bundle.cjs'), plugins: [keepModuleUrls, withoutNodeCanvas, requireExternals] }),
 ]);
 
 if (process.argv.includes('--report')) {

@@ -1,35 +1,68 @@
 import { DeckError, type Problem } from './errors/deck-error.js';
 import { messages } from './errors/messages.js';
-import type { BuildResult, Deck, Project, TemplateSources } from './model.js';
+import type { BuildResult, Deck, Project, StoredCache, TemplateSources } from './model.js';
 import type { BuildOptions } from './options.js';
 import { bundleDeck } from './stages/bundle.js';
 import { renderCharts, type ChartCache } from './stages/charts.js';
 import { deriveDeck } from './stages/derive.js';
+import { embedFonts, type FontCache } from './stages/fonts.js';
 import { loadProject } from './stages/load.js';
 import { compileTemplates, renderSlides, type CompiledTemplates } from './stages/render.js';
 import { validateDataset } from './stages/validate.js';
-import { writeDeck } from './stages/write.js';
+import { writeCache, writeDeck } from './stages/write.js';
 
-/** load → validate → derive → charts → render → bundle → write */
+/** load → validate → derive → charts → render → fonts → bundle → write */
 export async function buildDeck(options: BuildOptions, cache: BuildCache = createBuildCache()): Promise<BuildResult> {
-  const project = await loadProject(options); // every file read happens here
+  const project = await loadProject(options, { isCacheRead: !cache.isRestored }); // every file read happens here
+  const notes = restoreCache(cache, project.cache);
   const { deck, warnings } = checkProject(project, options); // validate + derive, located problems
   const charts = await renderCharts({ deck, specs: project.charts, config: project.chartConfig, cache: cache.charts });
   const templates = compileCached(project.templates, cache);
   const slides = renderSlides({ deck, charts, templates, isPublic: options.isPublic });
-  const html = bundleDeck({ slides, deck, assets: project.assets, shell: templates.shell, hasNotes: !options.isPublic });
+  const { assets } = project;
+  const themeCss = await embedFonts({ css: assets.themeCss, files: assets.fonts, slides, styles: [assets.revealCss, assets.themeCss], cache: cache.fonts });
+  const html = bundleDeck({ slides, deck, assets: { ...assets, themeCss }, shell: templates.shell, hasNotes: !options.isPublic });
   const written = await writeDeck(html, options.outDir); // the only file writes, atomic
-  return { ...written, slideCount: slides.length, chartCount: charts.size, warnings, deck, slides };
+  const stored = await storeCache(cache, project.cache.stamp, options.cacheDir);
+  return { ...written, slideCount: slides.length, chartCount: charts.size, warnings: [...warnings, ...notes, ...stored], deck, slides };
 }
 
-/** Work a long-lived process (watch mode, benchmarks) keeps between builds; a one-off build starts empty. */
+/** Work kept between builds: in memory by a long-lived process (watch mode, benchmarks), on disk between runs. */
 export interface BuildCache {
   readonly charts: ChartCache;
+  readonly fonts: FontCache;
   templates?: { readonly sources: TemplateSources; readonly compiled: CompiledTemplates };
+  /** The cache folder was read into charts and fonts: a long-lived process reads it once. */
+  isRestored?: boolean;
+  /** How many charts and fonts the cache folder holds as last read or written: more means new work to store. */
+  storedCount?: number;
 }
 
 export function createBuildCache(): BuildCache {
-  return { charts: new Map() };
+  return { charts: new Map(), fonts: new Map() };
+}
+
+// Enough for a few decks and a run of edits; a chart is ~6 kB, a font subset ~19 kB, read on every cold build.
+const STORED_CHARTS = 32;
+const STORED_FONTS = 4;
+
+function restoreCache(cache: BuildCache, stored: StoredCache): Problem[] {
+  if (cache.isRestored === true) return [];
+  for (const [key, chart] of stored.charts) if (!cache.charts.has(key)) cache.charts.set(key, chart);
+  for (const [key, font] of stored.fonts) if (!cache.fonts.has(key)) cache.fonts.set(key, font);
+  cache.isRestored = true;
+  cache.storedCount = stored.charts.size + stored.fonts.size;
+  return stored.problem === undefined ? [] : [stored.problem];
+}
+
+/** Writes the cache folder when this build made a chart or a font it did not hold; the newest entries are kept. */
+async function storeCache(cache: BuildCache, stamp: string, cacheDir: string | undefined): Promise<Problem[]> {
+  if (cacheDir === undefined || cache.charts.size + cache.fonts.size === cache.storedCount) return [];
+  const charts = Object.fromEntries([...cache.charts].slice(-STORED_CHARTS));
+  const fonts = Object.fromEntries([...cache.fonts].slice(-STORED_FONTS));
+  cache.storedCount = cache.charts.size + cache.fonts.size;
+  const problem = await writeCache({ stamp, charts, fonts }, cacheDir);
+  return problem === undefined ? [] : [problem];
 }
 
 // Templates compile again only when a layout, partial or the shell changed on disk.

@@ -20,6 +20,20 @@ export interface Project {
   /** The theme's Vega-Lite config (fonts, colours), merged under every chart's own. */
   readonly chartConfig: unknown;
   readonly assets: Assets;
+  /** Charts and font subsets that earlier builds made, read from the cache folder. */
+  readonly cache: StoredCache;
+}
+
+/** The cache folder's content: what a build can reuse instead of running vega or the font subsetter. */
+export interface StoredCache {
+  /** datadeck's version and its pinned dependencies: a cache written by another install is not reused. */
+  readonly stamp: string;
+  /** chartKey() → the chart it rendered. */
+  readonly charts: ReadonlyMap<string, RenderedChart>;
+  /** fontKey() → the subset font, base64. */
+  readonly fonts: ReadonlyMap<string, string>;
+  /** Why the stored cache was set aside (unreadable, corrupt): a note for the user, never an error. */
+  readonly problem?: Problem | undefined;
 }
 
 export interface ParsedData extends Locator {
@@ -49,6 +63,8 @@ export interface Assets {
   readonly notesJs: string;
   /** The CSS of the theme the deck uses. */
   readonly themeCss: string;
+  /** The font files the theme's @font-face rules name, by url() as written: embedded as subsets of the deck's text. */
+  readonly fonts: ReadonlyMap<string, Uint8Array>;
   readonly themeName: string;
 }
 

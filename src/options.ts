@@ -11,6 +11,8 @@ export interface BuildOptions {
   readonly isStrict: boolean;
   /** Leave every speaker note out, for a deck shared with the audience. */
   readonly isPublic: boolean;
+  /** Where rendered charts and font subsets are kept between runs, relative to the working directory; undefined: nowhere. */
+  readonly cacheDir: string | undefined;
 }
 
 // src/options.ts and lib/options.js both sit one level below the package root.
@@ -22,6 +24,8 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
   isStrict: false,
   isPublic: false,
+  // Where tools keep their caches by convention: ignored by git, removed with node_modules.
+  cacheDir: 'node_modules/.cache/datadeck',
 };
 
 export function createBuildOptions(overrides: Partial<BuildOptions> = {}): BuildOptions {

@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'template'
   | 'cost-mismatch'
   | 'url'
-  | 'browser';
+  | 'browser'
+  | 'cache';
 
 export interface Problem {
   readonly code: ErrorCode;

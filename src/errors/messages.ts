@@ -216,6 +216,18 @@ export const messages = {
     message: detail,
     hint: 'run datadeck --help for the commands and options',
   }),
+  themeFont: (file: string, url: string): Message => ({
+    message: `The theme ${file} names the font file "${url}", which does not exist.`,
+    hint: 'write a path next to the theme ("./fonts/x.woff2") or a file of an installed package ("@fontsource-variable/source-sans-3/files/...woff2")',
+  }),
+  cacheUnreadable: (file: string, reason: string): Message => ({
+    message: `The build cache ${file} was ignored (${reason}); charts and fonts were made again.`,
+    hint: 'nothing to do: this build wrote a fresh cache. Deleting the folder is always safe.',
+  }),
+  cacheUnwritable: (file: string, reason: string): Message => ({
+    message: `The build cache ${file} could not be written (${reason}); the deck was built all the same.`,
+    hint: 'the next build renders the charts again; check that the folder is writable to make rebuilds fast',
+  }),
   internal: (detail: string): Message => ({
     message: `datadeck failed unexpectedly: ${detail}. This is a bug in datadeck, not in your data.`,
     hint: 'run again with --debug to see the stack trace, and report it',

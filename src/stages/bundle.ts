@@ -1,4 +1,5 @@
 import type { Assets, Deck } from '../model.js';
+import { compactCss, findTransitions } from './compact-css.js';
 import { createDeckPolicy } from './csp.js';
 import type { TemplateFunction } from './render.js';
 
@@ -32,7 +33,8 @@ export function bundleDeck(input: BundleInput): string {
   const plugins = input.hasNotes ? '[RevealNotes]' : '[]';
   const init = `Reveal.initialize(Object.assign(${JSON.stringify(REVEAL_CONFIG)}, { plugins: ${plugins} }));`;
   const scripts = [assets.revealJs, ...(input.hasNotes ? [assets.notesJs] : []), init].map(inlineScript);
-  const css = `${assets.revealCss}\n${assets.themeCss}`;
+  const transitions = findTransitions(REVEAL_CONFIG, input.slides);
+  const css = compactCss({ revealCss: assets.revealCss, themeCss: assets.themeCss, transitions });
   const csp = createDeckPolicy({ scripts, css, notesJs: input.hasNotes ? assets.notesJs : undefined, geometry: REVEAL_CONFIG });
   return input.shell({
     lang: deck.meta.locale,

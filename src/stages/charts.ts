@@ -30,6 +30,9 @@ export async function renderCharts(options: {
     const key = chartKey({ name, spec, theme: options.config, locale: deck.format.locale, rows });
     const cached = cache.get(key);
     if (cached !== undefined) {
+      // Used again, so it moves to the newest end: the build cache keeps the newest entries when it prunes.
+      cache.delete(key);
+      cache.set(key, cached);
       charts.set(name, cached);
       continue;
     }
@@ -63,7 +66,7 @@ function pickUsedFields(spec: unknown): (field: string) => boolean {
 }
 
 // Bump when the rendering code changes what a chart looks like, so stale cached SVGs are not reused.
-const CHART_CACHE_VERSION = 2;
+const CHART_CACHE_VERSION = 5;
 
 async function prepareRenderer(theme: unknown, deck: Deck): Promise<{ libraries: ChartLibraries; config: Config }> {
   const libraries = await loadChartLibraries();

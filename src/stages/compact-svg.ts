@@ -1,11 +1,20 @@
 /**
  * Makes vega's SVG smaller without changing what it draws: geometry rounded to 1/100 of a unit (a chart is
  * 1120 units wide on a slide 1280 px wide, so far below a pixel), the font every text repeats said once on the
- * root, and opacity="1" (the default) dropped. Pure and deterministic: the same SVG in, the same bytes out.
+ * root, and what draws or does nothing dropped: opacity="1" and translate(0,0) (defaults), empty elements with
+ * display="none", zero-sized unstroked paths, pointer-events="none" (a static slide has no pointer handlers). Pure and deterministic: the same SVG in, the same bytes out.
  */
 export function compactSvg(svg: string): string {
   const rounded = svg.replace(/<[^>]*>/g, (tag) => tag.replace(GEOMETRY, (_match, lead: string, value: string) => `${lead}${roundNumbers(value)}"`));
-  return hoistTextFont(rounded.replace(/ opacity="1"(?=[\s/>])/g, ''));
+  const bare = rounded
+    .replace(/<[a-z]+\b[^>]*\sdisplay="none"[^>]*\/>/g, '')
+    // vega's axis groups carry a background of zero width and height: with no stroke, it paints nothing.
+    .replace(/<path\b(?![^>]*\sstroke=)[^>]*\sd="M0,0h0v0h0Z"[^>]*\/>/g, '')
+    .replace(/ opacity="1"(?=[\s/>])/g, '')
+    // Only an interactive vega view listens to the pointer; on a slide nothing does.
+    .replace(/ pointer-events="none"/g, '')
+    .replace(/ transform="translate\(0,0\)"/g, '');
+  return hoistTextFont(bare);
 }
 
 // Attributes that hold only coordinates and lengths; text, ids, colours and class names are never touched.

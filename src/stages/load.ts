@@ -7,23 +7,29 @@ import { createLocator } from '../errors/locate.js';
 import { messages } from '../errors/messages.js';
 import type { Assets, ParsedData, Project, TemplateSources } from '../model.js';
 import type { BuildOptions } from '../options.js';
+import { findFontUrls } from './fonts.js';
+import { loadCache } from './load-cache.js';
 
 const require = createRequire(import.meta.url);
 const DEFAULT_THEME = 'aula';
 // A few aliases are fine; thousands mean a "billion laughs" document built to exhaust memory.
 const MAX_ALIAS_COUNT = 100;
 
-/** Every file read of a build happens here: the data, the templates, the chart specs, the theme and reveal.js. */
-export async function loadProject(options: BuildOptions): Promise<Project> {
+/**
+ * Every file read of a build happens here: the data, the templates, the chart specs, the theme, its fonts,
+ * reveal.js and the build cache (skipped with `isCacheRead: false` by a process that keeps its own in memory).
+ */
+export async function loadProject(options: BuildOptions, { isCacheRead = true } = {}): Promise<Project> {
   const dataFile = displayPath(options.dataFile);
   const dataText = await readDataFile(options.dataFile, dataFile);
   const data = parseData(dataText, dataFile);
-  const [templates, charts, assets] = await Promise.all([
+  const [templates, charts, assets, cache] = await Promise.all([
     loadTemplates(options.templatesDir),
     loadChartSpecs(join(options.templatesDir, 'charts')),
     loadAssets(options.templatesDir, data, dataFile),
+    loadCache(isCacheRead ? options.cacheDir : undefined),
   ]);
-  return { dataFile, dataText, data, templates, charts: charts.specs, chartConfig: assets.chartConfig, assets: assets.assets };
+  return { dataFile, dataText, data, templates, charts: charts.specs, chartConfig: assets.chartConfig, assets: assets.assets, cache };
 }
 
 function displayPath(file: string): string {
@@ -115,14 +121,39 @@ async function loadAssets(templatesDir: string, data: ParsedData, dataFile: stri
   const where = { file: dataFile, ...data.locate(['meta', 'theme']), dataPath: ['meta', 'theme'] };
   if (themeCss === undefined) throw new DeckError({ code: 'theme', ...messages.unknownTheme(themeName, [...themes.keys()]), ...where });
   if (loadsFromNetwork(themeCss)) throw new DeckError({ code: 'theme', ...messages.onlineTheme(themeName, offline), ...where });
-  const [revealCss, revealJs, notesJs, chartConfigText] = await Promise.all([
+  const [revealCss, revealJs, notesJs, chartConfigText, fonts] = await Promise.all([
     readFile(require.resolve('reveal.js/reveal.css'), 'utf8'),
     readFile(require.resolve('reveal.js'), 'utf8'),
     readFile(require.resolve('reveal.js/plugin/notes'), 'utf8'),
     readFile(join(themesDir, `${themeName}.vl-config.json`), 'utf8').catch(() => '{}'),
+    readThemeFonts(themesDir, themeName, themeCss),
   ]);
   const chartConfig = parseJson(chartConfigText, join('templates', 'themes', `${themeName}.vl-config.json`));
-  return { assets: { revealCss, revealJs, notesJs, themeCss, themeName }, chartConfig };
+  return { assets: { revealCss, revealJs, notesJs, themeCss, themeName, fonts }, chartConfig };
+}
+
+/** The font files the theme's @font-face rules name: "./x.woff2" next to the theme, "package/file.woff2" in node_modules. */
+async function readThemeFonts(themesDir: string, themeName: string, css: string): Promise<Map<string, Uint8Array>> {
+  const file = join('templates', 'themes', `${themeName}.css`);
+  const read = async (url: string): Promise<[string, Uint8Array]> => {
+    const path = url.startsWith('.') ? join(themesDir, url) : resolvePackageFile(url);
+    try {
+      if (path === undefined) throw new Error(`no installed package has ${url}`);
+      return [url, await readFile(path)];
+    } catch (error) {
+      throw new DeckError({ code: 'theme', ...messages.themeFont(file, url), file }, { cause: error });
+    }
+  };
+  return new Map(await Promise.all(findFontUrls(css).map(read)));
+}
+
+function resolvePackageFile(url: string): string | undefined {
+  try {
+    return require.resolve(url);
+  } catch {
+    // Reported by the caller, which names the theme and the url.
+    return undefined;
+  }
 }
 
 function requestedTheme(value: unknown): string {

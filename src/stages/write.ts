@@ -1,22 +1,42 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import type { Problem } from '../errors/deck-error.js';
+import { messages } from '../errors/messages.js';
+import { CACHE_FILE, type CacheFile } from './load-cache.js';
 
 export interface WrittenDeck {
   readonly outFile: string;
   readonly bytes: number;
 }
 
-/** The only file write of a build: a temp file renamed over index.html, so a reader never sees half a deck. */
+/** The deck's file write: a temp file renamed over index.html, so a reader never sees half a deck. */
 export async function writeDeck(html: string, outDir: string): Promise<WrittenDeck> {
   await mkdir(outDir, { recursive: true });
   const outFile = join(outDir, 'index.html');
-  const temp = join(outDir, `.index.html.${process.pid}.tmp`);
+  await writeAtomically(outFile, html);
+  return { outFile, bytes: Buffer.byteLength(html, 'utf8') };
+}
+
+/** The build cache, replaced whole and atomically like the deck; failing to write it is a note, not a failed build. */
+export async function writeCache(cache: CacheFile, cacheDir: string): Promise<Problem | undefined> {
+  const file = join(cacheDir, CACHE_FILE);
   try {
-    await writeFile(temp, html, 'utf8');
-    await rename(temp, outFile);
+    await mkdir(cacheDir, { recursive: true });
+    await writeAtomically(file, JSON.stringify(cache));
+    return undefined;
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    return { code: 'cache', ...messages.cacheUnwritable(file, reason), file };
+  }
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temp, text, 'utf8');
+    await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
-  return { outFile, bytes: Buffer.byteLength(html, 'utf8') };
 }

@@ -1,0 +1,91 @@
+/**
+ * The page's CSS, smaller, for the same page: the theme loses comments and spaces (reveal.css ships minified), and
+ * reveal.css loses its rules for slide transitions the deck never uses (~10 kB). A selector naming another
+ * transition (`.reveal.zoom`, `[data-transition=convex]`) cannot match: reveal puts the configured transition on
+ * .reveal, and a slide has a data-transition only if its layout writes one, which `findTransitions` reads.
+ */
+export function compactCss(options: { revealCss: string; themeCss: string; transitions: ReadonlySet<string> }): string {
+  const unused = TRANSITIONS.filter((name) => !options.transitions.has(name)).join('|');
+  const naming = new RegExp(`\\.reveal\\.(?:${unused})(?![\\w-])|\\[data-(?:background-)?transition~?=["']?(?:${unused})(?:-in|-out)?["']?\\]`);
+  const revealCss = unused === '' ? options.revealCss : pruneRules(options.revealCss, naming);
+  return `${revealCss}\n${minifyCss(options.themeCss)}`;
+}
+
+// reveal.js 6's transition names (reveal.css styles each one; "default" is an alias of "slide").
+const TRANSITIONS = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom', 'linear', 'default'];
+
+/** The configured transitions and every data-transition / data-background-transition a slide carries. */
+export function findTransitions(config: { readonly transition: string; readonly backgroundTransition: string }, slides: readonly string[]): Set<string> {
+  const used = new Set([config.transition, config.backgroundTransition]);
+  for (const html of slides) {
+    for (const [, value = ''] of html.matchAll(/\sdata-(?:background-)?transition="([^"]*)"/g)) {
+      for (const word of value.split(/\s+/)) used.add(word.replace(/-(in|out)$/, ''));
+    }
+  }
+  return used;
+}
+
+// Strings are copied as they are; everything else loses comments and the spaces CSS does not need.
+const TOKENS = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|\/\*[\s\S]*?\*\/|\s+/g;
+
+export function minifyCss(css: string): string {
+  const spaced = css.replace(TOKENS, (match, string: string | undefined) => string ?? (match.startsWith('/*') ? '' : ' '));
+  // Spaces next to { } ; , and after : never matter outside strings (before ":" they would: ".a :hover").
+  return spaced.replace(TOKENS_OR_PUNCTUATION, (_match, string: string | undefined, punctuation: string | undefined) => string ?? punctuation ?? '').trim();
+}
+
+const TOKENS_OR_PUNCTUATION = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')| ?([{};,]) ?|(?<=:) /g;
+
+const STRING_OR_BRACE = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|([{}])/g;
+
+/** Drops the selectors that `naming` matches from every style rule, inside @media and @supports too; a rule left with none goes. */
+function pruneRules(css: string, naming: RegExp): string {
+  let out = '';
+  let start = 0;
+  let open = -1;
+  let depth = 0;
+  for (const match of css.matchAll(STRING_OR_BRACE)) {
+    if (match[2] === '{' && depth++ === 0) open = match.index;
+    if (match[2] === '}' && --depth === 0) {
+      out += pruneRule(css.slice(start, open), css.slice(open + 1, match.index), naming);
+      start = match.index + 1;
+    }
+  }
+  return out + css.slice(start);
+}
+
+function pruneRule(prelude: string, block: string, naming: RegExp): string {
+  if (/^@(media|supports|layer|container)\b/.test(prelude)) {
+    const inner = pruneRules(block, naming);
+    return inner === '' ? '' : `${prelude}{${inner}}`;
+  }
+  // Most rules name no transition at all: only those are split into selectors.
+  if (prelude.startsWith('@') || !naming.test(prelude)) return `${prelude}{${block}}`;
+  const selectors = splitSelectors(prelude).filter((selector) => !naming.test(selector));
+  return selectors.length === 0 ? '' : `${selectors.join(',')}{${block}}`;
+}
+
+/** "a,b:not(c,d)" → ["a", "b:not(c,d)"]: commas inside brackets, parentheses and strings do not split. */
+function splitSelectors(prelude: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let depth = 0;
+  for (let index = 0; index < prelude.length; index += 1) {
+    const current = prelude[index];
+    if (current === '"' || current === "'") index = skipString(prelude, index);
+    else if (current === '(' || current === '[') depth += 1;
+    else if (current === ')' || current === ']') depth -= 1;
+    else if (current === ',' && depth === 0) {
+      parts.push(prelude.slice(start, index));
+      start = index + 1;
+    }
+  }
+  return [...parts, prelude.slice(start)];
+}
+
+function skipString(css: string, start: number): number {
+  const quote = css[start];
+  let index = start + 1;
+  while (index < css.length && css[index] !== quote) index += css[index] === '\\' ? 2 : 1;
+  return index;
+}

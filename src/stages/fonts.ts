@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+
+/** fontKey() → a subset font, base64: a rebuild whose text needs no new glyph reuses it. */
+export type FontCache = Map<string, string>;
+
+// Bump when the subsetting changes what a subset holds, so stale cached fonts are not reused.
+const FONT_CACHE_VERSION = 1;
+// Always in the subset: editing a figure then never needs a new one.
+const ALWAYS = '0123456789 ';
+const FONT_FACE = /@font-face\s*{[^}]*}/g;
+const FILE_URL = /url\(\s*(["']?)([^"')]+)\1\s*\)(\s*format\(\s*["'][^"')]*["']\s*\))?/g;
+
+/** The files the theme's @font-face rules name (data: URLs excluded), as written, in order. */
+export function findFontUrls(css: string): string[] {
+  const urls = [...css.matchAll(FONT_FACE)].flatMap(([rule]) => [...rule.matchAll(FILE_URL)].map((match) => match[2] ?? ''));
+  return [...new Set(urls.filter((url) => url !== '' && !url.startsWith('data:')))];
+}
+
+export interface EmbedInput {
+  /** The theme's CSS, whose @font-face files are embedded. */
+  readonly css: string;
+  /** Each font file findFontUrls() names, as load read it. */
+  readonly files: ReadonlyMap<string, Uint8Array>;
+  /** The slides' HTML: its text decides the glyphs. */
+  readonly slides: readonly string[];
+  /** Every stylesheet of the page: generated content ("Notas del orador") needs glyphs too. */
+  readonly styles: readonly string[];
+  readonly cache: FontCache;
+}
+
+/**
+ * The theme's CSS with each @font-face file replaced by a data: URL of a WOFF2 subset holding only the glyphs
+ * the deck's text uses, so the deck looks the same on every projector laptop, offline, for ~14 kB.
+ */
+export async function embedFonts(input: EmbedInput): Promise<string> {
+  const urls = findFontUrls(input.css);
+  if (urls.length === 0) return input.css;
+  const glyphs = collectGlyphs(input.slides, input.styles);
+  const embedded = new Map<string, string>();
+  for (const url of urls) {
+    const file = input.files.get(url);
+    if (file === undefined) throw new Error(`the font ${url} named by the theme was not loaded`);
+    embedded.set(url, await subsetCached({ file, glyphs, cache: input.cache }));
+  }
+  return input.css.replace(FONT_FACE, (rule) =>
+    rule.replace(FILE_URL, (match, _quote: string, url: string) => {
+      const font = embedded.get(url);
+      return font === undefined ? match : `url(data:font/woff2;base64,${font}) format("woff2")`;
+    }),
+  );
+}
+
+/** Every character a reader can see, once, in code point order: the slides' text and the CSS's generated content. */
+export function collectGlyphs(slides: readonly string[], styles: readonly string[]): string {
+  const text = slides.map((html) => decodeEntities(html.replace(/<[^>]*>/g, ' '))).join(' ');
+  const generated = styles.flatMap((css) => [...css.matchAll(/content:\s*"([^"]*)"/g)].map((match) => match[1] ?? ''));
+  const characters = new Set([...ALWAYS, ...text, ...generated.join('')].filter((character) => character >= ' '));
+  return [...characters].sort((a, b) => (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0)).join('');
+}
+
+// Handlebars and vega escape these; anything else in the slides is literal text.
+function decodeEntities(html: string): string {
+  const named: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  return html.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+    const code = name.startsWith('#x') || name.startsWith('#X') ? Number.parseInt(name.slice(2), 16) : name.startsWith('#') ? Number(name.slice(1)) : undefined;
+    if (code === undefined) return named[name] ?? entity;
+    return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  });
+}
+
+export function fontKey(file: Uint8Array, glyphs: string): string {
+  const fileHash = createHash('sha256').update(file).digest('hex');
+  return createHash('sha256').update(JSON.stringify([FONT_CACHE_VERSION, fileHash, glyphs])).digest('hex');
+}
+
+async function subsetCached(options: { file: Uint8Array; glyphs: string; cache: FontCache }): Promise<string> {
+  const key = fontKey(options.file, options.glyphs);
+  const cached = options.cache.get(key);
+  if (cached !== undefined) {
+    // Used again, so it moves to the newest end: the build cache keeps the newest entries when it prunes.
+    options.cache.delete(key);
+    options.cache.set(key, cached);
+    return cached;
+  }
+  // The subsetter (harfbuzz and a WOFF2 encoder, compiled to WebAssembly) loads only when no subset is cached.
+  const { default: subsetFont } = await import('subset-font');
+  const subset = (await subsetFont(options.file, options.glyphs, { targetFormat: 'woff2' })).toString('base64');
+  options.cache.set(key, subset);
+  return subset;
+}

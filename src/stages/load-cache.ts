@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { messages } from '../errors/messages.js';
+import type { RenderedChart, StoredCache } from '../model.js';
+import { PACKAGE_ROOT } from '../options.js';
+
+/** The one file of the cache folder; write.ts writes it, atomically. */
+export const CACHE_FILE = 'build-cache.json';
+
+const ChartSchema = z.strictObject({
+  svg: z.string().startsWith('<svg'),
+  summary: z.string(),
+  table: z.strictObject({ columns: z.array(z.string()), rows: z.array(z.array(z.string())) }),
+});
+
+export const CacheFileSchema = z.strictObject({
+  stamp: z.string(),
+  charts: z.record(z.string(), ChartSchema),
+  fonts: z.record(z.string(), z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/)),
+});
+
+/** The file as written: what the schema reads back. */
+export interface CacheFile {
+  readonly stamp: string;
+  readonly charts: Readonly<Record<string, RenderedChart>>;
+  readonly fonts: Readonly<Record<string, string>>;
+}
+
+/** What earlier builds left in `cacheDir`; a missing, foreign or broken cache reads as empty (the last with a note). */
+export async function loadCache(cacheDir: string | undefined): Promise<StoredCache> {
+  const stamp = await readStamp();
+  const empty: StoredCache = { stamp, charts: new Map(), fonts: new Map() };
+  if (cacheDir === undefined) return empty;
+  const file = join(cacheDir, CACHE_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    // No cache yet is the normal first build, not worth a note.
+    return code === 'ENOENT' ? empty : { ...empty, problem: cacheProblem(file, code || 'unreadable') };
+  }
+  const parsed = CacheFileSchema.safeParse(parseJson(text));
+  if (!parsed.success) return { ...empty, problem: cacheProblem(file, 'it is not a datadeck cache, or it was cut short') };
+  // Another datadeck version or another vega may draw differently: its charts are not reused (and no note: expected).
+  if (parsed.data.stamp !== stamp) return empty;
+  return { stamp, charts: new Map(Object.entries(parsed.data.charts)), fonts: new Map(Object.entries(parsed.data.fonts)) };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // A broken file is reported by the schema check that follows, as "not a datadeck cache".
+    return undefined;
+  }
+}
+
+function cacheProblem(file: string, reason: string) {
+  return { code: 'cache' as const, ...messages.cacheUnreadable(file, reason), file };
+}
+
+// The dependencies are pinned to exact versions, so the manifest names the vega, vega-lite and subsetter that drew.
+async function readStamp(): Promise<string> {
+  const manifest: unknown = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+  const ManifestSchema = z.object({ version: z.string(), dependencies: z.record(z.string(), z.string()).default({}) });
+  const { version, dependencies } = ManifestSchema.parse(manifest);
+  return JSON.stringify({ datadeck: version, ...dependencies });
+}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { collectGlyphs, embedFonts, findFontUrls, type FontCache } from '../../../src/stages/fonts.js';
+
+const require = createRequire(import.meta.url);
+const URL_AS_WRITTEN = '@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2';
+const FONT = readFileSync(require.resolve(URL_AS_WRITTEN));
+const CSS = `@font-face { font-family: "X"; src: url("${URL_AS_WRITTEN}") format("woff2-variations"); } .a { background: url("pic.png") }`;
+
+describe('collectGlyphs', () => {
+  it('takes the visible text once, entities decoded, plus the digits and generated content', () => {
+    const glyphs = collectGlyphs(['<p class="zz">Año &amp; &#x2248;</p>'], ['.x::before { content: "Ñ" }']);
+    expect(glyphs).toBe(' &0123456789AoÑñ≈');
+  });
+});
+
+describe('embedFonts', () => {
+  it('names only the files of @font-face rules', () => {
+    expect(findFontUrls(CSS)).toEqual([URL_AS_WRITTEN]);
+  });
+
+  it('replaces the font file with a WOFF2 subset much smaller than the file, and reuses it from the cache', async () => {
+    const cache: FontCache = new Map();
+    const files = new Map([[URL_AS_WRITTEN, FONT]]);
+    const input = { css: CSS, files, slides: ['<h1>Costos relacionados</h1>'], styles: [], cache };
+    const css = await embedFonts(input);
+    const data = /url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\) format\("woff2"\)/.exec(css)?.[1] ?? '';
+    const subset = Buffer.from(data, 'base64');
+    expect(subset.subarray(0, 4).toString('latin1')).toBe('wOF2');
+    expect(subset.length).toBeLessThan(FONT.length / 2);
+    expect(css).toContain('url("pic.png")');
+    expect(cache.size).toBe(1);
+    expect(await embedFonts(input)).toBe(css);
+    expect(cache.size).toBe(1);
+  });
+
+  it('makes a new subset when the text needs a new glyph, and none for new digits', async () => {
+    const cache: FontCache = new Map();
+    const files = new Map([[URL_AS_WRITTEN, FONT]]);
+    const build = (text: string) => embedFonts({ css: CSS, files, slides: [text], styles: [], cache });
+    await build('<p>GPT 80</p>');
+    await build('<p>GPT 120</p>');
+    expect(cache.size).toBe(1);
+    await build('<p>GPT-4 80</p>');
+    expect(cache.size).toBe(2);
+  });
+});
