@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// Measures what the audience and the presenter wait for in a real browser, as medians:
+//   pdf   — `node lib/main.js pdf`, the whole process (start, build, Chromium, print, write), 5 runs after 1 warm-up
+//   ready — from navigation to the first slide shown: reveal's 'ready' event, and the first frame painted after
+//           it, in Chromium opening the built deck from file://, each run in a fresh browser context (no cache)
+// Usage: npm run compile && node scripts/measure-browser.mjs [--runs 5] [--only pdf|ready] [--json]
+// Needs lib/ (npm run compile) and a Chromium (CHROME_PATH or the usual paths), like `npm run pdf`.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { findBrowser } from '../lib/browser/find-browser.js';
+import { blockNetwork, launchBrowser } from '../lib/browser/launch-browser.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const MAIN = join(ROOT, 'lib/main.js');
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, only: { type: 'string' }, json: { type: 'boolean', default: false } } });
+const runs = Number(values.runs);
+
+const median = (numbers) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const round = (ms) => Math.round(ms * 10) / 10;
+
+function runDatadeck(args) {
+  const started = performance.now();
+  execFileSync(process.execPath, [MAIN, ...args], { cwd: ROOT, stdio: 'pipe' });
+  return performance.now() - started;
+}
+
+function measurePdf(outDir) {
+  runDatadeck(['pdf', '--out', outDir]); // warm-up: the OS file cache and datadeck's chart cache, as on a second export
+  const times = Array.from({ length: runs }, () => runDatadeck(['pdf', '--out', outDir]));
+  return { command: 'node lib/main.js pdf', runs: times.map(round), medianMs: round(median(times)) };
+}
+
+async function measureReady(outDir) {
+  runDatadeck(['build', '--out', outDir]);
+  const url = pathToFileURL(join(outDir, 'index.html')).href;
+  const browser = await launchBrowser(findBrowser({ env: process.env }));
+  try {
+    const samples = [];
+    for (let run = 0; run < runs + 1; run += 1) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      await blockNetwork(context);
+      const page = await context.newPage();
+      // performance.now() counts from the start of the navigation; the frame after 'ready' is the slide on screen.
+      await page.addInitScript(() => {
+        document.addEventListener('ready', () => {
+          window.__readyAt = performance.now();
+          requestAnimationFrame(() => setTimeout(() => (window.__paintedAt = performance.now())));
+        }, { once: true });
+      });
+      await page.goto(url);
+      await page.waitForFunction(() => window.__paintedAt !== undefined);
+      const sample = await page.evaluate(() => ({ ready: window.__readyAt, painted: window.__paintedAt }));
+      if (run > 0) samples.push(sample); // the first run warms Chromium's process and disk caches
+      await context.close();
+    }
+    return {
+      page: 'dist/index.html (default data) from file://, 1280×720, fresh context per run',
+      readyRuns: samples.map((sample) => round(sample.ready)),
+      readyMedianMs: round(median(samples.map((sample) => sample.ready))),
+      paintedMedianMs: round(median(samples.map((sample) => sample.painted))),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+const outDir = mkdtempSync(join(tmpdir(), 'datadeck-measure-'));
+try {
+  const result = {};
+  if (values.only !== 'ready') result.pdf = measurePdf(outDir);
+  if (values.only !== 'pdf') result.ready = await measureReady(outDir);
+  if (values.json) console.log(JSON.stringify(result, null, 2));
+  else {
+    if (result.pdf) console.log(`pdf export (${result.pdf.command}, whole process): median ${result.pdf.medianMs} ms of ${runs} runs [${result.pdf.runs.join(', ')}]`);
+    if (result.ready) console.log(`first slide in Chromium: reveal 'ready' median ${result.ready.readyMedianMs} ms, painted ${result.ready.paintedMedianMs} ms after navigation, ${runs} runs [${result.ready.readyRuns.join(', ')}]`);
+  }
+} finally {
+  rmSync(outDir, { recursive: true, force: true });
+}
