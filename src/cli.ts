@@ -1,13 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildDeck } from './build.js';
 import { DeckError, isDeckError, type Problem } from './errors/deck-error.js';
 import { messages } from './errors/messages.js';
-import { formatError, formatProblem } from './errors/report.js';
+import { formatFailure, formatProblem, readQuotedFiles } from './errors/report.js';
 import { createBuildOptions, PACKAGE_ROOT } from './options.js';
 import { checkData } from './commands/check.js';
 import { writeSchema } from './commands/schema.js';
 import { exportPdf } from './commands/pdf.js';
+import { parsePort, startDevSession } from './commands/dev.js';
 import { join } from 'node:path';
 
 /** Exit codes as data: 0 built, 1 a problem in the user's input, 2 a usage error, 3 a bug of ours. */
@@ -20,6 +21,7 @@ Usage:
   datadeck check [options]     validate the data only; exit 0 or 1
   datadeck schema [--out file] print (or write) the JSON Schema of the data file
   datadeck pdf [--notes]       print the deck to dist/deck.pdf, one page per slide (needs Chrome or Chromium)
+  datadeck dev [--port n] [--host]  build, serve on localhost, rebuild and reload the page on every save
 
 Options:
   --data <file>   the YAML dataset (default: data/deck.yaml)
@@ -27,6 +29,8 @@ Options:
   --strict        treat warnings (figures that disagree) as errors
   --public        leave out every speaker note, for a deck to share
   --notes         pdf: add each slide's speaker notes on a page after it, in dist/deck-notes.pdf
+  --port <n>      dev: the port to serve on (default: 8000, or the next free one; 0 picks any free port)
+  --host          dev: listen on the local network too and print its addresses, for the audience
   --debug         show stack traces of unexpected failures
   -h, --help      show this help
   -v, --version   print the version
@@ -39,6 +43,8 @@ const OPTIONS = {
   strict: { type: 'boolean', default: false },
   public: { type: 'boolean', default: false },
   notes: { type: 'boolean', default: false },
+  port: { type: 'string' },
+  host: { type: 'boolean', default: false },
   debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
@@ -72,8 +78,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return print(await writeSchema(values.out));
       case 'pdf':
         return await runPdf(options, values.notes);
+      case 'dev':
+        return await runDev(options, values.port, values.host);
       default:
-        throw new DeckError({ code: 'usage', ...messages.usage(`unknown command "${command}"; the commands are build, check, pdf and schema`) });
+        throw new DeckError({ code: 'usage', ...messages.usage(`unknown command "${command}"; the commands are build, check, dev, pdf and schema`) });
     }
   } catch (error) {
     return report(error, values.debug);
@@ -110,32 +118,47 @@ async function runPdf(options: Options, hasNotes: boolean): Promise<number> {
   return EXIT.ok;
 }
 
+async function runDev(options: Options, port: string | undefined, isShared: boolean): Promise<number> {
+  const stopped = waitForStop(); // listening before the first build, so an early Ctrl-C still closes cleanly
+  const session = await startDevSession({
+    build: options,
+    port: parsePort(port),
+    isPortChosen: port !== undefined,
+    isShared,
+    print: (text) => process.stdout.write(`${text}\n`),
+    printError: (text) => process.stderr.write(`${text}\n`),
+  });
+  await stopped;
+  await session.close();
+  return EXIT.ok;
+}
+
+// Ctrl-C, or a service manager's TERM, ends the dev server with the watchers and sockets closed.
+function waitForStop(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
 function printWarnings(warnings: readonly Problem[]): void {
   const texts = readQuotedFiles(warnings);
   for (const warning of warnings) process.stderr.write(`${formatProblem(warning, 'warning', { texts })}\n\n`);
 }
 
 function report(error: unknown, isDebug = false): number {
+  process.stderr.write(`${formatFailure(error)}\n`);
   if (isDeckError(error)) {
-    process.stderr.write(`${formatError(error, { texts: readQuotedFiles(error.problems) })}\n`);
     if (isDebug && error.cause instanceof Error) process.stderr.write(`cause: ${error.cause.stack ?? error.cause.message}\n`);
     return error.isUsage ? EXIT.usage : EXIT.input;
   }
-  const { message, hint } = messages.internal(error instanceof Error ? error.message : String(error));
-  process.stderr.write(`error[internal] ${message}\n  hint: ${hint}\n`);
   if (isDebug && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
   return EXIT.internal;
-}
-
-/** The files the problems point into, read only now that there is something to quote. */
-function readQuotedFiles(problems: readonly Problem[]): Map<string, string> {
-  const texts = new Map<string, string>();
-  for (const { file, line } of problems) {
-    if (file === undefined || line === undefined || texts.has(file)) continue;
-    // A file that cannot be read again is reported without its quoted line; the message already names it.
-    if (existsSync(file)) texts.set(file, readFileSync(file, 'utf8'));
-  }
-  return texts;
 }
 
 function readVersion(): string {

@@ -216,6 +216,26 @@ export const messages = {
     message: detail,
     hint: 'run datadeck --help for the commands and options',
   }),
+  portInUse: (port: number): Message => ({
+    message: `Port ${port} is already in use, so the dev server cannot listen on it.`,
+    hint: `stop the program using it, or pick another port: npm run dev -- --port ${port === 65535 ? 8000 : port + 1}`,
+  }),
+  portDenied: (port: number): Message => ({
+    message: `Port ${port} needs administrator rights.`,
+    hint: 'pick a port above 1023, e.g. npm run dev -- --port 8080',
+  }),
+  badPort: (value: string): Message => ({
+    message: `--port must be a whole number from 0 to 65535, got "${value}".`,
+    hint: 'write e.g. --port 8080; --port 0 picks any free port',
+  }),
+  watchStopped: (detail: string): Message => ({
+    message: `The dev server stopped watching for changes: ${detail}.`,
+    hint: 'stop it with Ctrl-C and start npm run dev again',
+  }),
+  devBuildFailed: (): Message => ({
+    message: 'The last save did not build: the slides behind this message are the last good deck.',
+    hint: 'fix the file and save; this page reloads by itself.',
+  }),
   themeFont: (file: string, url: string): Message => ({
     message: `The theme ${file} names the font file "${url}", which does not exist.`,
     hint: 'write a path next to the theme ("./fonts/x.woff2") or a file of an installed package ("@fontsource-variable/source-sans-3/files/...woff2")',

@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { PathSegment } from '../model.js';
-import type { DeckError, Problem } from './deck-error.js';
+import { isDeckError, type DeckError, type Problem } from './deck-error.js';
+import { messages } from './messages.js';
 
 export interface ReportSource {
   /** File name → its text, to quote the offending line. */
@@ -43,4 +45,22 @@ function quoteLine(problem: Problem, source: ReportSource): string | undefined {
   const column = Math.max(1, problem.column ?? 1);
   const length = Math.max(1, Math.min(problem.length ?? 1, text.length - column + 1));
   return [`  > ${number} | ${text}`, `    ${gutter} | ${' '.repeat(column - 1)}${'^'.repeat(length)}`].join('\n');
+}
+
+/** The text of any failed build, as the terminal and the dev server's overlay show it; unknown errors are our bugs. */
+export function formatFailure(error: unknown): string {
+  if (isDeckError(error)) return formatError(error, { texts: readQuotedFiles(error.problems) });
+  const { message, hint } = messages.internal(error instanceof Error ? error.message : String(error));
+  return `error[internal] ${message}\n  hint: ${hint}`;
+}
+
+/** The files the problems point into, read only now that there is something to quote. */
+export function readQuotedFiles(problems: readonly Problem[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const { file, line } of problems) {
+    if (file === undefined || line === undefined || texts.has(file)) continue;
+    // A file that cannot be read again is reported without its quoted line; the message already names it.
+    if (existsSync(file)) texts.set(file, readFileSync(file, 'utf8'));
+  }
+  return texts;
 }

@@ -1,0 +1,118 @@
+import { networkInterfaces } from 'node:os';
+import { createBuildCache } from '../build.js';
+import { DeckError } from '../errors/deck-error.js';
+import { messages } from '../errors/messages.js';
+import { formatFailure } from '../errors/report.js';
+import type { BuildOptions } from '../options.js';
+import { LOCAL_HOST, SHARED_HOST, listServerUrls, type ServerUrls } from '../dev/addresses.js';
+import type { DevState } from '../dev/client.js';
+import { createDevBuilder, type RebuildOutcome } from '../dev/rebuild.js';
+import { createRebuildScheduler } from '../dev/schedule.js';
+import { startDevServer, type DevServer } from '../dev/server.js';
+import { watchProject, type ProjectWatch } from '../dev/watch.js';
+
+export const DEFAULT_DEV_PORT = 8000;
+
+/** --port's text as a port number; absent means the default. */
+export function parsePort(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_DEV_PORT;
+  const port = /^\d{1,5}$/.test(value.trim()) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(port) || port > 65535) throw new DeckError({ code: 'usage', ...messages.badPort(value) });
+  return port;
+}
+
+export interface DevOptions {
+  readonly build: BuildOptions;
+  readonly port: number;
+  /** The user named the port: use it or fail, rather than moving to the next free one. */
+  readonly isPortChosen: boolean;
+  /** Listen on every interface (--host) so devices on the local network can follow. */
+  readonly isShared: boolean;
+  /** cli.ts passes stdout and stderr; tests and the bench collect the lines. */
+  readonly print: (text: string) => void;
+  readonly printError: (text: string) => void;
+}
+
+export interface DevSession {
+  readonly port: number;
+  readonly urls: ServerUrls;
+  /** Resolves once no rebuild is waiting or running. */
+  whenIdle(): Promise<void>;
+  /** Stops watching, lets a rebuild in progress finish, closes the server; the port is free when it resolves. */
+  close(): Promise<void>;
+}
+
+/** Serves the output folder, rebuilds with the build's own stages on every save, and reloads open pages. */
+export async function startDevSession(options: DevOptions): Promise<DevSession> {
+  const { build } = options;
+  // Versions are unique to this run, so a page left open from an earlier run reloads when it reconnects.
+  const session = Date.now().toString(36);
+  let state: DevState = { version: `${session}.0`, error: null };
+  let buildCount = 0;
+  const server = await startDevServer({
+    root: build.outDir,
+    host: options.isShared ? SHARED_HOST : LOCAL_HOST,
+    port: options.port,
+    isPortChosen: options.isPortChosen,
+    state,
+    onError: (error) => options.printError(formatFailure(error)),
+  });
+  const urls = listServerUrls({ port: server.port, isShared: options.isShared, interfaces: networkInterfaces() });
+  const builder = createDevBuilder(build, createBuildCache());
+
+  const publish = (outcome: RebuildOutcome, isSuperseded: boolean): void => {
+    if (!outcome.isBuilt) {
+      // A save still being written can fail to parse; the newer save's build will report for it.
+      if (isSuperseded) return;
+      options.printError(outcome.report);
+      state = { ...state, error: outcome.report };
+    } else {
+      if (outcome.warnings !== undefined) options.printError(outcome.warnings);
+      options.print(outcome.line);
+      if (outcome.isNewDeck) buildCount += 1;
+      state = { version: `${session}.${buildCount}`, error: null };
+    }
+    server.publish(state);
+  };
+  const scheduler = createRebuildScheduler(async (files, hasNewer) => publish(await builder.rebuild(files), hasNewer()));
+
+  const watch = await watchOrClose(server, () =>
+    watchProject({
+      dataFile: build.dataFile,
+      templatesDir: build.templatesDir,
+      onChange: (file) => scheduler.notify(file),
+      onError: (error) => options.printError(formatFailure(new DeckError({ code: 'file', ...messages.watchStopped(error.message) }))),
+    }),
+  );
+  scheduler.notify(build.dataFile);
+  await scheduler.whenIdle();
+  printAddresses(urls, options.isShared, options.print);
+  return {
+    port: server.port,
+    urls,
+    whenIdle: () => scheduler.whenIdle(),
+    async close() {
+      watch.close();
+      scheduler.cancel();
+      await scheduler.whenIdle();
+      await server.close();
+    },
+  };
+}
+
+// A watch that cannot start (the data folder is missing) ends the session; the port must not stay taken.
+async function watchOrClose(server: DevServer, start: () => ProjectWatch): Promise<ProjectWatch> {
+  try {
+    return start();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+function printAddresses(urls: ServerUrls, isShared: boolean, print: (text: string) => void): void {
+  print(`  serving ${urls.local}`);
+  for (const url of urls.network) print(`  on the network ${url}`);
+  if (isShared && urls.network.length === 0) print('  on the network: no address found (is this machine connected?)');
+  print(`  watching the data file and templates/ · Ctrl-C to stop`);
+}

@@ -1,0 +1,49 @@
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { DeckError } from '../errors/deck-error.js';
+import { messages } from '../errors/messages.js';
+
+/** The folders the loader reads templates from: the shell sits in the root, the rest one level down. */
+const TEMPLATE_FOLDERS = ['', 'layouts', 'partials', 'charts', 'themes'];
+// What the loader reads: a swap file, a backup (deck.hbs~) or the build's own output must not trigger a rebuild.
+const TEMPLATE_FILE = /\.(hbs|json|css)$/;
+
+export interface ProjectWatch {
+  close(): void;
+}
+
+/**
+ * Calls `onChange` with a display name each time the data file or a template file is saved.
+ * Folders are watched, not files: editors that save by renaming a new file over the old one would end a file watch.
+ */
+export function watchProject(options: {
+  dataFile: string;
+  templatesDir: string;
+  onChange: (file: string) => void;
+  onError: (error: Error) => void;
+}): ProjectWatch {
+  const { dataFile, templatesDir, onChange } = options;
+  const dataName = basename(dataFile);
+  // Without its folder there is nothing to watch for the file to appear in.
+  if (!existsSync(dirname(dataFile))) throw new DeckError({ code: 'file', ...messages.fileMissing(dataFile), file: dataFile });
+  const watchers: FSWatcher[] = [watchFolder(dirname(dataFile), (name) => (name === dataName ? dataFile : undefined))];
+  for (const folder of TEMPLATE_FOLDERS) {
+    const dir = join(templatesDir, folder);
+    // One watch per folder rather than `recursive`: the loader reads exactly these, and no deeper.
+    if (existsSync(dir)) watchers.push(watchFolder(dir, (name) => (TEMPLATE_FILE.test(name) ? join('templates', folder, name) : undefined)));
+  }
+  function watchFolder(dir: string, pick: (name: string) => string | undefined): FSWatcher {
+    const watcher = watch(dir, { persistent: true }, (_event, name) => {
+      // Linux always names the file; elsewhere a nameless event still means something here changed.
+      const file = name === null ? dir : pick(name);
+      if (file !== undefined) onChange(file);
+    });
+    watcher.on('error', options.onError);
+    return watcher;
+  }
+  return {
+    close: () => {
+      for (const watcher of watchers) watcher.close();
+    },
+  };
+}
