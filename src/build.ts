@@ -3,7 +3,7 @@ import { messages } from './errors/messages.js';
 import type { BuildResult, Deck, Project, StoredCache, TemplateSources } from './model.js';
 import type { BuildOptions } from './options.js';
 import { bundleDeck } from './stages/bundle.js';
-import { renderCharts, type ChartCache } from './stages/charts.js';
+import { renderCharts, type ChartCache, type CompiledChartCache } from './stages/charts.js';
 import { deriveDeck } from './stages/derive.js';
 import { embedFonts, type FontCache } from './stages/fonts.js';
 import { loadProject } from './stages/load.js';
@@ -16,7 +16,7 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
   const project = await loadProject(options, { isCacheRead: !cache.isRestored }); // every file read happens here
   const notes = restoreCache(cache, project.cache);
   const { deck, warnings } = checkProject(project, options); // validate + derive, located problems
-  const charts = await renderCharts({ deck, specs: project.charts, config: project.chartConfig, cache: cache.charts });
+  const charts = await renderCharts({ deck, specs: project.charts, config: project.chartConfig, cache: cache.charts, compiled: cache.compiledCharts });
   const templates = compileCached(project.templates, cache);
   const slides = renderSlides({ deck, charts, templates, isPublic: options.isPublic });
   const { assets } = project;
@@ -30,6 +30,8 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
 /** Work kept between builds: in memory by a long-lived process (watch mode, benchmarks), on disk between runs. */
 export interface BuildCache {
   readonly charts: ChartCache;
+  /** Chart specs compiled for vega, kept in memory only: compiling is half of re-rendering a chart. */
+  readonly compiledCharts: CompiledChartCache;
   readonly fonts: FontCache;
   templates?: { readonly sources: TemplateSources; readonly compiled: CompiledTemplates };
   /** The cache folder was read into charts and fonts: a long-lived process reads it once. */
@@ -39,7 +41,7 @@ export interface BuildCache {
 }
 
 export function createBuildCache(): BuildCache {
-  return { charts: new Map(), fonts: new Map() };
+  return { charts: new Map(), compiledCharts: new Map(), fonts: new Map() };
 }
 
 // Enough for a few decks and a run of edits; a chart is ~6 kB, a font subset ~19 kB, read on every cold build.

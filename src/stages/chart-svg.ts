@@ -1,4 +1,4 @@
-import type { Loader } from 'vega';
+import type { Loader, Runtime } from 'vega';
 import type { Config, TopLevelSpec } from 'vega-lite';
 import { compactSvg } from './compact-svg.js';
 
@@ -29,19 +29,37 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Compiles a Vega-Lite spec (data already inlined) and renders it to an SVG string, without a browser. */
-export async function renderChartSvg(options: {
-  libraries: ChartLibraries;
-  spec: TopLevelSpec;
-  config: Config;
-  idPrefix: string;
-}): Promise<string> {
+// The dataset a compiled chart reads its rows from: rows are inserted per render, so the spec compiles once.
+const ROWS = 'rows';
+
+/** A Vega-Lite spec compiled and parsed for vega, without data: made once per spec, theme and locale. */
+export interface CompiledChart {
+  readonly runtime: Runtime;
+  /** False when every layer names data of its own, so vega-lite left the rows out. */
+  readonly readsRows: boolean;
+}
+
+export function compileChart(options: { libraries: ChartLibraries; spec: TopLevelSpec; config: Config }): CompiledChart {
   const { vega, vegaLite } = options.libraries;
   const logger = createStrictLogger(options.libraries);
-  const { spec } = vegaLite.compile(options.spec, { config: options.config, logger });
+  const { spec } = vegaLite.compile({ ...options.spec, data: { name: ROWS } }, { config: options.config, logger });
+  return { runtime: vega.parse(spec), readsRows: (spec.data ?? []).some((data) => data.name === ROWS) };
+}
+
+/** Renders a compiled chart with these rows to an SVG string, without a browser. */
+export async function renderChartSvg(options: {
+  libraries: ChartLibraries;
+  compiled: CompiledChart;
+  values: readonly object[];
+  idPrefix: string;
+}): Promise<string> {
+  const { vega } = options.libraries;
+  const logger = createStrictLogger(options.libraries);
   const { loader, refused } = createOfflineLoader();
-  const view = new vega.View(vega.parse(spec), { renderer: 'none', loader, logger });
+  const view = new vega.View(options.compiled.runtime, { renderer: 'none', loader, logger });
   try {
+    // vega ingests rows by writing into them, so each render gets its own copies.
+    if (options.compiled.readsRows) view.data(ROWS, options.values.map((row) => ({ ...row })));
     const svg = await view.toSVG();
     // vega only warns when a load fails and draws the chart without that data; a chart missing data is an error.
     if (refused.length > 0) {

@@ -5,7 +5,7 @@ import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
 import type { Charts, Deck, RenderedChart } from '../model.js';
 import { buildChartRows, describeChart, readChartText, type ChartRow } from './chart-data.js';
-import { isVegaLiteConfig, isVegaLiteSpec, loadChartLibraries, renderChartSvg, type ChartLibraries } from './chart-svg.js';
+import { compileChart, isVegaLiteConfig, isVegaLiteSpec, loadChartLibraries, renderChartSvg, type ChartLibraries, type CompiledChart } from './chart-svg.js';
 
 /** Chart name → SVG, text summary and data table, for every chart a slide uses; vega runs here, never in the browser. */
 export async function renderCharts(options: {
@@ -14,8 +14,10 @@ export async function renderCharts(options: {
   config: unknown;
   /** Charts rendered by earlier builds, by chartKey(): a figure edit re-renders only the charts it changes. */
   cache?: ChartCache;
+  /** Specs compiled by earlier builds of this process, by specKey(): a re-render only runs vega on new rows. */
+  compiled?: CompiledChartCache;
 }): Promise<Charts> {
-  const { deck, specs, cache = new Map<string, RenderedChart>() } = options;
+  const { deck, specs, cache = new Map<string, RenderedChart>(), compiled = new Map<string, CompiledChart>() } = options;
   const slides = pickChartSlides(deck);
   const charts = new Map<string, RenderedChart>();
   if (slides.size === 0) return charts;
@@ -38,7 +40,7 @@ export async function renderCharts(options: {
     }
     // vega is imported only when a chart is not cached: it is most of a cold build's time.
     renderer ??= await prepareRenderer(options.config, deck);
-    const chart = await renderOneChart({ name, spec, libraries: renderer.libraries, rows, config: renderer.config, deck });
+    const chart = await renderOneChart({ name, spec, libraries: renderer.libraries, rows, config: renderer.config, deck, compiled });
     cache.set(key, chart);
     charts.set(name, chart);
   }
@@ -46,6 +48,7 @@ export async function renderCharts(options: {
 }
 
 export type ChartCache = Map<string, RenderedChart>;
+export type CompiledChartCache = Map<string, CompiledChart>;
 
 /**
  * Everything a chart's SVG and text depend on, hashed: same key, same bytes. Rows count only by the fields the
@@ -55,6 +58,11 @@ export function chartKey(input: { name: string; spec: unknown; theme: unknown; l
   const used = pickUsedFields(input.spec);
   const rows = input.rows.map((row) => Object.entries(row).filter(([field]) => used(field)));
   return createHash('sha256').update(JSON.stringify([CHART_CACHE_VERSION, input.name, input.spec, input.theme, input.locale, rows])).digest('hex');
+}
+
+/** What compiling a spec depends on: everything chartKey() hashes but the rows. */
+function specKey(input: { name: string; spec: unknown; theme: unknown; locale: string }): string {
+  return createHash('sha256').update(JSON.stringify([CHART_CACHE_VERSION, input.name, input.spec, input.theme, input.locale])).digest('hex');
 }
 
 // Any mention counts (encodings, transforms, expressions, the text table), so a field a chart reads is never left out;
@@ -91,8 +99,9 @@ async function renderOneChart(options: {
   rows: readonly ChartRow[];
   config: Config;
   deck: Deck;
+  compiled: CompiledChartCache;
 }): Promise<RenderedChart> {
-  const { name, spec, rows } = options;
+  const { name, spec, rows, libraries, config, deck } = options;
   if (!isVegaLiteSpec(spec)) {
     throw chartError(name, 'the file is not a Vega-Lite spec (it has no "mark", "layer", "facet", "repeat" or "concat")');
   }
@@ -100,16 +109,12 @@ async function renderOneChart(options: {
   if ('problem' in alternative) {
     throw new DeckError({ code: 'chart', ...messages.chartText(name, alternative.problem), file: chartFile(name) });
   }
-  // vega ingests rows by writing into them, so every chart gets its own copies.
-  const values = rows.map((row) => ({ ...row }));
   try {
-    const svg = await renderChartSvg({
-      libraries: options.libraries,
-      spec: { ...spec, data: { values } },
-      config: options.config,
-      idPrefix: toIdPrefix(name),
-    });
-    return { svg, ...describeChart({ text: alternative.text, rows, format: options.deck.format }) };
+    const key = specKey({ name, spec, theme: config, locale: deck.format.locale });
+    const compiled = options.compiled.get(key) ?? compileChart({ libraries, spec, config });
+    options.compiled.set(key, compiled);
+    const svg = await renderChartSvg({ libraries, compiled, values: rows, idPrefix: toIdPrefix(name) });
+    return { svg, ...describeChart({ text: alternative.text, rows, format: deck.format }) };
   } catch (cause) {
     throw chartError(name, cause instanceof Error ? cause.message : String(cause), cause);
   }

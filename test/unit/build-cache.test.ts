@@ -7,7 +7,7 @@ import { buildDeck } from '../../src/build.js';
 import { messages } from '../../src/errors/messages.js';
 import { createBuildOptions } from '../../src/options.js';
 import { DatasetSchema } from '../../src/schema/deck-schema.js';
-import { renderCharts, type ChartCache } from '../../src/stages/charts.js';
+import { renderCharts, type ChartCache, type CompiledChartCache } from '../../src/stages/charts.js';
 import { deriveDeck } from '../../src/stages/derive.js';
 import { loadProject } from '../../src/stages/load.js';
 import { CACHE_FILE, CacheFileSchema } from '../../src/stages/load-cache.js';
@@ -69,15 +69,19 @@ describe('chart cache keys', () => {
     const project = await loadProject(createBuildOptions({ dataFile: DEFAULT_DATA, cacheDir: undefined }));
     const dataset = DatasetSchema.parse(parse(readDefaultText()));
     const cache: ChartCache = new Map();
-    const render = (units: number) => {
+    const compiled: CompiledChartCache = new Map();
+    const render = (units: number, caches: { cache?: ChartCache; compiled?: CompiledChartCache }) => {
       const models = dataset.models.map((model) => (model.name === 'Llama 3' ? { ...model, units } : model));
-      return renderCharts({ deck: deriveDeck({ ...dataset, models }), specs: project.charts, config: project.chartConfig, cache });
+      return renderCharts({ deck: deriveDeck({ ...dataset, models }), specs: project.charts, config: project.chartConfig, ...caches });
     };
-    await render(2000);
+    await render(2000, { cache, compiled });
     expect(cache.size).toBe(5);
     // Llama 3's hardware cost is given, so only the units chart (and its labels) change.
-    const edited = await render(2400);
+    const edited = await render(2400, { cache, compiled });
     expect(cache.size).toBe(6);
     expect(edited.get('accelerator-units')?.svg).toContain('2.400');
+    // A spec compiled for the first build renders the new rows exactly as a fresh build does.
+    const fresh = await render(2400, {});
+    expect(edited.get('accelerator-units')?.svg).toBe(fresh.get('accelerator-units')?.svg);
   });
 });

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// npm run bench: build time, memory, size and load time of the default deck, against the targets of issue 5.
+// Prints one table (median, min–max over --runs runs after a warm-up) and writes the same figures to
+// .bench/results.json. Whole-process timings spawn the built CLI (lib/main.js) with plain node, in a work
+// folder of their own, so their build cache (node_modules/.cache/datadeck there) is theirs to empty.
+//
+//   npm run bench [-- --runs 7] [-- --quick]     (--quick: 5 runs, no synthetic 1,000-model deck, no dev loop)
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { findChromium, measureFirstSlide } from './bench/browser.mjs';
+import { repeat, runCli } from './bench/process.mjs';
+import { summarize } from './bench/stats.mjs';
+import { makeSyntheticDeck } from './bench/synthetic.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(ROOT, 'lib', 'main.js');
+const OUT = join(ROOT, '.bench');
+const WORK = join(OUT, 'work');
+const CODE_CACHE = join(ROOT, 'node_modules', '.cache', 'datadeck', 'v8');
+const EDIT = { from: 'units: 2000', label: 'models[4].units (Llama 3)' };
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, quick: { type: 'boolean', default: false } } });
+const runs = values.quick ? 5 : Math.max(5, Number(values.runs));
+if (!existsSync(CLI)) throw new Error('lib/main.js is missing: run `npm run compile` (npm run bench does) first');
+
+const results = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, runs, loadBefore: loadavg(), rows: [] };
+const defaultYaml = readFileSync(join(ROOT, 'data', 'deck.yaml'), 'utf8');
+if (!defaultYaml.includes(EDIT.from)) throw new Error(`data/deck.yaml no longer has "${EDIT.from}"; update the bench edit`);
+
+function workDir(name, yaml) {
+  const dir = join(WORK, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'deck.yaml'), yaml);
+  return dir;
+}
+
+const buildArgs = ['build', '--data', 'deck.yaml', '--out', 'dist'];
+const emptyCache = (dir) => () => rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
+
+function record(row) {
+  results.rows.push(row);
+  const { median, min, max } = row.stats;
+  const target = row.target === undefined ? '' : `${row.target.label.padEnd(10)} ${row.stats.median <= row.target.value ? '✔' : '✘'}`;
+  console.log(`${row.label.padEnd(58)} ${fmt(median, row.unit).padStart(10)}  ${`${fmt(min, row.unit)}–${fmt(max, row.unit)}`.padStart(19)}  ${target}`);
+}
+
+function fmt(value, unit) {
+  if (unit === 'ms') return `${Math.round(value)} ms`;
+  if (unit === 'MiB') return `${value.toFixed(0)} MiB`;
+  if (unit === 'kB') return `${(value / 1000).toFixed(1)} kB`;
+  return String(value);
+}
+
+console.log(`datadeck bench · ${results.cpu} × ${results.cores} · node ${results.node} · load average ${results.loadBefore.map((v) => v.toFixed(2)).join(' ')}`);
+console.log(`${'measure'.padEnd(58)} ${'median'.padStart(10)}  ${'min–max'.padStart(19)}  target`);
+
+// 1. The default deck, whole process.
+const deckDir = workDir('default', defaultYaml);
+const cold = (before) => repeat({ runs, before, run: () => runCli({ cli: CLI, args: buildArgs, cwd: deckDir }) });
+const coldRss = (before) => repeat({ runs, before, run: () => runCli({ cli: CLI, args: buildArgs, cwd: deckDir, isRssMeasured: true }) });
+const ms = (samples) => summarize(samples.map((sample) => sample.ms));
+const rss = (samples) => summarize(samples.map((sample) => sample.rssMiB));
+
+record({ id: 'cold-no-cache', label: 'cold build, whole process, no chart cache (truly cold)', unit: 'ms', stats: ms(await cold(emptyCache(deckDir))), target: { value: 250, label: '≤ 250 ms' } });
+record({ id: 'cold-no-cache-rss', label: '  peak memory (RSS)', unit: 'MiB', stats: rss(await coldRss(emptyCache(deckDir))), target: { value: 100, label: '≤ 100 MiB' } });
+record({ id: 'cold-cached', label: 'cold build, whole process, chart cache on disk', unit: 'ms', stats: ms(await cold(() => {})), target: { value: 250, label: '≤ 250 ms' } });
+record({ id: 'cold-cached-rss', label: '  peak memory (RSS)', unit: 'MiB', stats: rss(await coldRss(() => {})), target: { value: 100, label: '≤ 100 MiB' } });
+const noCodeCache = () => {
+  emptyCache(deckDir)();
+  rmSync(CODE_CACHE, { recursive: true, force: true });
+};
+record({ id: 'first-run', label: 'first run after install (no code cache, no chart cache)', unit: 'ms', stats: ms(await cold(noCodeCache)) });
+await runCli({ cli: CLI, args: ['--version'], cwd: deckDir }); // leaves the code cache made again for what follows
+
+// 2. A one-figure edit rebuilt in one long-lived process (what the dev server does).
+{
+  const dir = workDir('warm', defaultYaml);
+  const { buildDeck, createBuildCache } = await import(pathToFileURL(join(ROOT, 'lib', 'build.js')).href);
+  const { createBuildOptions } = await import(pathToFileURL(join(ROOT, 'lib', 'options.js')).href);
+  const options = createBuildOptions({ dataFile: join(dir, 'deck.yaml'), outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache') });
+  const cache = createBuildCache();
+  const samples = [];
+  const warmups = 5;
+  for (let index = 0; index < warmups + runs * 3; index += 1) {
+    writeFileSync(options.dataFile, defaultYaml.replace(EDIT.from, `units: ${2001 + index}`));
+    const started = performance.now();
+    await buildDeck(options, cache);
+    if (index >= warmups) samples.push(performance.now() - started);
+  }
+  record({ id: 'warm-rebuild', label: `warm rebuild in one process, one-figure edit (${EDIT.label})`, unit: 'ms', stats: summarize(samples), target: { value: 20, label: '≤ 20 ms' } });
+}
+
+// 3. Synthetic decks: how the cost grows with the number of models (whole process, no chart cache).
+const growth = {};
+for (const count of values.quick ? [10, 100] : [10, 100, 1000]) {
+  const dir = workDir(`models-${count}`, makeSyntheticDeck(defaultYaml, count));
+  const samples = await repeat({ runs: count >= 1000 ? 5 : runs, before: emptyCache(dir), run: () => runCli({ cli: CLI, args: buildArgs, cwd: dir }) });
+  const bytes = readFileSync(join(dir, 'dist', 'index.html')).byteLength;
+  growth[count] = { ...ms(samples), bytes };
+  const target = count === 1000 ? { value: 1500, label: '≤ 1500 ms' } : undefined;
+  record({ id: `models-${count}`, label: `${count} models, whole process, no chart cache (${(bytes / 1e6).toFixed(2)} MB)`, unit: 'ms', stats: ms(samples), target });
+  const cached = await repeat({ runs: count >= 1000 ? 5 : runs, run: () => runCli({ cli: CLI, args: buildArgs, cwd: dir }) });
+  record({ id: `models-${count}-cached`, label: `  the same, chart cache on disk`, unit: 'ms', stats: ms(cached) });
+}
+results.growth = growth;
+
+// 4. The file: raw and gzip.
+const html = readFileSync(join(deckDir, 'dist', 'index.html'));
+const gzip = gzipSync(html, { level: 9 }).byteLength;
+record({ id: 'size-raw', label: 'output size, raw (one file: fonts, charts, notes included)', unit: 'kB', stats: summarize([html.byteLength]), target: { value: 300_000, label: '≤ 300 kB' } });
+record({ id: 'size-gzip', label: 'output size, gzip -9', unit: 'kB', stats: summarize([gzip]), target: { value: 100_000, label: '≤ 100 kB' } });
+
+// 5. The browser: first slide visible from file://, and the PDF export.
+const chromium = findChromium();
+if (chromium === undefined) {
+  console.log('(no Chromium at /usr/bin/chromium or $CHROME_PATH: browser timings skipped)');
+} else {
+  const seen = await measureFirstSlide({ htmlFile: join(deckDir, 'dist', 'index.html'), runs: runs * 2, executablePath: chromium });
+  record({ id: 'first-slide', label: 'navigation → first slide visible (Reveal ready), file://', unit: 'ms', stats: summarize(seen.readyMs), target: { value: 100, label: '≤ 100 ms' } });
+  if (seen.firstPaintMs.length > 0) record({ id: 'first-paint', label: '  first contentful paint', unit: 'ms', stats: summarize(seen.firstPaintMs) });
+  const pdf = await repeat({ runs, run: () => runCli({ cli: CLI, args: ['pdf', '--data', 'deck.yaml', '--out', 'pdf'], cwd: deckDir }) });
+  record({ id: 'pdf', label: 'PDF export, whole process (npm run pdf)', unit: 'ms', stats: ms(pdf), target: { value: 1200, label: '≤ 1200 ms' } });
+}
+
+// 6. The dev loop, when scripts/bench-dev.mjs (the dev server's own bench) is there.
+const devBench = join(ROOT, 'scripts', 'bench-dev.mjs');
+if (!values.quick && existsSync(devBench)) {
+  const { benchDev } = await import(pathToFileURL(devBench).href);
+  const dev = await benchDev({ runs: Math.max(runs, 10), isBrowserUsed: chromium !== undefined });
+  record({ id: 'dev-served', label: `dev loop: save → new deck served (${dev.edit})`, unit: 'ms', stats: summarize(dev.samples.served) });
+  if (dev.samples.reloaded.length > 0) record({ id: 'dev-reloaded', label: '  save → page reloaded in Chromium', unit: 'ms', stats: summarize(dev.samples.reloaded) });
+}
+
+results.loadAfter = loadavg();
+const [per10, per100, per1000] = [10, 100, 1000].map((count) => growth[count]?.median);
+if (per1000 !== undefined) console.log(`growth: 100 → 1,000 models costs ×${(per1000 / per100).toFixed(1)} (×10 is linear); 10 → 100: ×${(per100 / per10).toFixed(1)}`);
+console.log(`load average after: ${results.loadAfter.map((v) => v.toFixed(2)).join(' ')}`);
+writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`figures written to ${join('.bench', 'results.json')}`);
