@@ -85,6 +85,8 @@ const common = {
   target: 'node20',
   minify: process.env.DATADECK_READABLE_BUNDLE !== '1', // readable names for --cpu-prof
   legalComments: 'none',
+  // src/load-bundle.ts reads the bundles as latin1, which is only right for ASCII (esbuild escapes the rest).
+  charset: 'ascii',
   metafile: true,
   external: EXTERNAL,
   logLevel: 'warning',

@@ -7,7 +7,7 @@ import { renderCharts, type ChartCache, type CompiledChartCache } from './stages
 import { deriveDeck } from './stages/derive.js';
 import { embedFonts, type FontCache } from './stages/fonts.js';
 import { loadProject } from './stages/load.js';
-import { compileTemplates, renderSlides, type CompiledTemplates } from './stages/render.js';
+import { compileTemplates, renderSlides, type CompiledTemplates, type TemplateSpecs } from './stages/render.js';
 import { validateDataset } from './stages/validate.js';
 import { writeCache, writeDeck } from './stages/write.js';
 
@@ -32,6 +32,8 @@ export interface BuildCache {
   readonly charts: ChartCache;
   /** Chart specs compiled for vega, kept in memory only: compiling is half of re-rendering a chart. */
   readonly compiledCharts: CompiledChartCache;
+  /** Templates precompiled by Handlebars, by source: kept on disk too, as compiling is most of a cold render. */
+  readonly templateSpecs: TemplateSpecs;
   readonly fonts: FontCache;
   templates?: { readonly sources: TemplateSources; readonly compiled: CompiledTemplates };
   /** The cache folder was read into charts and fonts: a long-lived process reads it once. */
@@ -41,37 +43,44 @@ export interface BuildCache {
 }
 
 export function createBuildCache(): BuildCache {
-  return { charts: new Map(), compiledCharts: new Map(), fonts: new Map() };
+  return { charts: new Map(), compiledCharts: new Map(), fonts: new Map(), templateSpecs: new Map() };
 }
 
-// Enough for a few decks and a run of edits; a chart is ~6 kB, a font subset ~19 kB, read on every cold build.
+// Enough for a few decks and a run of edits; a chart is ~6 kB, a font subset ~19 kB, a template ~3 kB, read on every cold build.
 const STORED_CHARTS = 32;
 const STORED_FONTS = 4;
+const STORED_TEMPLATES = 64;
 
 function restoreCache(cache: BuildCache, stored: StoredCache): Problem[] {
   if (cache.isRestored === true) return [];
   for (const [key, chart] of stored.charts) if (!cache.charts.has(key)) cache.charts.set(key, chart);
   for (const [key, font] of stored.fonts) if (!cache.fonts.has(key)) cache.fonts.set(key, font);
+  for (const [key, spec] of stored.templates) if (!cache.templateSpecs.has(key)) cache.templateSpecs.set(key, spec);
   cache.isRestored = true;
-  cache.storedCount = stored.charts.size + stored.fonts.size;
+  cache.storedCount = countEntries(cache);
   return stored.problem === undefined ? [] : [stored.problem];
 }
 
 /** Writes the cache folder when this build made a chart or a font it did not hold; the newest entries are kept. */
 async function storeCache(cache: BuildCache, stamp: string, cacheDir: string | undefined): Promise<Problem[]> {
-  if (cacheDir === undefined || cache.charts.size + cache.fonts.size === cache.storedCount) return [];
+  if (cacheDir === undefined || countEntries(cache) === cache.storedCount) return [];
   const charts = Object.fromEntries([...cache.charts].slice(-STORED_CHARTS));
   const fonts = Object.fromEntries([...cache.fonts].slice(-STORED_FONTS));
-  cache.storedCount = cache.charts.size + cache.fonts.size;
-  const problem = await writeCache({ stamp, charts, fonts }, cacheDir);
+  const templates = Object.fromEntries([...cache.templateSpecs].slice(-STORED_TEMPLATES));
+  cache.storedCount = countEntries(cache);
+  const problem = await writeCache({ stamp, charts, fonts, templates }, cacheDir);
   return problem === undefined ? [] : [problem];
+}
+
+function countEntries(cache: BuildCache): number {
+  return cache.charts.size + cache.fonts.size + cache.templateSpecs.size;
 }
 
 // Templates compile again only when a layout, partial or the shell changed on disk.
 function compileCached(sources: TemplateSources, cache: BuildCache): CompiledTemplates {
   const previous = cache.templates;
   if (previous !== undefined && sameSources(previous.sources, sources)) return previous.compiled;
-  const compiled = compileTemplates(sources);
+  const compiled = compileTemplates(sources, cache.templateSpecs);
   cache.templates = { sources, compiled };
   return compiled;
 }

@@ -32,6 +32,8 @@ export interface StoredCache {
   readonly charts: ReadonlyMap<string, RenderedChart>;
   /** fontKey() → the subset font, base64. */
   readonly fonts: ReadonlyMap<string, string>;
+  /** specKey() → a template precompiled by Handlebars, as JavaScript. */
+  readonly templates: ReadonlyMap<string, string>;
   /** Why the stored cache was set aside (unreadable, corrupt): a note for the user, never an error. */
   readonly problem?: Problem | undefined;
 }

@@ -18,6 +18,7 @@ export const CacheFileSchema = z.strictObject({
   stamp: z.string(),
   charts: z.record(z.string(), ChartSchema),
   fonts: z.record(z.string(), z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/)),
+  templates: z.record(z.string(), z.string()),
 });
 
 /** The file as written: what the schema reads back. */
@@ -25,12 +26,13 @@ export interface CacheFile {
   readonly stamp: string;
   readonly charts: Readonly<Record<string, RenderedChart>>;
   readonly fonts: Readonly<Record<string, string>>;
+  readonly templates: Readonly<Record<string, string>>;
 }
 
 /** What earlier builds left in `cacheDir`; a missing, foreign or broken cache reads as empty (the last with a note). */
 export async function loadCache(cacheDir: string | undefined): Promise<StoredCache> {
   const stamp = await readStamp();
-  const empty: StoredCache = { stamp, charts: new Map(), fonts: new Map() };
+  const empty: StoredCache = { stamp, charts: new Map(), fonts: new Map(), templates: new Map() };
   if (cacheDir === undefined) return empty;
   const file = join(cacheDir, CACHE_FILE);
   let text: string;
@@ -45,7 +47,8 @@ export async function loadCache(cacheDir: string | undefined): Promise<StoredCac
   if (!parsed.success) return { ...empty, problem: cacheProblem(file, 'it is not a datadeck cache, or it was cut short') };
   // Another datadeck version or another vega may draw differently: its charts are not reused (and no note: expected).
   if (parsed.data.stamp !== stamp) return empty;
-  return { stamp, charts: new Map(Object.entries(parsed.data.charts)), fonts: new Map(Object.entries(parsed.data.fonts)) };
+  const { charts, fonts, templates } = parsed.data;
+  return { stamp, charts: new Map(Object.entries(charts)), fonts: new Map(Object.entries(fonts)), templates: new Map(Object.entries(templates)) };
 }
 
 function parseJson(text: string): unknown {

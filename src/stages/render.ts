@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
@@ -15,15 +16,42 @@ export interface CompiledTemplates {
 // strict: a misspelt field fails the build instead of rendering blank; knownHelpersOnly: data cannot call helpers.
 const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, noEscape: false } as const;
 
-export function compileTemplates(sources: TemplateSources): CompiledTemplates {
+/** specKey() of a template's source → Handlebars' precompiled JavaScript for it, kept by the build cache between runs. */
+export type TemplateSpecs = Map<string, string>;
+
+/** `specs` saves parsing and compiling each template again: that is most of a cold run's rendering time. */
+export function compileTemplates(sources: TemplateSources, specs: TemplateSpecs = new Map()): CompiledTemplates {
   const handlebars = Handlebars.create();
-  for (const [name, source] of sources.partials) handlebars.registerPartial(name, handlebars.compile(source, COMPILE_OPTIONS));
+  const load = (source: string) => loadTemplate(handlebars, source, specs);
+  for (const [name, source] of sources.partials) handlebars.registerPartial(name, load(source));
   const compile = (file: string, source: string): TemplateFunction => {
-    const template = handlebars.compile(source, COMPILE_OPTIONS);
+    const template = load(source);
     return (context) => runTemplate(file, () => template(context));
   };
   const layouts = new Map([...sources.layouts].map(([name, source]) => [name, compile(`templates/layouts/${name}.hbs`, source)]));
   return { shell: compile('templates/deck.hbs', sources.shell), layouts };
+}
+
+export function specKey(source: string): string {
+  return createHash('sha256').update(JSON.stringify([COMPILE_OPTIONS, source])).digest('hex');
+}
+
+function loadTemplate(handlebars: typeof Handlebars, source: string, specs: TemplateSpecs): Handlebars.TemplateDelegate {
+  const key = specKey(source);
+  let spec = specs.get(key);
+  if (spec === undefined) {
+    try {
+      spec = String(handlebars.precompile(source, { ...COMPILE_OPTIONS }));
+    } catch {
+      // Compiled lazily instead: Handlebars then reports the syntax error when the template is used, as it always did.
+      return handlebars.compile(source, COMPILE_OPTIONS);
+    }
+    specs.set(key, spec);
+  }
+  // The spec is JavaScript that Handlebars wrote (here, or in an earlier run into the build cache).
+  const template: unknown = new Function(`return ${spec}`)();
+  if (typeof template !== 'object' || template === null) throw new Error('a precompiled Handlebars template is not an object');
+  return handlebars.template(template);
 }
 
 function runTemplate(file: string, render: () => string): string {
