@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { get, request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -172,6 +172,50 @@ describe('datadeck dev: edit the data, the served deck follows', () => {
     project.save('units: diez mil', 'units: 2600');
     expect((await fixed).version).not.toBe(version);
     expect((await fetchRaw(session.port, '/')).body).toContain('× 2.600');
+  });
+});
+
+describe('datadeck dev: template edits', () => {
+  const project = createProject('templates');
+  const templatesDir = join(project.options.outDir, '..', 'templates');
+  cpSync(`${ROOT}templates`, templatesDir, { recursive: true });
+  const options = { ...project.options, templatesDir };
+  const printed: string[] = [];
+  let session: DevSession;
+  let events: Events;
+
+  /** Edits a file under the copied templates/ and waits for the reload it causes. */
+  async function editTemplate(file: string, from: string, to: string): Promise<void> {
+    const path = join(templatesDir, file);
+    const text = readFileSync(path, 'utf8');
+    if (!text.includes(from)) throw new Error(`${file} has no "${from}"`);
+    const before = events.states.at(-1)?.version;
+    const reload = events.next((state) => state.version !== before);
+    writeFileSync(path, text.replace(from, to));
+    expect((await reload).error).toBeNull();
+  }
+
+  beforeAll(async () => {
+    session = await startDevSession({ build: options, port: 0, isPortChosen: true, isShared: false, print: (line) => printed.push(line), printError: () => {} });
+    events = await openEvents(session.port);
+    await events.next(() => true, 0);
+  });
+
+  afterAll(async () => {
+    events.close();
+    await session.close();
+  });
+
+  it('rebuilds when a layout is saved and names the file', async () => {
+    await editTemplate('layouts/chart.hbs', '{{caption}}</figcaption>', '{{caption}} (borrador)</figcaption>');
+    expect(printed.at(-1)).toMatch(/^templates\/layouts\/chart\.hbs · 5 slides · \d+ ms$/);
+    expect((await fetchRaw(session.port, '/')).body.match(/\(borrador\)<\/figcaption>/g)).toHaveLength(5);
+  });
+
+  it('renders only the chart whose spec was saved', async () => {
+    await editTemplate('charts/accelerator-units.vl.json', '"Unidades (GPU o TPU)"', '"Aceleradores"');
+    expect(printed.at(-1)).toMatch(/^templates\/charts\/accelerator-units\.vl\.json · 1 slide, 1 chart · \d+ ms$/);
+    expect((await fetchRaw(session.port, '/')).body).toContain('Aceleradores');
   });
 });
 
