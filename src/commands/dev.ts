@@ -45,35 +45,16 @@ export interface DevSession {
 /** Serves the output folder, rebuilds with the build's own stages on every save, and reloads open pages. */
 export async function startDevSession(options: DevOptions): Promise<DevSession> {
   const { build } = options;
-  // Versions are unique to this run, so a page left open from an earlier run reloads when it reconnects.
-  const session = Date.now().toString(36);
-  let state: DevState = { version: `${session}.0`, error: null };
-  let buildCount = 0;
   const server = await startDevServer({
     root: build.outDir,
     host: options.isShared ? SHARED_HOST : LOCAL_HOST,
     port: options.port,
     isPortChosen: options.isPortChosen,
-    state,
     onError: (error) => options.printError(formatFailure(error)),
   });
   const urls = listServerUrls({ port: server.port, isShared: options.isShared, interfaces: networkInterfaces() });
   const builder = createDevBuilder(build, createBuildCache());
-
-  const publish = (outcome: RebuildOutcome, isSuperseded: boolean): void => {
-    if (!outcome.isBuilt) {
-      // A save still being written can fail to parse; the newer save's build will report for it.
-      if (isSuperseded) return;
-      options.printError(outcome.report);
-      state = { ...state, error: outcome.report };
-    } else {
-      if (outcome.warnings !== undefined) options.printError(outcome.warnings);
-      options.print(outcome.line);
-      if (outcome.isNewDeck) buildCount += 1;
-      state = { version: `${session}.${buildCount}`, error: null };
-    }
-    server.publish(state);
-  };
+  const publish = createPublisher(server, options);
   const scheduler = createRebuildScheduler(async (files, hasNewer) => publish(await builder.rebuild(files), hasNewer()));
 
   const watch = await watchOrClose(server, () =>
@@ -97,6 +78,32 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
       await scheduler.whenIdle();
       await server.close();
     },
+  };
+}
+
+/**
+ * Prints each rebuild and tells open pages: a new deck gets a new version (they reload), a failure the error
+ * (they show the overlay over the deck they have). A failure superseded by a newer save is not reported:
+ * it may be a file caught half-written, and the newer save's build speaks for it.
+ */
+function createPublisher(server: DevServer, output: Pick<DevOptions, 'print' | 'printError'>): (outcome: RebuildOutcome, isSuperseded: boolean) => void {
+  // Unique to this run, so a page left open from an earlier run reloads when it reconnects.
+  const session = Date.now().toString(36);
+  let deckCount = 0;
+  let state: DevState = { version: `${session}.0`, error: null };
+  server.publish(state);
+  return (outcome, isSuperseded) => {
+    if (!outcome.isBuilt) {
+      if (isSuperseded) return;
+      output.printError(outcome.report);
+      state = { ...state, error: outcome.report };
+    } else {
+      if (outcome.warnings !== undefined) output.printError(outcome.warnings);
+      output.print(outcome.line);
+      if (outcome.isNewDeck) deckCount += 1;
+      state = { version: `${session}.${deckCount}`, error: null };
+    }
+    server.publish(state);
   };
 }
 

@@ -25,11 +25,11 @@ export async function startDevServer(options: {
   host: string;
   port: number;
   isPortChosen: boolean;
-  state: DevState;
   /** A request that failed unexpectedly: a bug of ours, to print rather than crash the session. */
   onError: (error: unknown) => void;
 }): Promise<DevServer> {
-  let state = options.state;
+  // Until the first publish(): a page served now reloads as soon as there is a version.
+  let state: DevState = { version: '', error: null };
   const streams = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     handleRequest({ request, response, root: options.root, state, streams }).catch((error: unknown) => {

@@ -26,16 +26,17 @@ export function watchProject(options: {
   const dataName = basename(dataFile);
   // Without its folder there is nothing to watch for the file to appear in.
   if (!existsSync(dirname(dataFile))) throw new DeckError({ code: 'file', ...messages.fileMissing(dataFile), file: dataFile });
-  const watchers: FSWatcher[] = [watchFolder(dirname(dataFile), (name) => (name === dataName ? dataFile : undefined))];
+  // Linux always names the file; elsewhere a nameless event may be the data file, so it counts as one.
+  const watchers: FSWatcher[] = [watchFolder(dirname(dataFile), (name) => (name === null || name === dataName ? dataFile : undefined))];
   for (const folder of TEMPLATE_FOLDERS) {
     const dir = join(templatesDir, folder);
     // One watch per folder rather than `recursive`: the loader reads exactly these, and no deeper.
-    if (existsSync(dir)) watchers.push(watchFolder(dir, (name) => (TEMPLATE_FILE.test(name) ? join('templates', folder, name) : undefined)));
+    const shown = (name: string) => join('templates', folder, name);
+    if (existsSync(dir)) watchers.push(watchFolder(dir, (name) => (name === null ? shown('') : TEMPLATE_FILE.test(name) ? shown(name) : undefined)));
   }
-  function watchFolder(dir: string, pick: (name: string) => string | undefined): FSWatcher {
+  function watchFolder(dir: string, pick: (name: string | null) => string | undefined): FSWatcher {
     const watcher = watch(dir, { persistent: true }, (_event, name) => {
-      // Linux always names the file; elsewhere a nameless event still means something here changed.
-      const file = name === null ? dir : pick(name);
+      const file = pick(name);
       if (file !== undefined) onChange(file);
     });
     watcher.on('error', options.onError);
