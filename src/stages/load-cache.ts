@@ -7,12 +7,16 @@ import { PACKAGE_ROOT } from '../options.js';
 
 /** The one file of the cache folder; write.ts writes it, atomically. */
 export const CACHE_FILE = 'build-cache.json';
+// Bump when the file's shape changes: an older file is then set aside silently, like one from another version.
+const CACHE_FORMAT = 2;
 
 const ChartSchema = z.strictObject({
   svg: z.string().startsWith('<svg'),
   summary: z.string(),
   table: z.strictObject({ columns: z.array(z.string()), rows: z.array(z.array(z.string())) }),
 });
+
+const StampSchema = z.object({ stamp: z.string() });
 
 export const CacheFileSchema = z.strictObject({
   stamp: z.string(),
@@ -43,10 +47,12 @@ export async function loadCache(cacheDir: string | undefined): Promise<StoredCac
     // No cache yet is the normal first build, not worth a note.
     return code === 'ENOENT' ? empty : { ...empty, problem: cacheProblem(file, code || 'unreadable') };
   }
-  const parsed = CacheFileSchema.safeParse(parseJson(text));
-  if (!parsed.success) return { ...empty, problem: cacheProblem(file, 'it is not a datadeck cache, or it was cut short') };
+  const json = parseJson(text);
   // Another datadeck version or another vega may draw differently: its charts are not reused (and no note: expected).
-  if (parsed.data.stamp !== stamp) return empty;
+  const written = StampSchema.safeParse(json);
+  if (written.success && written.data.stamp !== stamp) return empty;
+  const parsed = CacheFileSchema.safeParse(json);
+  if (!parsed.success) return { ...empty, problem: cacheProblem(file, 'it is not a datadeck cache, or it was cut short') };
   const { charts, fonts, templates } = parsed.data;
   return { stamp, charts: new Map(Object.entries(charts)), fonts: new Map(Object.entries(fonts)), templates: new Map(Object.entries(templates)) };
 }
@@ -69,5 +75,5 @@ async function readStamp(): Promise<string> {
   const manifest: unknown = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
   const ManifestSchema = z.object({ version: z.string(), dependencies: z.record(z.string(), z.string()).default({}) });
   const { version, dependencies } = ManifestSchema.parse(manifest);
-  return JSON.stringify({ datadeck: version, ...dependencies });
+  return JSON.stringify({ cache: CACHE_FORMAT, datadeck: version, ...dependencies });
 }
