@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { encodeWoff2 } from './woff2.js';
 
 /** fontKey() → a subset font, base64: a rebuild whose text needs no new glyph reuses it. */
 export type FontCache = Map<string, string>;
 
 // Bump when the subsetting changes what a subset holds, so stale cached fonts are not reused.
-const FONT_CACHE_VERSION = 1;
+const FONT_CACHE_VERSION = 2;
 // Always in the subset: editing a figure then never needs a new one.
 const ALWAYS = '0123456789 ';
 const FONT_FACE = /@font-face\s*{[^}]*}/g;
@@ -82,9 +83,9 @@ async function subsetCached(options: { file: Uint8Array; glyphs: string; cache: 
     options.cache.set(key, cached);
     return cached;
   }
-  // The subsetter (harfbuzz and a WOFF2 encoder, compiled to WebAssembly) loads only when no subset is cached.
+  // The subsetter (harfbuzz compiled to WebAssembly) loads only when no subset is cached.
   const { default: subsetFont } = await import('subset-font');
-  const subset = (await subsetFont(options.file, options.glyphs, { targetFormat: 'woff2' })).toString('base64');
+  const subset = encodeWoff2(await subsetFont(options.file, options.glyphs, { targetFormat: 'truetype' })).toString('base64');
   options.cache.set(key, subset);
   return subset;
 }
