@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The dev loop, measured: save a one-figure edit of the default deck, time until the new deck is served
-// (the server's reload event, sent after the atomic write) and until Chromium has reloaded it.
+// (the server's update event, sent after the atomic write) and until Chromium shows it (the open page swaps
+// in the new slides, or reloads when more than the slides changed).
 //
 //   npm run compile && node scripts/bench-dev.mjs [--runs 15] [--no-browser]
 //
@@ -33,12 +34,14 @@ export async function benchDev({ runs = 15, isBrowserUsed = true, chromiumPath =
   if (!original.includes('units: 2000')) throw new Error('data/deck.yaml no longer has Llama 3 at "units: 2000"; update the bench edit');
   writeFileSync(dataFile, original);
   const server = await startDevProcess(dataFile, join(dir, 'dist'));
-  const events = await openEvents(server.port);
-  const browser = isBrowserUsed ? await openDeck(chromiumPath, server.port) : undefined;
   const samples = { served: [], reloaded: [] };
   // Figures no earlier run used, so the chart is really rendered, not read back from the on-disk chart cache.
   const firstUnits = 2001 + Math.floor(Math.random() * 1e6);
+  let events;
+  let browser;
   try {
+    events = await openEvents(server.port);
+    browser = isBrowserUsed ? await openDeck(chromiumPath, server.port) : undefined;
     for (let run = 0; run < WARMUP_RUNS + runs; run += 1) {
       const units = firstUnits + run;
       const sample = await measureEdit({ dataFile, text: original.replace('units: 2000', `units: ${units}`), events, browser });
@@ -49,7 +52,7 @@ export async function benchDev({ runs = 15, isBrowserUsed = true, chromiumPath =
     }
   } finally {
     await browser?.close();
-    events.close();
+    events?.close();
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -68,12 +71,11 @@ const now = () => performance.timeOrigin + performance.now();
 
 async function measureEdit({ dataFile, text, events, browser }) {
   const nextState = events.next();
-  const reloaded = browser?.nextLoad();
   const saved = now();
   writeFileSync(dataFile, text);
   const served = (await nextState) - saved;
-  const loadedAt = reloaded === undefined ? undefined : await reloaded;
-  return { served, reloaded: loadedAt === undefined ? undefined : loadedAt - saved };
+  const shownAt = await browser?.nextUpdate(saved);
+  return { served, reloaded: shownAt === undefined ? undefined : shownAt - saved };
 }
 
 function startDevProcess(dataFile, outDir) {
@@ -132,14 +134,19 @@ async function openDeck(executablePath, port) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const page = await browser.newPage();
-  // Taken inside the page, so polling and protocol delays do not count.
-  await page.addInitScript(() => window.addEventListener('load', () => (window.__loadedAt = performance.timeOrigin + performance.now())));
+  // Taken inside the page, so polling and protocol delays do not count: the new slides swapped in place
+  // (the usual case) or, when more than the slides changed, the reloaded page's load event.
+  await page.addInitScript(() => {
+    const stamp = () => (window.__shownAt = performance.timeOrigin + performance.now());
+    window.addEventListener('load', stamp);
+    document.addEventListener('datadeck:updated', stamp);
+  });
   await page.goto(`http://localhost:${port}/#/6`);
   await page.waitForFunction(() => window.Reveal?.isReady());
   return {
-    nextLoad: async () => {
-      await page.waitForEvent('load');
-      return page.evaluate(() => window.__loadedAt);
+    nextUpdate: async (saved) => {
+      const shown = await page.waitForFunction((after) => window.__shownAt > after && window.Reveal?.isReady() && window.__shownAt, saved);
+      return shown.jsonValue();
     },
     close: () => browser.close(),
   };

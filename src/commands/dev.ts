@@ -86,13 +86,16 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
  * (they show the overlay over the deck they have). A failure superseded by a newer save is not reported:
  * it may be a file caught half-written, and the newer save's build speaks for it.
  */
-function createPublisher(server: DevServer, output: Pick<DevOptions, 'print' | 'printError'>): (outcome: RebuildOutcome, isSuperseded: boolean) => void {
+function createPublisher(
+  server: DevServer,
+  output: Pick<DevOptions, 'print' | 'printError'>,
+): (outcome: RebuildOutcome, isSuperseded: boolean) => Promise<void> {
   // Unique to this run, so a page left open from an earlier run reloads when it reconnects.
   const session = Date.now().toString(36);
   let deckCount = 0;
-  let state: DevState = { version: `${session}.0`, error: null };
-  server.publish(state);
-  return (outcome, isSuperseded) => {
+  // The server's own starting version: a failed first build leaves pages served so far as they are.
+  let state: DevState = { version: '', error: null };
+  return async (outcome, isSuperseded) => {
     if (!outcome.isBuilt) {
       if (isSuperseded) return;
       output.printError(outcome.report);
@@ -103,7 +106,7 @@ function createPublisher(server: DevServer, output: Pick<DevOptions, 'print' | '
       if (outcome.isNewDeck) deckCount += 1;
       state = { version: `${session}.${deckCount}`, error: null };
     }
-    server.publish(state);
+    await server.publish(state);
   };
 }
 

@@ -1,14 +1,28 @@
+import { createHash } from 'node:crypto';
 import { hashSource } from '../stages/csp.js';
+import { SHELL_ATTRIBUTE } from './client.js';
 
 /**
  * The served page with the live-reload script before </body>. Only the HTTP response changes: the file on disk
  * stays byte-identical to `npm run build`'s. A Content-Security-Policy meta is widened just enough for the script.
  */
 export function injectDevClient(html: string, script: string): string {
-  const tag = `<script>${script}</script>\n`;
+  const tag = `<script ${SHELL_ATTRIBUTE}="${hashShell(html)}">${script}</script>\n`;
   const end = html.search(/<\/body>(?![\s\S]*<\/body>)/i);
   const withScript = end === -1 ? `${html}${tag}` : `${html.slice(0, end)}${tag}${html.slice(end)}`;
   return rewritePolicyMeta(withScript, (policy) => allowDevClient(policy, hashSource(script)));
+}
+
+/**
+ * A hash of the page without its slides: the reveal.js code, the styles and fonts, the policy. Two pages with the
+ * same shell differ only in their <section>s, which the client can swap without loading the page again.
+ */
+export function hashShell(html: string): string {
+  const start = html.indexOf('<section');
+  const end = html.lastIndexOf('</section>');
+  const hash = createHash('sha256');
+  if (start === -1 || end < start) return hash.update(html, 'utf8').digest('base64url');
+  return hash.update(html.slice(0, start), 'utf8').update(html.slice(end + '</section>'.length), 'utf8').digest('base64url');
 }
 
 const POLICY_META = /<meta\b[^>]*\bhttp-equiv\s*=\s*(["']?)content-security-policy\1[^>]*>/gi;

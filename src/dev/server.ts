@@ -2,14 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
-import { createClientScript, EVENTS_PATH, type DevState } from './client.js';
-import { injectDevClient } from './inject.js';
+import { createClientScript, EVENTS_PATH, type DevMessage, type DevState } from './client.js';
+import { hashShell, injectDevClient } from './inject.js';
 import { pickContentType, readServedFile, resolveRequestPath } from './serve-files.js';
 
 export interface DevServer {
   readonly port: number;
-  /** Tells every open page the new state: a new version reloads it, an error shows the overlay. */
-  publish(state: DevState): void;
+  /** Tells every open page the new state: a new version updates it, an error shows the overlay. */
+  publish(state: DevState): Promise<void>;
   /** Ends the event streams and every connection, then stops listening; the port is free when it resolves. */
   close(): Promise<void>;
 }
@@ -28,8 +28,8 @@ export async function startDevServer(options: {
   /** A request that failed unexpectedly: a bug of ours, to print rather than crash the session. */
   onError: (error: unknown) => void;
 }): Promise<DevServer> {
-  // Until the first publish(): a page served now reloads as soon as there is a version.
-  let state: DevState = { version: '', error: null };
+  // Until the first publish(): a page served now updates as soon as there is a version.
+  let state: DevMessage = { version: '', error: null, shell: null };
   const streams = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     handleRequest({ request, response, root: options.root, state, streams }).catch((error: unknown) => {
@@ -41,8 +41,8 @@ export async function startDevServer(options: {
   const port = await listenOnPort(server, options);
   return {
     port,
-    publish(next) {
-      state = next;
+    async publish(next) {
+      state = { ...next, shell: await readShell(options.root) };
       for (const stream of streams) sendState(stream, state);
     },
     async close() {
@@ -87,7 +87,7 @@ interface RequestContext {
   readonly request: IncomingMessage;
   readonly response: ServerResponse;
   readonly root: string;
-  readonly state: DevState;
+  readonly state: DevMessage;
   readonly streams: Set<ServerResponse>;
 }
 
@@ -136,7 +136,13 @@ function openStream({ response, state, streams }: RequestContext): void {
   sendState(response, state);
 }
 
-function sendState(stream: ServerResponse, state: DevState): void {
+/** The shell hash of the deck now on disk, as the pages served from it carry it; null when there is none. */
+async function readShell(root: string): Promise<string | null> {
+  const html = await readServedFile(root, join(root, 'index.html'));
+  return html === undefined ? null : hashShell(html.toString('utf8'));
+}
+
+function sendState(stream: ServerResponse, state: DevMessage): void {
   // One JSON line: an event's data may not contain a raw newline, and the error text has many.
   stream.write(`event: state\ndata: ${JSON.stringify(state)}\n\n`);
 }

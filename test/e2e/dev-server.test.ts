@@ -213,9 +213,9 @@ describe('datadeck dev: template edits', () => {
   });
 
   it('renders only the chart whose spec was saved', async () => {
-    await editTemplate('charts/accelerator-units.vl.json', '"Unidades (GPU o TPU)"', '"Aceleradores"');
+    await editTemplate('charts/accelerator-units.vl.json', '"summary": "', '"summary": "Borrador: ');
     expect(printed.at(-1)).toMatch(/^templates\/charts\/accelerator-units\.vl\.json · 1 slide, 1 chart · \d+ ms$/);
-    expect((await fetchRaw(session.port, '/')).body).toContain('Aceleradores');
+    expect((await fetchRaw(session.port, '/')).body).toContain('aria-label="Borrador: ');
   });
 });
 
@@ -347,6 +347,8 @@ describe('datadeck dev from the command line', () => {
 
 describe.skipIf(isBrowserMissing)('datadeck dev in Chromium, under the deck Content-Security-Policy', () => {
   const project = createProject('browser');
+  const templatesDir = join(project.options.outDir, '..', 'templates');
+  cpSync(`${ROOT}templates`, templatesDir, { recursive: true });
   const problems: string[] = [];
   let session: DevSession;
   let browser: Browser;
@@ -355,17 +357,21 @@ describe.skipIf(isBrowserMissing)('datadeck dev in Chromium, under the deck Cont
   const shownSlide = () => page.evaluate(() => Reveal.getIndices().h);
   const chartTexts = () =>
     page.evaluate((index) => Array.from(Reveal.getSlides()[index]?.querySelectorAll('svg text') ?? [], (text) => text.textContent), CHART_SLIDE);
-  /** Saves, then waits for the page to load again and reveal to be ready. */
-  async function saveAndReload(from: string, to: string): Promise<void> {
-    const loaded = page.waitForEvent('load');
+  // A mark on the page's window: still there after an update means the slides were swapped in place, not reloaded.
+  const markPage = () => page.evaluate(() => document.documentElement.setAttribute('data-test-mark', ''));
+  const isMarked = () => page.evaluate(() => document.documentElement.hasAttribute('data-test-mark'));
+  /** Saves, then waits until the chart slide shows `label`, however the page got there. */
+  async function saveAndWait(from: string, to: string, label: string): Promise<void> {
     project.save(from, to);
-    await loaded;
-    await waitForReveal(page);
+    await page.waitForFunction(
+      ({ index, text }) => typeof Reveal !== 'undefined' && Reveal.isReady() && Array.from(Reveal.getSlides()[index]?.querySelectorAll('svg text') ?? [], (node) => node.textContent).includes(text),
+      { index: CHART_SLIDE, text: label },
+    );
   }
 
   beforeAll(async () => {
     [session, browser] = await Promise.all([
-      startDevSession({ build: project.options, port: 0, isPortChosen: true, isShared: false, print: () => {}, printError: () => {} }),
+      startDevSession({ build: { ...project.options, templatesDir }, port: 0, isPortChosen: true, isShared: false, print: () => {}, printError: () => {} }),
       startBrowser(),
     ]);
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -388,12 +394,18 @@ describe.skipIf(isBrowserMissing)('datadeck dev in Chromium, under the deck Cont
     expect(policy).toContain("connect-src 'self'");
   });
 
-  it('reloads on save and stays on the slide it was showing, with the new figure', async () => {
+  it('shows the new figure on save, on the slide it was showing, swapping the slides in place', async () => {
     expect(await shownSlide()).toBe(CHART_SLIDE);
-    expect(await chartTexts()).toContain('2.000');
-    await saveAndReload(FIGURE, 'units: 2400');
+    expect(await chartTexts()).not.toContain('2.400');
+    await markPage();
+    await saveAndWait(FIGURE, 'units: 2400', '2.400');
     expect(await shownSlide()).toBe(CHART_SLIDE);
-    expect(await chartTexts()).toContain('2.400');
+    expect(await isMarked()).toBe(true);
+    expect(await page.evaluate(() => Reveal.getTotalSlides())).toBe(12);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((next) => Reveal.getIndices().h === next && Reveal.getCurrentSlide() === Reveal.getSlides()[next], CHART_SLIDE + 1);
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction((back) => Reveal.getIndices().h === back, CHART_SLIDE);
     expect(problems).toEqual([]);
   });
 
@@ -411,9 +423,21 @@ describe.skipIf(isBrowserMissing)('datadeck dev in Chromium, under the deck Cont
     await page.screenshot({ path: join(screenshotDir('dev'), 'error-overlay.png') });
   });
 
-  it('removes the overlay and reloads once the file is fixed', async () => {
-    await saveAndReload('units: <img src=x onerror=alert(1)>', 'units: 2600');
+  it('removes the overlay and shows the fixed deck once the file is fixed', async () => {
+    await saveAndWait('units: <img src=x onerror=alert(1)>', 'units: 2600', '2.600');
     expect(await page.locator('#datadeck-dev-overlay').count()).toBe(0);
+    expect(await shownSlide()).toBe(CHART_SLIDE);
+    expect(problems).toEqual([]);
+  });
+
+  it('reloads the page, on the same slide, when the save changed more than the slides (the theme)', async () => {
+    await markPage();
+    const loaded = page.waitForEvent('load');
+    const theme = join(templatesDir, 'themes', 'aula.css');
+    writeFileSync(theme, `${readFileSync(theme, 'utf8')}\n.reveal figcaption { letter-spacing: 0.01em; }\n`);
+    await loaded;
+    await waitForReveal(page);
+    expect(await isMarked()).toBe(false);
     expect(await shownSlide()).toBe(CHART_SLIDE);
     expect(await chartTexts()).toContain('2.600');
     expect(problems).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createClientScript, EVENTS_PATH } from '../../../src/dev/client.js';
-import { allowDevClient, injectDevClient } from '../../../src/dev/inject.js';
+import { createClientScript, EVENTS_PATH, SHELL_ATTRIBUTE } from '../../../src/dev/client.js';
+import { allowDevClient, hashShell, injectDevClient } from '../../../src/dev/inject.js';
 import { buildContentSecurityPolicy, hashSource } from '../../../src/stages/csp.js';
 
 const SCRIPT = createClientScript({ endpoint: EVENTS_PATH, version: 'v1', title: 'title', hint: 'hint' });
@@ -19,9 +19,10 @@ function servedPolicy(html: string): Map<string, string[]> {
 }
 
 describe('injectDevClient', () => {
-  it('puts the script just before </body>, after the deck', () => {
-    const html = injectDevClient(page(buildContentSecurityPolicy({ scripts: DECK_SCRIPTS, styles: [] })), SCRIPT);
-    expect(html).toContain(`<script>${DECK_SCRIPTS[0]}</script><script>${SCRIPT}</script>\n</body>`);
+  it("puts the script just before </body>, after the deck, marked with the page's shell", () => {
+    const original = page(buildContentSecurityPolicy({ scripts: DECK_SCRIPTS, styles: [] }));
+    const html = injectDevClient(original, SCRIPT);
+    expect(html).toContain(`<script>${DECK_SCRIPTS[0]}</script><script ${SHELL_ATTRIBUTE}="${hashShell(original)}">${SCRIPT}</script>\n</body>`);
   });
 
   it("lets the deck's policy run exactly this script and open the event stream, and widens nothing else", () => {
@@ -35,7 +36,19 @@ describe('injectDevClient', () => {
 
   it('leaves a page without a policy unchanged but for the script', () => {
     const html = '<html><body><p>x</p></body></html>';
-    expect(injectDevClient(html, SCRIPT)).toBe(`<html><body><p>x</p><script>${SCRIPT}</script>\n</body></html>`);
+    expect(injectDevClient(html, SCRIPT)).toBe(`<html><body><p>x</p><script ${SHELL_ATTRIBUTE}="${hashShell(html)}">${SCRIPT}</script>\n</body></html>`);
+  });
+});
+
+describe('hashShell: whether a new deck can be swapped in without loading the page', () => {
+  const deck = (slides: string, css = 'p{}') => `<html><head><style>${css}</style></head><body><div class="reveal"><div class="slides">${slides}</div></div><script>Reveal.initialize()</script></body></html>`;
+
+  it('is the same when only the slides changed', () => {
+    expect(hashShell(deck('<section>2.000</section><section><section>a</section></section>'))).toBe(hashShell(deck('<section>2.400</section>')));
+  });
+
+  it('differs when the styles (or anything else outside the slides) changed', () => {
+    expect(hashShell(deck('<section>a</section>', 'p{color:red}'))).not.toBe(hashShell(deck('<section>a</section>')));
   });
 });
 
