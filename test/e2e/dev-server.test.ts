@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { get, request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -142,6 +142,20 @@ describe('datadeck dev: edit the data, the served deck follows', () => {
     expect(page.body).toContain('× 2.400');
     expect(page.body).not.toContain('× 2.000');
     expect(printed.at(-1)).toMatch(/^models\[4\]\.units 2000 → 2400 · 2 slides, 1 chart · \d+ ms$/);
+  });
+
+  it('sees a save made by renaming a new file over the old one, as vim and many editors do', async () => {
+    const before = events.states.at(-1);
+    const reload = events.next((state) => state.version !== before?.version);
+    const temp = `${project.dataFile}.swp-new`;
+    writeFileSync(temp, readFileSync(project.dataFile, 'utf8').replace('units: 2400', 'units: 2500'));
+    renameSync(temp, project.dataFile);
+    await reload;
+    expect((await fetchRaw(session.port, '/')).body).toContain('× 2.500');
+    const renamed = events.states.at(-1)?.version;
+    const restored = events.next((state) => state.version !== renamed);
+    project.save('units: 2500', 'units: 2400');
+    await restored;
   });
 
   it('writes the same dist/index.html as npm run build: the live-reload script is only in the response', async () => {
