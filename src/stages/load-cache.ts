@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { messages } from '../errors/messages.js';
@@ -41,7 +41,8 @@ export async function loadCache(cacheDir: string | undefined): Promise<StoredCac
   const file = join(cacheDir, CACHE_FILE);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // Synchronous like the rest of load: one small file, no thread-pool round trips.
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     // No cache yet is the normal first build, not worth a note.
@@ -72,7 +73,7 @@ function cacheProblem(file: string, reason: string) {
 
 // The dependencies are pinned to exact versions, so the manifest names the vega, vega-lite and subsetter that drew.
 async function readStamp(): Promise<string> {
-  const manifest: unknown = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+  const manifest: unknown = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
   const ManifestSchema = z.object({ version: z.string(), dependencies: z.record(z.string(), z.string()).default({}) });
   const { version, dependencies } = ManifestSchema.parse(manifest);
   return JSON.stringify({ cache: CACHE_FORMAT, datadeck: version, ...dependencies });

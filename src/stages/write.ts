@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Problem } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
@@ -11,7 +11,7 @@ export interface WrittenDeck {
 
 /** The deck's file write: a temp file renamed over index.html, so a reader never sees half a deck. */
 export async function writeDeck(html: string, outDir: string): Promise<WrittenDeck> {
-  await mkdir(outDir, { recursive: true });
+  mkdirSync(outDir, { recursive: true });
   const outFile = join(outDir, 'index.html');
   await writeAtomically(outFile, html);
   return { outFile, bytes: Buffer.byteLength(html, 'utf8') };
@@ -21,7 +21,7 @@ export async function writeDeck(html: string, outDir: string): Promise<WrittenDe
 export async function writeCache(cache: CacheFile, cacheDir: string): Promise<Problem | undefined> {
   const file = join(cacheDir, CACHE_FILE);
   try {
-    await mkdir(cacheDir, { recursive: true });
+    mkdirSync(cacheDir, { recursive: true });
     await writeAtomically(file, JSON.stringify(cache));
     return undefined;
   } catch (error) {
@@ -30,13 +30,14 @@ export async function writeCache(cache: CacheFile, cacheDir: string): Promise<Pr
   }
 }
 
+// Synchronous: one write and one rename, where the async calls' thread-pool round trips cost more than the write.
 async function writeAtomically(file: string, text: string): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
-    await writeFile(temp, text, 'utf8');
-    await rename(temp, file);
+    writeFileSync(temp, text, 'utf8');
+    renameSync(temp, file);
   } catch (error) {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     throw error;
   }
 }
