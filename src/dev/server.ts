@@ -33,12 +33,15 @@ export async function startDevServer(options: {
   const streams = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     handleRequest({ request, response, root: options.root, state, streams }).catch((error: unknown) => {
-      // The page gets a plain 500; the error itself is a bug of ours and must surface, not vanish.
-      if (!response.headersSent) response.writeHead(500).end();
+      // The page gets a plain 500 (or a cut connection mid-answer); the error itself must surface, not vanish.
+      if (response.headersSent) response.destroy();
+      else response.writeHead(500).end();
       options.onError(error);
     });
   });
   const port = await listenOnPort(server, options);
+  // Past listening, a server error (out of file handles, say) is reported and the session goes on.
+  server.on('error', options.onError);
   return {
     port,
     async publish(next) {
