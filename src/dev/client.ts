@@ -59,8 +59,7 @@ function runDevClient(config: DevClientConfig & { shellAttribute: string }): voi
     updating = updating.then(async () => {
       // A new shell (styles, fonts, code) is never parsed here: the old page's policy would refuse its styles.
       if (typeof next === 'string' && next !== version && (shell !== ownShell || !(await swapSlides()))) {
-        events.close();
-        location.reload();
+        reload();
         return;
       }
       if (typeof next === 'string') version = next;
@@ -68,6 +67,18 @@ function runDevClient(config: DevClientConfig & { shellAttribute: string }): voi
       if (typeof error === 'string') document.body.append(renderOverlay(error));
     });
   });
+
+  function reload(): void {
+    events.close();
+    const reveal = findReveal();
+    // reveal writes the slide into the URL at most once a second: a reload right after a keypress would
+    // reopen the slide before it. The URL gets the slide (and fragment) shown now.
+    if (reveal !== undefined && !reveal.isScrollView()) {
+      const { h, v = 0, f } = reveal.getIndices();
+      history.replaceState(history.state, '', `#/${h}/${v}${f !== undefined && f >= 0 ? `/${f}` : ''}`);
+    }
+    location.reload();
+  }
 
   /** True when the new deck's slides replaced the old ones; false when only a reload can show it. */
   async function swapSlides(): Promise<boolean> {
