@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { encodeWoff2 } from './woff2.js';
 
 /** fontKey() → a subset font, base64: a rebuild whose text needs no new glyph reuses it. */
 export type FontCache = Map<string, string>;
@@ -83,8 +82,8 @@ async function subsetCached(options: { file: Uint8Array; glyphs: string; cache: 
     options.cache.set(key, cached);
     return cached;
   }
-  // The subsetter (harfbuzz compiled to WebAssembly) loads only when no subset is cached.
-  const { default: subsetFont } = await import('subset-font');
+  // The subsetter (harfbuzz compiled to WebAssembly) and the encoder (zlib's brotli) load only when no subset is cached.
+  const [{ default: subsetFont }, { encodeWoff2 }] = await Promise.all([import('subset-font'), import('./woff2.js')]);
   const subset = encodeWoff2(await subsetFont(options.file, options.glyphs, { targetFormat: 'truetype' })).toString('base64');
   options.cache.set(key, subset);
   return subset;
