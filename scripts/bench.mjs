@@ -59,6 +59,17 @@ function fmt(value, unit) {
 console.log(`datadeck bench · ${results.cpu} × ${results.cores} · node ${results.node} · load average ${results.loadBefore.map((v) => v.toFixed(2)).join(' ')}`);
 console.log(`${'measure'.padEnd(58)} ${'median'.padStart(10)}  ${'min–max'.padStart(19)}  target`);
 
+// 0. Node's own start: the floor under every whole-process row.
+const floorDir = workDir('floor', defaultYaml);
+const nodeAlone = () => repeat({ runs, run: () => runCli({ args: ['-e', '0'], cwd: floorDir }) });
+record({ id: 'node-start', label: 'node -e 0 (Node starting and exiting: the floor)', unit: 'ms', stats: summarize((await nodeAlone()).map((sample) => sample.ms)) });
+// Node 20 reads the certificates NODE_EXTRA_CA_CERTS names as it starts, ~90 ms here; datadeck never uses the network.
+const withoutExtraCerts = process.env.NODE_EXTRA_CA_CERTS === undefined ? undefined : { ...process.env, NODE_EXTRA_CA_CERTS: undefined };
+if (withoutExtraCerts) {
+  const samples = await repeat({ runs, run: () => runCli({ args: ['-e', '0'], cwd: floorDir, env: withoutExtraCerts }) });
+  record({ id: 'node-start-no-extra-certs', label: '  the same without NODE_EXTRA_CA_CERTS (set on this machine)', unit: 'ms', stats: summarize(samples.map((sample) => sample.ms)) });
+}
+
 // 1. The default deck, whole process.
 const deckDir = workDir('default', defaultYaml);
 const cold = (before) => repeat({ runs, before, run: () => runCli({ cli: CLI, args: buildArgs, cwd: deckDir }) });
@@ -70,6 +81,10 @@ record({ id: 'cold-no-cache', label: 'cold build, whole process, no chart cache 
 record({ id: 'cold-no-cache-rss', label: '  peak memory (RSS)', unit: 'MiB', stats: rss(await coldRss(emptyCache(deckDir))), target: { value: 100, label: '≤ 100 MiB' } });
 record({ id: 'cold-cached', label: 'cold build, whole process, chart cache on disk', unit: 'ms', stats: ms(await cold(() => {})), target: { value: 250, label: '≤ 250 ms' } });
 record({ id: 'cold-cached-rss', label: '  peak memory (RSS)', unit: 'MiB', stats: rss(await coldRss(() => {})), target: { value: 100, label: '≤ 100 MiB' } });
+if (withoutExtraCerts) {
+  const samples = await repeat({ runs, run: () => runCli({ cli: CLI, args: buildArgs, cwd: deckDir, env: withoutExtraCerts }) });
+  record({ id: 'cold-cached-no-extra-certs', label: '  the same without NODE_EXTRA_CA_CERTS', unit: 'ms', stats: ms(samples), target: { value: 250, label: '≤ 250 ms' } });
+}
 const noCodeCache = () => {
   emptyCache(deckDir)();
   rmSync(CODE_CACHE, { recursive: true, force: true });

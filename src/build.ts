@@ -47,7 +47,7 @@ export function createBuildCache(): BuildCache {
 }
 
 // Enough for a few decks and a run of edits; a chart is ~6 kB, a font subset ~19 kB, a template ~3 kB, read on every cold build.
-const STORED_CHARTS = 32;
+const STORED_CHARTS = 16;
 const STORED_FONTS = 4;
 const STORED_TEMPLATES = 64;
 

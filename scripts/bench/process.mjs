@@ -8,14 +8,15 @@ import { fileURLToPath } from 'node:url';
 const RSS_PRELOAD = fileURLToPath(new URL('./report-rss.mjs', import.meta.url));
 
 /**
- * Runs `node <cli> ...args` in `cwd` and resolves with its wall time in ms (spawn to exit), and its peak RSS in
- * MiB when `isRssMeasured` (a separate kind of run: the preload that reports it is not in the timed runs).
+ * Runs `node <cli> ...args` (or `node ...args` without a cli) in `cwd` and resolves with its wall time in ms (spawn
+ * to exit), and its peak RSS in MiB when `isRssMeasured` (a separate kind of run: the preload that reports it is not
+ * in the timed runs).
  */
-export function runCli({ cli, args, cwd, isRssMeasured = false }) {
+export function runCli({ cli, args, cwd, isRssMeasured = false, env: baseEnv = process.env }) {
   const rssDir = isRssMeasured ? mkdtempSync(join(tmpdir(), 'datadeck-rss-')) : undefined;
   const rssFile = rssDir && join(rssDir, 'maxrss');
-  const nodeArgs = isRssMeasured ? ['--import', RSS_PRELOAD, cli, ...args] : [cli, ...args];
-  const env = rssFile ? { ...process.env, DATADECK_BENCH_RSS_FILE: rssFile } : process.env;
+  const nodeArgs = cli === undefined ? args : isRssMeasured ? ['--import', RSS_PRELOAD, cli, ...args] : [cli, ...args];
+  const env = rssFile ? { ...baseEnv, DATADECK_BENCH_RSS_FILE: rssFile } : baseEnv;
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, nodeArgs, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
