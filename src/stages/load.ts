@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, relative } from 'node:path';
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { LineCounter, parseDocument } from 'yaml';
-import { DeckError, type Problem } from '../errors/deck-error.js';
-import { createLocator } from '../errors/locate.js';
+import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
 import type { Assets, ParsedData, Project, TemplateSources } from '../model.js';
 import type { BuildOptions } from '../options.js';
 import { findFontUrls } from './fonts.js';
 import { loadCache } from './load-cache.js';
+import { parseData } from './parse-data.js';
+
+export { parseData };
 
 const require = createRequire(import.meta.url);
 // A build reads ~30 small files; read one by one, synchronously, they take ~2 ms, where async reads spent ~8 ms
@@ -18,8 +18,6 @@ const readFile: (file: string, encoding: 'utf8') => Promise<string> = async (fil
 const readBytes = async (file: string): Promise<Buffer> => readFileSync(file);
 const readdir = async (dir: string): Promise<string[]> => readdirSync(dir);
 const DEFAULT_THEME = 'aula';
-// A few aliases are fine; thousands mean a "billion laughs" document built to exhaust memory.
-const MAX_ALIAS_COUNT = 100;
 
 /**
  * Every file read of a build happens here: the data, the templates, the chart specs, the theme, its fonts,
@@ -56,59 +54,6 @@ async function readDataFile(file: string, shown: string): Promise<string> {
     throw new DeckError({ code: 'file', ...messages.fileEmpty(shown), file: shown });
   }
   return text;
-}
-
-/**
- * The data file's value, with a locator for its problems. Two parsers, one answer: js-yaml reads a plain file
- * (no anchors, aliases, tags or merge keys) five times faster than `yaml`, which keeps every node's position;
- * `yaml` stays the authority: it parses whatever js-yaml refuses (and reports it, located), and it parses the
- * text again, lazily, only when a problem needs a line and column. test/unit/stages/load.test.ts holds both to
- * the same value on every fixture.
- */
-export function parseData(text: string, file: string): ParsedData {
-  const fast = readPlainYaml(text);
-  if (fast === undefined) return parseDocumentData(text, file);
-  let located: ParsedData | undefined;
-  const locator = (): ParsedData => (located ??= parseDocumentData(text, file));
-  return { value: fast.value, locate: (path) => locator().locate(path), locateKey: (path, key) => locator().locateKey(path, key) };
-}
-
-// Anchors and aliases (an alias bomb), tags and merge keys are left to `yaml`, which limits and reports them.
-const NOT_PLAIN = /[&*!]|<</;
-
-function readPlainYaml(text: string): { value: unknown } | undefined {
-  if (NOT_PLAIN.test(text)) return undefined;
-  try {
-    const value = loadYaml(text, { schema: CORE_SCHEMA });
-    // An empty document is undefined to js-yaml and null to `yaml`: `yaml` answers that one.
-    return value === undefined ? undefined : { value };
-  } catch {
-    // js-yaml refused it (a duplicate key, a syntax error): `yaml` parses it again and reports the problem, located.
-    return undefined;
-  }
-}
-
-function parseDocumentData(text: string, file: string): ParsedData {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, strict: true });
-  const [syntaxError] = document.errors;
-  // Later syntax errors mostly follow from the first (one bad indent breaks every line after it): report that one.
-  if (syntaxError !== undefined) {
-    const position = syntaxError.linePos?.[0];
-    const problem: Problem = { code: 'yaml', ...messages.yamlSyntax(firstLine(syntaxError.message)), file, line: position?.line, column: position?.col };
-    throw new DeckError(problem, { cause: syntaxError });
-  }
-  let value: unknown;
-  try {
-    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    throw new DeckError({ code: 'yaml', ...messages.yamlAliasBomb(), file, line: 1, column: 1 }, { cause: error });
-  }
-  return { value, ...createLocator(document, lineCounter) };
-}
-
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
 async function loadTemplates(dir: string): Promise<TemplateSources> {
