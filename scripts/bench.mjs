@@ -5,13 +5,14 @@
 // folder of their own, so their build cache (node_modules/.cache/datadeck there) is theirs to empty.
 //
 //   npm run bench [-- --runs 7] [-- --quick]     (--quick: 5 runs, no synthetic 1,000-model deck, no dev loop)
+// The browser rows come from scripts/measure-browser.mjs and the dev loop from scripts/bench-dev.mjs, when present.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { findChromium, measureFirstSlide } from './bench/browser.mjs';
 import { repeat, runCli } from './bench/process.mjs';
 import { summarize } from './bench/stats.mjs';
 import { makeSyntheticDeck } from './bench/synthetic.mjs';
@@ -130,23 +131,32 @@ const gzip = gzipSync(html, { level: 9 }).byteLength;
 record({ id: 'size-raw', label: 'output size, raw (one file: fonts, charts, notes included)', unit: 'kB', stats: summarize([html.byteLength]), target: { value: 300_000, label: '≤ 300 kB' } });
 record({ id: 'size-gzip', label: 'output size, gzip -9', unit: 'kB', stats: summarize([gzip]), target: { value: 100_000, label: '≤ 100 kB' } });
 
-// 5. The browser: first slide visible from file://, and the PDF export.
-const chromium = findChromium();
-if (chromium === undefined) {
-  console.log('(no Chromium at /usr/bin/chromium or $CHROME_PATH: browser timings skipped)');
+// 5. The browser: first slide visible from file:// and the PDF export, measured by scripts/measure-browser.mjs
+//    (the browser engineer's script, shared with its tests' Chromium setup).
+const browserBench = join(ROOT, 'scripts', 'measure-browser.mjs');
+const browser = existsSync(browserBench) ? measureBrowser(browserBench) : { skipped: 'scripts/measure-browser.mjs is missing' };
+if ('skipped' in browser) {
+  console.log(`(browser timings skipped: ${browser.skipped})`);
 } else {
-  const seen = await measureFirstSlide({ htmlFile: join(deckDir, 'dist', 'index.html'), runs: runs * 2, executablePath: chromium });
-  record({ id: 'first-slide', label: 'navigation → first slide visible (Reveal ready), file://', unit: 'ms', stats: summarize(seen.readyMs), target: { value: 100, label: '≤ 100 ms' } });
-  if (seen.firstPaintMs.length > 0) record({ id: 'first-paint', label: '  first contentful paint', unit: 'ms', stats: summarize(seen.firstPaintMs) });
-  const pdf = await repeat({ runs, run: () => runCli({ cli: CLI, args: ['pdf', '--data', 'deck.yaml', '--out', 'pdf'], cwd: deckDir }) });
-  record({ id: 'pdf', label: 'PDF export, whole process (npm run pdf)', unit: 'ms', stats: ms(pdf), target: { value: 1200, label: '≤ 1200 ms' } });
+  record({ id: 'first-slide', label: 'navigation → first slide visible (Reveal ready), file://', unit: 'ms', stats: summarize(browser.ready.readyRuns), target: { value: 100, label: '≤ 100 ms' } });
+  record({ id: 'first-paint', label: '  first frame painted after ready (median of the same runs)', unit: 'ms', stats: summarize([browser.ready.paintedMedianMs]) });
+  record({ id: 'pdf', label: 'PDF export, whole process (npm run pdf)', unit: 'ms', stats: summarize(browser.pdf.runs), target: { value: 1200, label: '≤ 1200 ms' } });
+}
+
+function measureBrowser(script) {
+  try {
+    const json = execFileSync(process.execPath, [script, '--runs', String(runs), '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return JSON.parse(json);
+  } catch (error) {
+    return { skipped: String(error.stderr || error.message).split('\n').find((line) => line.trim() !== '') ?? 'it failed' };
+  }
 }
 
 // 6. The dev loop, when scripts/bench-dev.mjs (the dev server's own bench) is there.
 const devBench = join(ROOT, 'scripts', 'bench-dev.mjs');
 if (!values.quick && existsSync(devBench)) {
   const { benchDev } = await import(pathToFileURL(devBench).href);
-  const dev = await benchDev({ runs: Math.max(runs, 10), isBrowserUsed: chromium !== undefined });
+  const dev = await benchDev({ runs: Math.max(runs, 10), isBrowserUsed: !('skipped' in browser) });
   record({ id: 'dev-served', label: `dev loop: save → new deck served (${dev.edit})`, unit: 'ms', stats: summarize(dev.samples.served) });
   if (dev.samples.reloaded.length > 0) record({ id: 'dev-reloaded', label: '  save → page reloaded in Chromium', unit: 'ms', stats: summarize(dev.samples.reloaded) });
 }
