@@ -1,0 +1,70 @@
+import type { Problem } from './errors/deck-error.js';
+import type { StoredCache, TemplateSources } from './model.js';
+import type { ChartCache, CompiledChartCache } from './stages/charts.js';
+import type { FontCache } from './stages/fonts.js';
+import { compileTemplates, type CompiledTemplates, type TemplateSpecs } from './stages/render.js';
+import { writeCache } from './stages/write.js';
+
+/** Work kept between builds: in memory by a long-lived process (watch mode, benchmarks), on disk between runs. */
+export interface BuildCache {
+  readonly charts: ChartCache;
+  /** Chart specs compiled for vega, kept in memory only: compiling is half of re-rendering a chart. */
+  readonly compiledCharts: CompiledChartCache;
+  /** Templates precompiled by Handlebars, by source: kept on disk too, as compiling is most of a cold render. */
+  readonly templateSpecs: TemplateSpecs;
+  readonly fonts: FontCache;
+  templates?: { readonly sources: TemplateSources; readonly compiled: CompiledTemplates };
+  /** The cache folder was read into this cache: a long-lived process reads it once. */
+  isRestored?: boolean;
+  /** How many entries the cache folder held as last read or written: more means new work to store. */
+  storedCount?: number;
+}
+
+export function createBuildCache(): BuildCache {
+  return { charts: new Map(), compiledCharts: new Map(), fonts: new Map(), templateSpecs: new Map() };
+}
+
+// Enough for a few decks and a run of edits; a chart is ~6 kB, a font subset ~19 kB, a template ~3 kB, read on every cold build.
+const STORED_CHARTS = 16;
+const STORED_FONTS = 4;
+const STORED_TEMPLATES = 64;
+
+export function restoreCache(cache: BuildCache, stored: StoredCache): Problem[] {
+  if (cache.isRestored === true) return [];
+  for (const [key, chart] of stored.charts) if (!cache.charts.has(key)) cache.charts.set(key, chart);
+  for (const [key, font] of stored.fonts) if (!cache.fonts.has(key)) cache.fonts.set(key, font);
+  for (const [key, spec] of stored.templates) if (!cache.templateSpecs.has(key)) cache.templateSpecs.set(key, spec);
+  cache.isRestored = true;
+  cache.storedCount = countEntries(cache);
+  return stored.problem === undefined ? [] : [stored.problem];
+}
+
+/** Writes the cache folder when this build made a chart, font or template it did not hold; the newest entries are kept. */
+export async function storeCache(cache: BuildCache, stamp: string, cacheDir: string | undefined): Promise<Problem[]> {
+  if (cacheDir === undefined || countEntries(cache) === cache.storedCount) return [];
+  const charts = Object.fromEntries([...cache.charts].slice(-STORED_CHARTS));
+  const fonts = Object.fromEntries([...cache.fonts].slice(-STORED_FONTS));
+  const templates = Object.fromEntries([...cache.templateSpecs].slice(-STORED_TEMPLATES));
+  cache.storedCount = countEntries(cache);
+  const problem = await writeCache({ stamp, charts, fonts, templates }, cacheDir);
+  return problem === undefined ? [] : [problem];
+}
+
+function countEntries(cache: BuildCache): number {
+  return cache.charts.size + cache.fonts.size + cache.templateSpecs.size;
+}
+
+// Templates compile again only when a layout, partial or the shell changed on disk.
+export function compileCached(sources: TemplateSources, cache: BuildCache): CompiledTemplates {
+  const previous = cache.templates;
+  if (previous !== undefined && sameSources(previous.sources, sources)) return previous.compiled;
+  const compiled = compileTemplates(sources, cache.templateSpecs);
+  cache.templates = { sources, compiled };
+  return compiled;
+}
+
+function sameSources(a: TemplateSources, b: TemplateSources): boolean {
+  const sameMap = (x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>) =>
+    x.size === y.size && [...x].every(([name, source]) => y.get(name) === source);
+  return a.shell === b.shell && sameMap(a.layouts, b.layouts) && sameMap(a.partials, b.partials);
+}
