@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { messages } from '../errors/messages.js';
 import type { RenderedChart, StoredCache } from '../model.js';
@@ -76,5 +77,8 @@ async function readStamp(): Promise<string> {
   const manifest: unknown = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
   const ManifestSchema = z.object({ version: z.string(), dependencies: z.record(z.string(), z.string()).default({}) });
   const { version, dependencies } = ManifestSchema.parse(manifest);
-  return JSON.stringify({ cache: CACHE_FORMAT, datadeck: version, ...dependencies });
+  // A rebuilt datadeck (npm run compile rewrites lib/) may draw charts differently under the same version number:
+  // the time its code was written is part of the stamp, so SVGs rendered by older code are never reused.
+  const code = statSync(fileURLToPath(import.meta.url)).mtimeMs;
+  return JSON.stringify({ cache: CACHE_FORMAT, datadeck: version, code, ...dependencies });
 }
