@@ -18,6 +18,8 @@ export interface BuildCache {
   isRestored?: boolean;
   /** How many entries the cache folder held as last read or written: more means new work to store. */
   storedCount?: number;
+  /** The stamp of the cache folder as read, for storing it again when a long-lived process stops. */
+  stamp?: string;
 }
 
 export function createBuildCache(): BuildCache {
@@ -35,6 +37,7 @@ export function restoreCache(cache: BuildCache, stored: StoredCache): Problem[] 
   for (const [key, font] of stored.fonts) if (!cache.fonts.has(key)) cache.fonts.set(key, font);
   for (const [key, spec] of stored.templates) if (!cache.templateSpecs.has(key)) cache.templateSpecs.set(key, spec);
   cache.isRestored = true;
+  cache.stamp = stored.stamp;
   cache.storedCount = countEntries(cache);
   return stored.problem === undefined ? [] : [stored.problem];
 }
@@ -48,6 +51,11 @@ export async function storeCache(cache: BuildCache, stamp: string, cacheDir: str
   cache.storedCount = countEntries(cache);
   const problem = await writeCache({ stamp, charts, fonts, templates }, cacheDir);
   return problem === undefined ? [] : [problem];
+}
+
+/** A long-lived process stores its cache when it stops, not on every rebuild: what it rendered is kept for the next run. */
+export async function flushBuildCache(cache: BuildCache, cacheDir: string | undefined): Promise<Problem[]> {
+  return cache.stamp === undefined ? [] : storeCache(cache, cache.stamp, cacheDir);
 }
 
 function countEntries(cache: BuildCache): number {

@@ -10,13 +10,15 @@ import { loadProject } from './stages/load.js';
 import { renderSlides } from './stages/render.js';
 import { validateDataset } from './stages/validate.js';
 import { writeDeck } from './stages/write.js';
-import { compileCached, createBuildCache, restoreCache, storeCache, type BuildCache } from './build-cache.js';
+import { compileCached, createBuildCache, flushBuildCache, restoreCache, storeCache, type BuildCache } from './build-cache.js';
 
-export { createBuildCache, type BuildCache };
+export { createBuildCache, flushBuildCache, type BuildCache };
 
 /** load → validate → derive → charts → render → fonts → bundle → write */
 export async function buildDeck(options: BuildOptions, cache: BuildCache = createBuildCache()): Promise<BuildResult> {
-  const project = await loadProject(options, { isCacheRead: !cache.isRestored }); // every file read happens here
+  // A rebuild in a long-lived process (dev server, bench) keeps its cache in memory; flushBuildCache stores it at the end.
+  const isRebuild = cache.isRestored === true;
+  const project = await loadProject(options, { isCacheRead: !isRebuild }); // every file read happens here
   const notes = restoreCache(cache, project.cache);
   const { deck, warnings } = checkProject(project, options); // validate + derive, located problems
   const charts = await renderCharts({ deck, specs: project.charts, config: project.chartConfig, cache: cache.charts, compiled: cache.compiledCharts });
@@ -26,7 +28,7 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
   const themeCss = await embedFonts({ css: assets.themeCss, files: assets.fonts, slides, styles: [assets.revealCss, assets.themeCss], cache: cache.fonts });
   const html = bundleDeck({ slides, deck, assets: { ...assets, themeCss }, shell: templates.shell, hasNotes: !options.isPublic });
   const written = await writeDeck(html, options.outDir); // the only file writes, atomic
-  const stored = await storeCache(cache, project.cache.stamp, options.cacheDir); // write's other file, when something is new
+  const stored = isRebuild ? [] : await storeCache(cache, project.cache.stamp, options.cacheDir); // write's other file, when something is new
   return { ...written, slideCount: slides.length, chartCount: charts.size, warnings: [...warnings, ...notes, ...stored], deck, slides };
 }
 

@@ -1,5 +1,5 @@
 import { networkInterfaces } from 'node:os';
-import { createBuildCache } from '../build.js';
+import { createBuildCache, flushBuildCache } from '../build.js';
 import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
 import { formatFailure } from '../errors/report.js';
@@ -53,7 +53,8 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     onError: (error) => options.printError(formatFailure(error)),
   });
   const urls = listServerUrls({ port: server.port, isShared: options.isShared, interfaces: networkInterfaces() });
-  const builder = createDevBuilder(build, createBuildCache());
+  const cache = createBuildCache();
+  const builder = createDevBuilder(build, cache);
   const publish = createPublisher(server, options);
   const scheduler = createRebuildScheduler(async (files, hasNewer) => publish(await builder.rebuild(files), hasNewer()));
 
@@ -77,6 +78,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
       scheduler.cancel();
       await scheduler.whenIdle();
       await server.close();
+      for (const problem of await flushBuildCache(cache, build.cacheDir)) options.printError(formatFailure(new DeckError(problem)));
     },
   };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { buildDeck } from '../../src/build.js';
+import { buildDeck, createBuildCache, flushBuildCache } from '../../src/build.js';
 import { messages } from '../../src/errors/messages.js';
 import { createBuildOptions } from '../../src/options.js';
 import { DatasetSchema } from '../../src/schema/deck-schema.js';
@@ -34,6 +34,23 @@ describe('the build cache folder', () => {
     expect(readDeck(options.outDir)).toBe(first);
     expect(statSync(file).mtimeMs).toBe(written);
     expect(again.warnings).toEqual([]);
+  });
+
+  it('is not rewritten by the rebuilds of a long-lived process, only when it stops', async () => {
+    const options = tempOptions();
+    const dataFile = join(options.outDir, '..', 'deck.yaml');
+    writeFileSync(dataFile, readDefaultText());
+    const cache = createBuildCache();
+    await buildDeck({ ...options, dataFile }, cache);
+    const file = join(options.cacheDir ?? '', CACHE_FILE);
+    const chartsAfterFirst = Object.keys(CacheFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).charts);
+    writeFileSync(dataFile, readDefaultText().replace('units: 2000', 'units: 2400'));
+    await buildDeck({ ...options, dataFile }, cache);
+    expect(Object.keys(CacheFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).charts)).toEqual(chartsAfterFirst);
+    expect(await flushBuildCache(cache, options.cacheDir)).toEqual([]);
+    const stored = Object.keys(CacheFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).charts);
+    expect(stored).toHaveLength(chartsAfterFirst.length + 1);
+    expect(stored).toEqual(expect.arrayContaining(chartsAfterFirst));
   });
 
   it('ignores a corrupted cache with a note, builds the same deck and writes a good cache', async () => {
