@@ -1,5 +1,5 @@
 import type { Assets, Deck } from '../model.js';
-import { compactCss, findTransitions } from './compact-css.js';
+import { compactCss, findFeatures } from './compact-css.js';
 import { createDeckPolicy } from './csp.js';
 import type { TemplateFunction } from './render.js';
 
@@ -33,8 +33,7 @@ export function bundleDeck(input: BundleInput): string {
   const plugins = input.hasNotes ? '[RevealNotes]' : '[]';
   const init = `Reveal.initialize(Object.assign(${JSON.stringify(REVEAL_CONFIG)}, { plugins: ${plugins} }));`;
   const scripts = [assets.revealJs, ...(input.hasNotes ? [assets.notesJs] : []), init].map(inlineScript);
-  const transitions = findTransitions(REVEAL_CONFIG, input.slides);
-  const css = compactCss({ revealCss: assets.revealCss, themeCss: assets.themeCss, transitions });
+  const css = compactCss({ revealCss: assets.revealCss, themeCss: assets.themeCss, features: findFeatures(REVEAL_CONFIG, input.slides) });
   const csp = createDeckPolicy({ scripts, css, notesJs: input.hasNotes ? assets.notesJs : undefined, geometry: REVEAL_CONFIG });
   return input.shell({
     lang: deck.meta.locale,

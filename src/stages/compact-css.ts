@@ -1,12 +1,19 @@
+/** What of reveal.css a deck can use: its transitions, and whether any slide has fragments. */
+export interface DeckFeatures {
+  readonly transitions: ReadonlySet<string>;
+  readonly hasFragments: boolean;
+}
+
 /**
  * The page's CSS, smaller, for the same page: the theme loses comments and spaces (reveal.css ships minified), and
- * reveal.css loses its rules for slide transitions the deck never uses (~10 kB). A selector naming another
- * transition (`.reveal.zoom`, `[data-transition=convex]`) cannot match: reveal puts the configured transition on
- * .reveal, and a slide has a data-transition only if its layout writes one, which `findTransitions` reads.
+ * reveal.css loses its rules for features the deck never uses (~13 kB). A selector naming another transition
+ * (`.reveal.zoom`, `[data-transition=convex]`) cannot match: reveal puts the configured transition on .reveal, and a
+ * slide has a data-transition only if its layout writes one, which `findFeatures` reads. Likewise `.fragment` styles
+ * need an element with that class in a slide, and `.reveal.rtl` a right-to-left config, which the deck never sets.
  */
-export function compactCss(options: { revealCss: string; themeCss: string; transitions: ReadonlySet<string> }): string {
+export function compactCss(options: { revealCss: string; themeCss: string; features: DeckFeatures }): string {
   // Every rebuild of a process passes the same CSS; pruning and minifying it again costs ~1.4 ms of a ~25 ms rebuild.
-  const key = [...options.transitions].sort().join(' ');
+  const key = `${[...options.features.transitions].sort().join(' ')} ${options.features.hasFragments}`;
   if (lastCompacted?.revealCss === options.revealCss && lastCompacted.themeCss === options.themeCss && lastCompacted.key === key) {
     return lastCompacted.css;
   }
@@ -17,25 +24,29 @@ export function compactCss(options: { revealCss: string; themeCss: string; trans
 
 let lastCompacted: { readonly revealCss: string; readonly themeCss: string; readonly key: string; readonly css: string } | undefined;
 
-function compactCssOnce(options: { revealCss: string; themeCss: string; transitions: ReadonlySet<string> }): string {
-  const unused = TRANSITIONS.filter((name) => !options.transitions.has(name)).join('|');
-  const naming = new RegExp(`\\.reveal\\.(?:${unused})(?![\\w-])|\\[data-(?:background-)?transition~?=["']?(?:${unused})(?:-in|-out)?["']?\\]`);
-  const revealCss = unused === '' ? options.revealCss : pruneRules(options.revealCss, naming);
-  return `${revealCss}\n${minifyCss(options.themeCss)}`;
+function compactCssOnce(options: { revealCss: string; themeCss: string; features: DeckFeatures }): string {
+  const unused = TRANSITIONS.filter((name) => !options.features.transitions.has(name)).join('|');
+  const naming = [
+    '\\.reveal\\.rtl(?![\\w-])',
+    ...(options.features.hasFragments ? [] : ['\\.fragment(?![\\w-])']),
+    ...(unused === '' ? [] : [`\\.reveal\\.(?:${unused})(?![\\w-])|\\[data-(?:background-)?transition~?=["']?(?:${unused})(?:-in|-out)?["']?\\]`]),
+  ];
+  return `${pruneRules(options.revealCss, new RegExp(naming.join('|')))}\n${minifyCss(options.themeCss)}`;
 }
 
 // reveal.js 6's transition names (reveal.css styles each one; "default" is an alias of "slide").
 const TRANSITIONS = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom', 'linear', 'default'];
 
-/** The configured transitions and every data-transition / data-background-transition a slide carries. */
-export function findTransitions(config: { readonly transition: string; readonly backgroundTransition: string }, slides: readonly string[]): Set<string> {
-  const used = new Set([config.transition, config.backgroundTransition]);
+/** The configured transitions plus every data-transition / data-background-transition a slide carries; any fragment. */
+export function findFeatures(config: { readonly transition: string; readonly backgroundTransition: string }, slides: readonly string[]): DeckFeatures {
+  const transitions = new Set([config.transition, config.backgroundTransition]);
   for (const html of slides) {
     for (const [, value = ''] of html.matchAll(/\sdata-(?:background-)?transition="([^"]*)"/g)) {
-      for (const word of value.split(/\s+/)) used.add(word.replace(/-(in|out)$/, ''));
+      for (const word of value.split(/\s+/)) transitions.add(word.replace(/-(in|out)$/, ''));
     }
   }
-  return used;
+  const hasFragments = slides.some((html) => /\sclass="(?:[^"]*\s)?fragment[\s"]/.test(html));
+  return { transitions, hasFragments };
 }
 
 // Strings are copied as they are; everything else loses comments and the spaces CSS does not need.

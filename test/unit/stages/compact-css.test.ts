@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compactCss, findTransitions, minifyCss } from '../../../src/stages/compact-css.js';
+import { compactCss, findFeatures, minifyCss, type DeckFeatures } from '../../../src/stages/compact-css.js';
 import { ROOT } from '../../helpers.js';
 
-const fade = new Set(['fade', 'none']);
+const fade: DeckFeatures = { transitions: new Set(['fade', 'none']), hasFragments: false };
 
 describe('minifyCss', () => {
   it('drops comments and spaces but never touches strings or descendant pseudo-classes', () => {
@@ -13,7 +13,7 @@ describe('minifyCss', () => {
 });
 
 describe('compactCss', () => {
-  const prune = (revealCss: string, transitions = fade) => compactCss({ revealCss, themeCss: '', transitions }).trimEnd();
+  const prune = (revealCss: string, features = fade) => compactCss({ revealCss, themeCss: '', features }).trimEnd();
 
   it('drops selectors of transitions the deck does not use and keeps the used ones', () => {
     const css = '.reveal.zoom .slides section,.reveal.fade .slides section{opacity:0}.reveal .slides>section[data-transition~=convex-out].past{x:1}';
@@ -26,15 +26,24 @@ describe('compactCss', () => {
   });
 
   it('keeps a transition that a slide names in its own data-transition', () => {
-    const transitions = findTransitions({ transition: 'fade', backgroundTransition: 'none' }, ['<section data-transition="zoom-in fade-out">']);
-    expect([...transitions].sort()).toEqual(['fade', 'none', 'zoom']);
-    expect(prune('.reveal .slides>section[data-transition=zoom]{x:1}', transitions)).toBe('.reveal .slides>section[data-transition=zoom]{x:1}');
+    const features = findFeatures({ transition: 'fade', backgroundTransition: 'none' }, ['<section data-transition="zoom-in fade-out">']);
+    expect([...features.transitions].sort()).toEqual(['fade', 'none', 'zoom']);
+    expect(prune('.reveal .slides>section[data-transition=zoom]{x:1}', features)).toBe('.reveal .slides>section[data-transition=zoom]{x:1}');
   });
 
-  it('keeps reveal.css whole apart from transitions it never needs', () => {
+  it('drops fragment styles unless a slide has a fragment, and right-to-left styles always', () => {
+    const css = '.reveal .slides section .fragment.grow{x:1}.reveal:not(.rtl) .a{x:2}.reveal.rtl .slides{x:3}';
+    expect(prune(css)).toBe('.reveal:not(.rtl) .a{x:2}');
+    const features = findFeatures({ transition: 'fade', backgroundTransition: 'none' }, ['<section><p class="big fragment">Uno</p></section>']);
+    expect(features.hasFragments).toBe(true);
+    expect(prune(css, features)).toBe('.reveal .slides section .fragment.grow{x:1}.reveal:not(.rtl) .a{x:2}');
+    expect(findFeatures({ transition: 'fade', backgroundTransition: 'none' }, ['<p class="fragmented">x</p>']).hasFragments).toBe(false);
+  });
+
+  it('keeps reveal.css whole apart from transitions and fragments it never needs', () => {
     const reveal = readFileSync(`${ROOT}node_modules/reveal.js/dist/reveal.css`, 'utf8');
     const compact = prune(reveal);
-    expect(compact.length).toBeLessThan(reveal.length - 8000);
+    expect(compact.length).toBeLessThan(reveal.length - 10_000);
     for (const kept of ['.reveal .slides', '.print-pdf .reveal', '@media print', '.reveal .controls', '.reveal .progress', '.reveal.fade']) expect(compact).toContain(kept);
     expect(compact).not.toMatch(/\.reveal\.(zoom|convex|concave)\b|data-transition=(slide|zoom)\]/);
   });
