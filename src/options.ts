@@ -11,6 +11,8 @@ export interface BuildOptions {
   readonly isStrict: boolean;
   /** Leave every speaker note out, for a deck shared with the audience. */
   readonly isPublic: boolean;
+  /** Built to be printed to PDF: fonts embedded as one static instance per weight, which a PDF keeps as real fonts. */
+  readonly isForPrint: boolean;
   /** Where rendered charts and font subsets are kept between runs, relative to the working directory; undefined: nowhere. */
   readonly cacheDir: string | undefined;
 }
@@ -24,6 +26,7 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   templatesDir: fileURLToPath(new URL('../templates', import.meta.url)),
   isStrict: false,
   isPublic: false,
+  isForPrint: false,
   // Where tools keep their caches by convention: ignored by git, removed with node_modules.
   cacheDir: 'node_modules/.cache/datadeck',
 };

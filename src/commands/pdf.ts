@@ -40,7 +40,7 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   const workDir = await mkdtemp(join(tmpdir(), 'datadeck-pdf-'));
   try {
     // The browser starts while the deck builds; both take a few hundred milliseconds.
-    const [built, browser] = await settleBoth(buildDeck({ ...options.build, outDir: workDir, isPublic: !options.hasNotes }), launchBrowser(executablePath));
+    const [built, browser] = await settleBoth(buildDeck({ ...options.build, outDir: workDir, isPublic: !options.hasNotes, isForPrint: true }), launchBrowser(executablePath));
     try {
       const printed = await printDeck({ browser, htmlFile: built.outFile, hasNotes: options.hasNotes, pageSize: printPageSize(REVEAL_CONFIG) });
       const outFile = await writePdf(printed.pdf, options.build.outDir, pdfFileName(options.hasNotes));

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -73,6 +73,10 @@ describe.skipIf(isBrowserMissing || isPopplerMissing)('npm run pdf in Chromium',
     expect(facts.pages).toBe(expected.slides.length);
     expect(facts.widthPt / facts.heightPt).toBeCloseTo(16 / 9, 2);
     expect(facts.imageCount).toBe(0);
+    // Real embedded fonts (a variable font would print as Type 3 outlines), so the file stays small enough to e-mail.
+    expect(facts.fonts.filter((font) => font.type === 'Type 3' || !font.isEmbedded)).toEqual([]);
+    expect(facts.fonts.some((font) => font.name.includes('SourceSans3'))).toBe(true);
+    expect(statSync(file).size).toBeLessThan(200_000);
     const pages = (await readPdfPages(file)).map(withoutSpaces);
     const text = pages.join('');
     for (const [index, slide] of expected.slides.entries()) {
