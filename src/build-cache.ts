@@ -27,8 +27,9 @@ export function createBuildCache(): BuildCache {
 }
 
 // Enough for a few decks and a run of edits; a chart is ~6 kB, a font subset ~19 kB, a template ~3 kB, read on every cold build.
+// Fonts: the deck's subset, plus the four static weights of each PDF (with and without notes), all kept.
 const STORED_CHARTS = 16;
-const STORED_FONTS = 4;
+const STORED_FONTS = 12;
 const STORED_TEMPLATES = 64;
 
 export function restoreCache(cache: BuildCache, stored: StoredCache): Problem[] {

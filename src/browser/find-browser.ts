@@ -17,11 +17,21 @@ export const BROWSER_PATHS: readonly string[] = [
 /** Program names looked up on PATH when none of BROWSER_PATHS exists (e.g. /usr/local/bin/chromium). */
 const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
+/**
+ * Printing prefers Chromium's headless shell (Debian: chromium-headless-shell, the same engine without the desktop
+ * browser around it, which Playwright also uses for headless runs): it starts in ~0.1 s instead of ~0.3 s, opens a
+ * page ~0.25 s sooner and closes ~0.1 s sooner. Without it, printing uses the browser the deck is viewed in.
+ */
+const PRINT_BROWSER_PATHS: readonly string[] = ['/usr/bin/chromium-headless-shell', ...BROWSER_PATHS];
+const PRINT_BROWSER_NAMES = ['chromium-headless-shell', ...BROWSER_NAMES];
+
 export interface BrowserLookup {
   /** The environment: CHROME_PATH and PATH are read from it (cli.ts passes process.env). */
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly paths?: readonly string[];
   readonly exists?: (path: string) => boolean;
+  /** For printing only: the headless shell first, when installed. */
+  readonly isForPrint?: boolean;
 }
 
 export type LocatedBrowser = { readonly path: string } | { readonly problem: Message };
@@ -32,8 +42,9 @@ export function locateBrowser(lookup: BrowserLookup): LocatedBrowser {
   const chosen = lookup.env.CHROME_PATH?.trim();
   // An explicit CHROME_PATH that is wrong is reported, not silently replaced by another browser.
   if (chosen) return exists(chosen) ? { path: chosen } : { problem: messages.browserPathMissing(chosen) };
-  const paths = lookup.paths ?? BROWSER_PATHS;
-  const onPath = (lookup.env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((dir) => BROWSER_NAMES.map((name) => join(dir, name)));
+  const paths = lookup.paths ?? (lookup.isForPrint === true ? PRINT_BROWSER_PATHS : BROWSER_PATHS);
+  const names = lookup.isForPrint === true ? PRINT_BROWSER_NAMES : BROWSER_NAMES;
+  const onPath = (lookup.env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((dir) => names.map((name) => join(dir, name)));
   const found = [...paths, ...onPath].find((path) => exists(path));
   return found === undefined ? { problem: messages.browserMissing(paths) } : { path: found };
 }

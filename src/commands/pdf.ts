@@ -36,7 +36,7 @@ export function pdfFileName(hasNotes: boolean): string {
  * build, so it cannot carry a note even as hidden text; dist/index.html is left as the user last built it.
  */
 export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
-  const executablePath = findBrowser({ env: options.env }); // before any work: no browser, no PDF
+  const executablePath = findBrowser({ env: options.env, isForPrint: true }); // before any work: no browser, no PDF
   const workDir = await mkdtemp(join(tmpdir(), 'datadeck-pdf-'));
   try {
     // The browser starts while the deck builds; both take a few hundred milliseconds.

@@ -21,6 +21,15 @@ describe('locateBrowser', () => {
     expect(locateBrowser({ env: {}, paths, exists: existing('/usr/bin/google-chrome') })).toEqual({ path: '/usr/bin/google-chrome' });
     expect(locateBrowser({ env: { PATH: '/bin:/home/me/bin' }, paths, exists: existing('/home/me/bin/chromium') })).toEqual({ path: '/home/me/bin/chromium' });
   });
+
+  it('prints with the headless shell when it is installed, and views decks in the full browser', () => {
+    const exists = existing('/usr/bin/chromium', '/usr/bin/chromium-headless-shell');
+    expect(locateBrowser({ env: {}, exists, isForPrint: true })).toEqual({ path: '/usr/bin/chromium-headless-shell' });
+    expect(locateBrowser({ env: {}, exists })).toEqual({ path: '/usr/bin/chromium' });
+    expect(locateBrowser({ env: {}, exists: existing('/usr/bin/chromium'), isForPrint: true })).toEqual({ path: '/usr/bin/chromium' });
+    expect(locateBrowser({ env: { PATH: '/opt/bin' }, exists: existing('/opt/bin/chromium-headless-shell'), isForPrint: true })).toEqual({ path: '/opt/bin/chromium-headless-shell' });
+    expect(locateBrowser({ env: { CHROME_PATH: '/usr/bin/chromium' }, exists, isForPrint: true })).toEqual({ path: '/usr/bin/chromium' });
+  });
 });
 
 describe('findBrowser', () => {
