@@ -11,7 +11,7 @@ export function encodeWoff2(sfnt: Uint8Array): Buffer {
   const tables = readTables(font);
   const directory = Buffer.concat(tables.map(encodeTableEntry));
   const data = brotliCompressSync(Buffer.concat(tables.map((table) => table.data)), {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_FONT, [constants.BROTLI_PARAM_SIZE_HINT]: font.length },
+    params: { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_FONT, [constants.BROTLI_PARAM_SIZE_HINT]: font.length },
   });
   const unpadded = HEADER_SIZE + directory.length + data.length;
   const length = unpadded + ((4 - (unpadded % 4)) % 4);
