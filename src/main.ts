@@ -22,7 +22,7 @@ function isCliModule(value: unknown): value is CliModule {
 // process wait ~0.5 s at exit after a build that subset a font (0.9 s → 0.25 s for import + subset + exit).
 setFlagsFromString('--liftoff-only');
 
-const loader = existsSync(BUNDLE) ? createBundleLoader(CODE_CACHE) : undefined;
+const loader = existsSync(BUNDLE) ? createBundleLoader(CODE_CACHE, { packages: ['playwright-core'] }) : undefined;
 const cli: unknown = loader === undefined ? await import('./cli.js') : loader.load(BUNDLE);
 if (!isCliModule(cli)) throw new Error(`${BUNDLE} does not export runCli: run npm run compile again`);
 process.exitCode = await cli.runCli(process.argv.slice(2));

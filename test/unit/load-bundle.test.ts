@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,5 +48,21 @@ describe('createBundleLoader', () => {
     const after = readdirSync(cache);
     expect(after).toHaveLength(1);
     expect(after).not.toEqual(before);
+  });
+
+  it('loads a listed package and the files it requires relatively with the code cache, cycles included', () => {
+    const dir = writeBundles();
+    const lib = join(dir, 'node_modules/big-lib/lib');
+    mkdirSync(lib, { recursive: true });
+    writeFileSync(join(dir, 'node_modules/big-lib/package.json'), '{ "name": "big-lib", "main": "index.js" }');
+    writeFileSync(join(dir, 'node_modules/big-lib/index.js'), "module.exports = require('./lib/core').run();");
+    writeFileSync(join(lib, 'core.js'), "exports.name = 'core'; exports.run = () => require('./util').greet() + ' ' + require('node:path').sep;");
+    writeFileSync(join(lib, 'util.js'), "const core = require('./core'); exports.greet = () => 'hola from ' + core.name;");
+    writeFileSync(join(dir, 'app.bundle.cjs'), "module.exports = require('big-lib');");
+    const cache = join(dir, 'cache');
+    const loader = createBundleLoader(cache, { packages: ['big-lib'] });
+    expect(loader.load(join(dir, 'app.bundle.cjs'))).toBe('hola from core /');
+    loader.saveCodeCaches();
+    expect(readdirSync(cache).map((name) => name.replace(/-.*/, '')).sort()).toEqual(['app.bundle.cjs', 'core.js', 'index.js', 'util.js']);
   });
 });
