@@ -2,8 +2,7 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findBrowser } from '../browser/find-browser.js';
-import { launchBrowser } from '../browser/launch-browser.js';
-import { printDeck } from '../browser/print-deck.js';
+import { printDeck, startPrinter } from '../browser/print-deck.js';
 import { buildDeck } from '../build.js';
 import type { Problem } from '../errors/deck-error.js';
 import type { BuildOptions } from '../options.js';
@@ -39,15 +38,24 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
   const executablePath = findBrowser({ env: options.env, isForPrint: true }); // before any work: no browser, no PDF
   const workDir = await mkdtemp(join(tmpdir(), 'datadeck-pdf-'));
   try {
-    // The browser starts while the deck builds; both take a few hundred milliseconds.
-    const [built, browser] = await settleBoth(buildDeck({ ...options.build, outDir: workDir, isPublic: !options.hasNotes, isForPrint: true }), launchBrowser(executablePath));
+    // The browser starts and opens its tab while the deck builds; both take a few hundred milliseconds.
+    const build = buildDeck({ ...options.build, outDir: workDir, isPublic: !options.hasNotes, isForPrint: true });
+    const [built, printer] = await settleBoth(build, startPrinter(executablePath, printPageSize(REVEAL_CONFIG)));
+    let printed;
     try {
-      const printed = await printDeck({ browser, htmlFile: built.outFile, hasNotes: options.hasNotes, pageSize: printPageSize(REVEAL_CONFIG) });
+      printed = await printDeck({ printer, htmlFile: built.outFile, hasNotes: options.hasNotes });
+    } catch (error) {
+      await printer.close();
+      throw error;
+    }
+    // The browser shuts down while the PDF is written.
+    const closed = printer.close();
+    try {
       const outFile = await writePdf(printed.pdf, options.build.outDir, pdfFileName(options.hasNotes));
       const { slidePageCount, notesPageCount } = printed;
       return { outFile, bytes: printed.pdf.byteLength, slidePageCount, notesPageCount, warnings: built.warnings };
     } finally {
-      await browser.close();
+      await closed;
     }
   } finally {
     await rm(workDir, { recursive: true, force: true });
