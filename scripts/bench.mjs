@@ -140,6 +140,8 @@ if ('skipped' in browser) {
 } else {
   record({ id: 'first-slide', label: 'navigation → first slide visible (Reveal ready), file://', unit: 'ms', stats: summarize(browser.ready.readyRuns), target: { value: 100, label: '≤ 100 ms' } });
   record({ id: 'first-paint', label: '  first frame painted after ready (median of the same runs)', unit: 'ms', stats: summarize([browser.ready.paintedMedianMs]) });
+  record({ id: 'first-slide-floor-blank', label: '  floor: a blank page saying ready, same browser and loop', unit: 'ms', stats: summarize(browser.ready.blankRuns) });
+  record({ id: 'first-slide-floor-reveal', label: '  floor: reveal.js alone, two slides, the deck\'s config', unit: 'ms', stats: summarize(browser.ready.revealOnlyRuns) });
   record({ id: 'pdf', label: 'PDF export, whole process (npm run pdf)', unit: 'ms', stats: summarize(browser.pdf.runs), target: { value: 1200, label: '≤ 1200 ms' } });
 }
 
