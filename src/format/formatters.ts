@@ -52,45 +52,52 @@ export function createFormatters(locale: string): Formatters {
 
 const formattersByLocale = new Map<string, Formatters>();
 
+// Each Intl formatter is made when it first formats: after ICU's own start (~28 ms, paid once by whichever comes
+// first) a date or list formatter costs 6-8 ms more in a cold process, and a deck that shows none never pays it.
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 function buildFormatters(locale: string): Formatters {
   const grouped = { useGrouping: 'always' } as const;
-  const count = new Intl.NumberFormat(locale, { ...grouped, maximumFractionDigits: 0 });
-  const decimal = new Intl.NumberFormat(locale, { ...grouped, maximumFractionDigits: 2 });
-  const money = new Intl.NumberFormat(locale, { ...grouped, style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-  const moneyApprox = new Intl.NumberFormat(locale, { ...grouped, style: 'currency', currency: 'USD', maximumSignificantDigits: 2 });
-  const moneyShort = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
-  const moneyWords = new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 });
-  const monthsOne = new Intl.NumberFormat(locale, { style: 'unit', unit: 'month', unitDisplay: 'long', maximumFractionDigits: 1 });
-  const monthsBare = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-  const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
-  const rangeWord = new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' });
-  const energyValue = new Intl.NumberFormat(locale, { ...grouped, maximumFractionDigits: 2 });
+  const count = once(() => new Intl.NumberFormat(locale, { ...grouped, maximumFractionDigits: 0 }));
+  const decimal = once(() => new Intl.NumberFormat(locale, { ...grouped, maximumFractionDigits: 2 }));
+  const money = once(() => new Intl.NumberFormat(locale, { ...grouped, style: 'currency', currency: 'USD', maximumFractionDigits: 0 }));
+  const moneyApprox = once(() => new Intl.NumberFormat(locale, { ...grouped, style: 'currency', currency: 'USD', maximumSignificantDigits: 2 }));
+  const moneyShort = once(() => new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }));
+  const moneyWords = once(() => new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 }));
+  const monthsOne = once(() => new Intl.NumberFormat(locale, { style: 'unit', unit: 'month', unitDisplay: 'long', maximumFractionDigits: 1 }));
+  const monthsBare = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }));
+  const date = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }));
+  const list = once(() => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
+  const rangeWord = once(() => new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' }));
+  const energyValue = once(() => new Intl.NumberFormat(locale, { ...grouped, maximumFractionDigits: 2 }));
   const energyWh = (wh: number, unit: EnergyUnit = pickEnergyUnit(wh)): string =>
-    `${energyValue.format(convertEnergy(wh, unit))}${NBSP}${unit}`;
+    `${energyValue().format(convertEnergy(wh, unit))}${NBSP}${unit}`;
 
   return {
     locale,
-    count: (value) => count.format(value),
-    decimal: (value) => decimal.format(value),
-    money: (value) => money.format(value),
-    moneyApprox: (value) => moneyApprox.format(value),
-    moneyShort: (value) => moneyShort.format(value),
-    moneyWords: (value) => moneyWords.format(value),
-    energy: (energy) => `${energyValue.format(energy.value)}${NBSP}${energy.unit}`,
+    count: (value) => count().format(value),
+    decimal: (value) => decimal().format(value),
+    money: (value) => money().format(value),
+    moneyApprox: (value) => moneyApprox().format(value),
+    moneyShort: (value) => moneyShort().format(value),
+    moneyWords: (value) => moneyWords().format(value),
+    energy: (energy) => `${energyValue().format(energy.value)}${NBSP}${energy.unit}`,
     energyWh,
     months: ({ min, max }) =>
-      min === max ? monthsOne.format(min) : formatMonthRange(monthsBare.format(min), monthsOne.format(max), locale, rangeWord),
-    times: (value) => `${decimal.format(value)} ${value === 1 ? 'vez' : 'veces'}`,
-    date: (value) => date.format(value),
-    list: (items) => list.format(items),
+      min === max ? monthsOne().format(min) : formatMonthRange(monthsBare().format(min), monthsOne().format(max), locale, rangeWord),
+    times: (value) => `${decimal().format(value)} ${value === 1 ? 'vez' : 'veces'}`,
+    date: (value) => date().format(value),
+    list: (items) => list().format(items),
   };
 }
 
 // Intl has no "2 a 3 meses" range for units in every engine, so the word between comes from the locale's own table.
-function formatMonthRange(min: string, max: string, locale: string, fallback: Intl.ListFormat): string {
+function formatMonthRange(min: string, max: string, locale: string, fallback: () => Intl.ListFormat): string {
   const between = RANGE_WORDS[locale.split('-')[0] ?? ''];
-  return between === undefined ? fallback.format([min, max]) : `${min} ${between} ${max}`;
+  return between === undefined ? fallback().format([min, max]) : `${min} ${between} ${max}`;
 }
 
 const RANGE_WORDS: Readonly<Record<string, string>> = { es: 'a', en: 'to', pt: 'a', fr: 'à' };
