@@ -74,7 +74,7 @@ export type ChartText = z.infer<typeof ChartTextSchema>['usermeta']['datadeck'];
 
 /** The spec's text alternative settings, or the reason they are unusable. */
 export function readChartText(spec: unknown): { text: ChartText } | { problem: string } {
-  const parsed = ChartTextSchema.safeParse(spec);
+  const parsed = ChartTextSchema.safeParse(spec, { jitless: true });
   if (parsed.success) return { text: parsed.data.usermeta.datadeck };
   const issue = parsed.error.issues[0];
   const where = (issue?.path ?? []).map(String).join('.') || 'usermeta';

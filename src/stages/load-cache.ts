@@ -51,9 +51,9 @@ export async function loadCache(cacheDir: string | undefined): Promise<StoredCac
   }
   const json = parseJson(text);
   // Another datadeck version or another vega may draw differently: its charts are not reused (and no note: expected).
-  const written = StampSchema.safeParse(json);
+  const written = StampSchema.safeParse(json, { jitless: true });
   if (written.success && written.data.stamp !== stamp) return empty;
-  const parsed = CacheFileSchema.safeParse(json);
+  const parsed = CacheFileSchema.safeParse(json, { jitless: true }); // jitless: one parse per run, see validate.ts
   if (!parsed.success) return { ...empty, problem: cacheProblem(file, 'it is not a datadeck cache, or it was cut short') };
   const { charts, fonts, templates } = parsed.data;
   return { stamp, charts: new Map(Object.entries(charts)), fonts: new Map(Object.entries(fonts)), templates: new Map(Object.entries(templates)) };
@@ -76,7 +76,7 @@ function cacheProblem(file: string, reason: string) {
 async function readStamp(): Promise<string> {
   const manifest: unknown = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
   const ManifestSchema = z.object({ version: z.string(), dependencies: z.record(z.string(), z.string()).default({}) });
-  const { version, dependencies } = ManifestSchema.parse(manifest);
+  const { version, dependencies } = ManifestSchema.parse(manifest, { jitless: true });
   // A rebuilt datadeck (npm run compile rewrites lib/) may draw charts differently under the same version number:
   // the time its code was written is part of the stamp, so SVGs rendered by older code are never reused.
   const code = statSync(fileURLToPath(import.meta.url)).mtimeMs;
