@@ -100,15 +100,27 @@ await runCli({ cli: CLI, args: ['--version'], cwd: deckDir }); // leaves the cod
   const { createBuildOptions } = await import(pathToFileURL(join(ROOT, 'lib', 'options.js')).href);
   const options = createBuildOptions({ dataFile: join(dir, 'deck.yaml'), outDir: join(dir, 'dist'), cacheDir: join(dir, 'cache') });
   const cache = createBuildCache();
-  const samples = [];
-  const warmups = 5;
-  for (let index = 0; index < warmups + runs * 3; index += 1) {
+  const rebuild = async (index) => {
     writeFileSync(options.dataFile, defaultYaml.replace(EDIT.from, `units: ${2001 + index}`));
     const started = performance.now();
     await buildDeck(options, cache);
-    if (index >= warmups) samples.push(performance.now() - started);
+    return performance.now() - started;
+  };
+  // Early in a session (edits 6 to 5 + 3 × runs), while V8 is still compiling the code a rebuild runs…
+  const warmups = 5;
+  const early = [];
+  for (let index = 0; index < warmups + runs * 3; index += 1) {
+    const ms = await rebuild(index);
+    if (index >= warmups) early.push(ms);
   }
-  record({ id: 'warm-rebuild', label: `warm rebuild in one process, one-figure edit (${EDIT.label})`, unit: 'ms', stats: summarize(samples), target: { value: 20, label: '≤ 20 ms' } });
+  record({ id: 'warm-rebuild', label: `warm rebuild in one process, one-figure edit (${EDIT.label})`, unit: 'ms', stats: summarize(early), target: { value: 20, label: '≤ 20 ms' } });
+  // …and later, once it has optimised it (edits 101 to 100 + 3 × runs), as in a dev server that has been up a while.
+  const later = [];
+  for (let index = warmups + runs * 3; index < 100 + runs * 3; index += 1) {
+    const ms = await rebuild(index);
+    if (index >= 100) later.push(ms);
+  }
+  record({ id: 'warm-rebuild-later', label: '  the same from the 100th edit of the process on', unit: 'ms', stats: summarize(later) });
 }
 
 // 3. Synthetic decks: how the cost grows with the number of models (whole process, no chart cache).
