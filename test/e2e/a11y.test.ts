@@ -6,8 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
 import type { BuildResult } from '../../src/model.js';
-import { createBuildOptions } from '../../src/options.js';
-import { DEFAULT_DATA } from '../helpers.js';
+import { createTestOptions, DEFAULT_DATA } from '../helpers.js';
 import { announceSkip, isBrowserMissing, openDeck, showSlide, startBrowser, type OpenedDeck } from './support/browser.js';
 import { readExpectedDeck, type ExpectedDeck } from './support/expected-deck.js';
 import { measureChartTextContrast } from './support/page-checks.js';
@@ -53,7 +52,7 @@ describe.skipIf(isBrowserMissing)('accessibility of the default deck (axe-core i
 
   beforeAll(async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'datadeck-e2e-a11y-'));
-    [browser, built] = await Promise.all([startBrowser(), buildDeck(createBuildOptions({ dataFile: DEFAULT_DATA, outDir }))]);
+    [browser, built] = await Promise.all([startBrowser(), buildDeck(createTestOptions({ dataFile: DEFAULT_DATA, outDir }))]);
     expected = readExpectedDeck(DEFAULT_DATA, built);
     deck = await openDeck(browser, built.outFile);
   });

@@ -5,8 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
 import type { BuildResult } from '../../src/model.js';
-import { createBuildOptions } from '../../src/options.js';
-import { DEFAULT_DATA } from '../helpers.js';
+import { createTestOptions, DEFAULT_DATA } from '../helpers.js';
 import { announceSkip, isBrowserMissing, openDeck, screenshotDir, showSlide, startBrowser, VIEWPORTS } from './support/browser.js';
 import { readExpectedDeck, squash, type ExpectedDeck } from './support/expected-deck.js';
 import { inspectCurrentSlide } from './support/page-checks.js';
@@ -20,7 +19,7 @@ describe.skipIf(isBrowserMissing)('the default deck in Chromium, opened from fil
 
   beforeAll(async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'datadeck-e2e-deck-'));
-    [browser, built] = await Promise.all([startBrowser(), buildDeck(createBuildOptions({ dataFile: DEFAULT_DATA, outDir }))]);
+    [browser, built] = await Promise.all([startBrowser(), buildDeck(createTestOptions({ dataFile: DEFAULT_DATA, outDir }))]);
     expected = readExpectedDeck(DEFAULT_DATA, built);
   });
 

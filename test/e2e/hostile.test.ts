@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
 import { DeckError } from '../../src/errors/deck-error.js';
 import type { BuildResult } from '../../src/model.js';
-import { createBuildOptions } from '../../src/options.js';
-import { ROOT } from '../helpers.js';
+import { createTestOptions, ROOT } from '../helpers.js';
 import { announceSkip, isBrowserMissing, openDeck, showSlide, startBrowser } from './support/browser.js';
 import { readExpectedDeck, squash, type ExpectedDeck } from './support/expected-deck.js';
 
@@ -54,7 +53,7 @@ describe('source links in the data', () => {
     async (url) => {
       const dataFile = join(tempDir('bad-url'), 'deck.yaml');
       writeFileSync(dataFile, readFileSync(HOSTILE_DATA, 'utf8').replace(/url: '[^']*'/, `url: '${url.replace(/'/g, "''")}'`));
-      const failure = await buildDeck(createBuildOptions({ dataFile, outDir: tempDir('bad-url-out') })).then(() => undefined, (error: unknown) => error);
+      const failure = await buildDeck(createTestOptions({ dataFile, outDir: tempDir('bad-url-out') })).then(() => undefined, (error: unknown) => error);
       expect(failure).toBeInstanceOf(DeckError);
       if (failure instanceof DeckError) expect(failure.problems.map((problem) => problem.code)).toEqual(['url']);
     },
@@ -67,7 +66,7 @@ describe.skipIf(isBrowserMissing)('hostile text in every field of the data, buil
   let expected: ExpectedDeck;
 
   beforeAll(async () => {
-    [browser, built] = await Promise.all([startBrowser(), buildDeck(createBuildOptions({ dataFile: HOSTILE_DATA, outDir: tempDir('hostile') }))]);
+    [browser, built] = await Promise.all([startBrowser(), buildDeck(createTestOptions({ dataFile: HOSTILE_DATA, outDir: tempDir('hostile') }))]);
     expected = readExpectedDeck(HOSTILE_DATA, built);
   });
 
@@ -145,7 +144,7 @@ describe.skipIf(isBrowserMissing)('hostile text in every field of the data, buil
   });
 
   it('leaves every note out of the public build, even when ?showNotes=true asks for them', async () => {
-    const publicBuild = await buildDeck(createBuildOptions({ dataFile: HOSTILE_DATA, outDir: tempDir('hostile-public'), isPublic: true }));
+    const publicBuild = await buildDeck(createTestOptions({ dataFile: HOSTILE_DATA, outDir: tempDir('hostile-public'), isPublic: true }));
     expect(readFileSync(publicBuild.outFile, 'utf8')).not.toContain('NOTA-SECRETA');
     const { page, context, problems } = await openDeck(browser, publicBuild.outFile, { query: 'showNotes=true' });
     await walkAllSlides(page, expected.slides.length);

@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { buildDeck } from '../../src/build.js';
 import type { BuildResult } from '../../src/model.js';
-import { createBuildOptions } from '../../src/options.js';
-import { readDefaultData } from '../helpers.js';
+import { createTestOptions, readDefaultData } from '../helpers.js';
 import { announceSkip, isBrowserMissing, openDeck, showSlide, startBrowser } from './support/browser.js';
 import { inspectCurrentSlide } from './support/page-checks.js';
 
@@ -37,7 +36,7 @@ describe.skipIf(isBrowserMissing)(`a deck of ${MODEL_COUNT} models in Chromium a
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'datadeck-e2e-long-'));
-    [browser, built] = await Promise.all([startBrowser(), buildDeck(createBuildOptions({ dataFile: writeLongDeck(dir), outDir: join(dir, 'dist') }))]);
+    [browser, built] = await Promise.all([startBrowser(), buildDeck(createTestOptions({ dataFile: writeLongDeck(dir), outDir: join(dir, 'dist') }))]);
   });
 
   afterAll(async () => {

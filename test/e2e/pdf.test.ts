@@ -7,8 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
 import type { BuildResult } from '../../src/model.js';
-import { createBuildOptions } from '../../src/options.js';
-import { DEFAULT_DATA, ROOT } from '../helpers.js';
+import { createTestOptions, DEFAULT_DATA, ROOT } from '../helpers.js';
 import { announceSkip, isBrowserMissing, openDeck, startBrowser } from './support/browser.js';
 import { readExpectedDeck, type ExpectedDeck } from './support/expected-deck.js';
 import { announcePopplerSkip, isPopplerMissing, readPdfFacts, readPdfPages, withoutSpaces } from './support/pdf-text.js';
@@ -56,7 +55,7 @@ describe.skipIf(isBrowserMissing || isPopplerMissing)('npm run pdf in Chromium',
   let expected: ExpectedDeck;
 
   beforeAll(async () => {
-    [browser, built] = await Promise.all([startBrowser(), buildDeck(createBuildOptions({ dataFile: DEFAULT_DATA, outDir: tempDir('pdf-deck') }))]);
+    [browser, built] = await Promise.all([startBrowser(), buildDeck(createTestOptions({ dataFile: DEFAULT_DATA, outDir: tempDir('pdf-deck') }))]);
     expected = readExpectedDeck(DEFAULT_DATA, built);
   });
 

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
-import { createBuildOptions } from '../../src/options.js';
-import { ROOT } from '../helpers.js';
+import { createTestOptions, ROOT } from '../helpers.js';
 
 const DIR = `${ROOT}test/fixtures/decks`;
 // Regenerate with UPDATE_GOLDEN=1 npx vitest run test/golden, then review every changed expected.html by eye.
@@ -24,7 +23,7 @@ describe('fixture decks build to their stored slides', () => {
 
   it.each(decks)('%s', async (name) => {
     const outDir = mkdtempSync(join(tmpdir(), `datadeck-golden-${name}-`));
-    await buildDeck(createBuildOptions({ dataFile: join(DIR, name, 'deck.yaml'), outDir }));
+    await buildDeck(createTestOptions({ dataFile: join(DIR, name, 'deck.yaml'), outDir }));
     const slides = slidesOf(readFileSync(join(outDir, 'index.html'), 'utf8'));
     const expectedFile = join(DIR, name, 'expected.html');
     if (isUpdating || !existsSync(expectedFile)) writeFileSync(expectedFile, slides);

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
-import { createBuildOptions } from '../../src/options.js';
-import { DEFAULT_DATA } from '../helpers.js';
+import { createTestOptions, DEFAULT_DATA } from '../helpers.js';
 import { slideSections, visibleText } from '../text.js';
 
 /** Every text and figure of the seed document (../shared/seed), as the Spanish deck must show it. */
@@ -62,7 +61,7 @@ let text = '';
 
 beforeAll(async () => {
   const outDir = mkdtempSync(join(tmpdir(), 'datadeck-seed-'));
-  await buildDeck(createBuildOptions({ dataFile: DEFAULT_DATA, outDir }));
+  await buildDeck(createTestOptions({ dataFile: DEFAULT_DATA, outDir }));
   html = readFileSync(join(outDir, 'index.html'), 'utf8');
   text = visibleText(html);
 });

@@ -6,14 +6,13 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
 import { DeckError } from '../../src/errors/deck-error.js';
-import { createBuildOptions } from '../../src/options.js';
-import { DEFAULT_DATA, ROOT, readDefaultText } from '../helpers.js';
+import { createTestOptions, DEFAULT_DATA, readDefaultText, ROOT } from '../helpers.js';
 
 const run = promisify(execFile);
 const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `datadeck-${prefix}-`));
 
 async function buildInto(outDir: string, dataFile = DEFAULT_DATA, overrides = {}) {
-  return buildDeck(createBuildOptions({ dataFile, outDir, ...overrides }));
+  return buildDeck(createTestOptions({ dataFile, outDir, ...overrides }));
 }
 
 describe('buildDeck', () => {

@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../../src/build.js';
-import { createBuildOptions } from '../../../src/options.js';
 import { buildContentSecurityPolicy, hashSource } from '../../../src/stages/csp.js';
 import { readSpeakerViewCode } from '../../../src/stages/speaker-view.js';
-import { DEFAULT_DATA } from '../../helpers.js';
+import { createTestOptions, DEFAULT_DATA } from '../../helpers.js';
 
 const notesJs = readFileSync(createRequire(import.meta.url).resolve('reveal.js/plugin/notes'), 'utf8');
 
@@ -20,7 +19,7 @@ function readPolicy(html: string): string {
 
 async function buildHtml(isPublic: boolean): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'datadeck-csp-'));
-  const built = await buildDeck(createBuildOptions({ dataFile: DEFAULT_DATA, outDir, isPublic }));
+  const built = await buildDeck(createTestOptions({ dataFile: DEFAULT_DATA, outDir, isPublic }));
   return readFileSync(built.outFile, 'utf8');
 }
 

@@ -5,9 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
 import { DeckError, isDeckError } from '../../../src/errors/deck-error.js';
 import { messages } from '../../../src/errors/messages.js';
-import { createBuildOptions } from '../../../src/options.js';
 import { loadProject, loadsFromNetwork, parseData } from '../../../src/stages/load.js';
-import { DEFAULT_DATA, readDefaultText, ROOT } from '../../helpers.js';
+import { createTestOptions, DEFAULT_DATA, readDefaultText, ROOT } from '../../helpers.js';
 
 /** A copy of templates/ with one extra theme, and a data file that asks for it. */
 function projectWithTheme(name: string, css: string) {
@@ -17,10 +16,10 @@ function projectWithTheme(name: string, css: string) {
   writeFileSync(join(templatesDir, 'themes', `${name}.css`), css);
   const dataFile = join(dir, 'deck.yaml');
   writeFileSync(dataFile, readDefaultText().replace('theme: aula', `theme: ${name}`));
-  return createBuildOptions({ dataFile, templatesDir, outDir: join(dir, 'dist') });
+  return createTestOptions({ dataFile, templatesDir, outDir: join(dir, 'dist') });
 }
 
-async function loadError(options: ReturnType<typeof createBuildOptions>): Promise<DeckError> {
+async function loadError(options: ReturnType<typeof createTestOptions>): Promise<DeckError> {
   try {
     await loadProject(options);
   } catch (error) {
