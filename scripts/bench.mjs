@@ -60,6 +60,21 @@ function fmt(value, unit) {
 console.log(`datadeck bench · ${results.cpu} × ${results.cores} · node ${results.node} · load average ${results.loadBefore.map((v) => v.toFixed(2)).join(' ')}`);
 console.log(`${'measure'.padEnd(58)} ${'median'.padStart(10)}  ${'min–max'.padStart(19)}  target`);
 
+// The host's speed right now: this machine is a shared VM whose speed drifts by tens of percent between minutes,
+// so two runs' figures compare only alongside this row (a fixed loop of JavaScript; lower is faster).
+function measureHostSpeed() {
+  return summarize(
+    Array.from({ length: 5 }, () => {
+      const started = performance.now();
+      let sum = 0;
+      for (let index = 0; index < 1e8; index += 1) sum += index % 7;
+      if (sum < 0) throw new Error('unreachable: keeps the loop from being optimised away');
+      return performance.now() - started;
+    }),
+  );
+}
+record({ id: 'host-speed', label: 'host speed: a fixed JavaScript loop (lower is faster)', unit: 'ms', stats: measureHostSpeed() });
+
 // 0. Node's own start: the floor under every whole-process row.
 const floorDir = workDir('floor', defaultYaml);
 const nodeAlone = () => repeat({ runs, run: () => runCli({ args: ['-e', '0'], cwd: floorDir }) });
@@ -175,6 +190,7 @@ if (!values.quick && existsSync(devBench)) {
   if (dev.samples.reloaded.length > 0) record({ id: 'dev-reloaded', label: '  save → page reloaded in Chromium', unit: 'ms', stats: summarize(dev.samples.reloaded) });
 }
 
+record({ id: 'host-speed-after', label: 'host speed again, at the end', unit: 'ms', stats: measureHostSpeed() });
 results.loadAfter = loadavg();
 const [per10, per100, per1000] = [10, 100, 1000].map((count) => growth[count]?.median);
 if (per1000 !== undefined) console.log(`growth: 100 → 1,000 models costs ×${(per1000 / per100).toFixed(1)} (×10 is linear); 10 → 100: ×${(per100 / per10).toFixed(1)}`);
