@@ -11,8 +11,9 @@ const FONT_FACE = /@font-face\s*{[^}]*}/g;
 const FILE_URL = /url\(\s*(["']?)([^"')]+)\1\s*\)(\s*format\(\s*["'][^"')]*["']\s*\))?/g;
 // A variable font's rule declares the range it covers: `font-weight: 200 900`.
 const WEIGHT_RANGE = /font-weight\s*:\s*(\d+)\s+(\d+)/;
-// A weight the deck asks for, in CSS (`font-weight: 600`) or in an SVG attribute (`font-weight="600"`).
-const WEIGHT_USE = /font-weight\s*(?::\s*|=\s*["'])(\d{3}|bold|normal)\b/g;
+// A weight the deck asks for: in CSS (`font-weight: 600`, or first in `font: italic 700 20px/1 …`) or in an SVG
+// attribute (`font-weight="600"`).
+const WEIGHT_USE = /(?:font-weight\s*(?::\s*|=\s*["'])|\bfont\s*:\s*(?:(?:italic|oblique|small-caps|normal)\s+)*)(\d{3}|bold|normal)\b/g;
 // What the browser's own styles use: body text, and <strong>, <th>, headings.
 const UA_WEIGHTS = [400, 700];
 
@@ -45,27 +46,23 @@ export interface EmbedInput {
  * the deck's text uses, so the deck looks the same on every projector laptop, offline, for ~14 kB.
  */
 export async function embedFonts(input: EmbedInput): Promise<string> {
-  const urls = findFontUrls(input.css);
-  if (urls.length === 0) return input.css;
+  if (findFontUrls(input.css).length === 0) return input.css;
   const glyphs = collectGlyphs(input.slides, input.styles);
   const weights = input.isStaticInstances ? collectWeights([...input.styles, ...input.slides]) : [];
   // Every subset the rules need, made first (the subsetter is async), then written into the rules in one pass.
-  const faces = [...input.css.matchAll(FONT_FACE)].map(([rule]) => ({ rule, instances: instancesOf(rule, weights) }));
   const embedded = new Map<string, string>();
-  for (const { rule, instances } of faces) {
-    for (const [, , url = ''] of rule.matchAll(FILE_URL)) {
-      if (url === '' || url.startsWith('data:')) continue;
+  for (const [rule] of input.css.matchAll(FONT_FACE)) {
+    for (const url of findFontUrls(rule)) {
       const file = input.files.get(url);
       if (file === undefined) throw new Error(`the font ${url} named by the theme was not loaded`);
-      for (const weight of instances) {
+      for (const weight of instancesOf(rule, weights)) {
         const key = subsetName(url, weight);
         if (!embedded.has(key)) embedded.set(key, await subsetCached({ file, glyphs, weight, cache: input.cache }));
       }
     }
   }
-  const byRule = new Map(faces.map(({ rule, instances }) => [rule, instances]));
   return input.css.replace(FONT_FACE, (rule) =>
-    (byRule.get(rule) ?? [undefined])
+    instancesOf(rule, weights)
       .map((weight) => {
         const face = weight === undefined ? rule : rule.replace(WEIGHT_RANGE, `font-weight: ${weight}`);
         return face.replace(FILE_URL, (match, _quote: string, url: string) => {

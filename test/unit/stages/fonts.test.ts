@@ -52,6 +52,7 @@ describe('embedFonts for print', () => {
 
   it('finds the weights the styles and the SVG ask for, plus the browser defaults', () => {
     expect(collectWeights(['h1 { font-weight: 800 } b { font-weight: bold }', '<text font-weight="600">x</text>'])).toEqual([400, 600, 700, 800]);
+    expect(collectWeights(['.a::before { font: italic 300 20px/1 var(--f) } .b { font: 500 1em serif }'])).toEqual([300, 400, 500, 700]);
   });
 
   it('replaces the variable font with one static subset per weight used, each its own font', async () => {
