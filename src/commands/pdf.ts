@@ -41,13 +41,10 @@ export async function exportPdf(options: PdfOptions): Promise<PdfResult> {
     // The browser starts and opens its tab while the deck builds; both take a few hundred milliseconds.
     const build = buildDeck({ ...options.build, outDir: workDir, isPublic: !options.hasNotes, isForPrint: true });
     const [built, printer] = await settleBoth(build, startPrinter(executablePath, printPageSize(REVEAL_CONFIG)));
-    let printed;
-    try {
-      printed = await printDeck({ printer, htmlFile: built.outFile, hasNotes: options.hasNotes });
-    } catch (error) {
+    const printed = await printDeck({ printer, htmlFile: built.outFile, hasNotes: options.hasNotes }).catch(async (error: unknown) => {
       await printer.close();
       throw error;
-    }
+    });
     // The browser shuts down while the PDF is written.
     const closed = printer.close();
     try {
