@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SRC = resolve(ROOT, 'src');
 const LIB = resolve(ROOT, 'lib');
-const CHART_LIBRARIES = resolve(SRC, 'stages/chart-libraries.ts');
+const CHART_LIBRARIES = resolve(SRC, 'charts/chart-libraries.ts');
 
 // Packages that stay on disk: playwright-core drives a browser and reads its own files; subset-font finds its
 // .wasm with require.resolve.

@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findBrowser } from '../lib/browser/find-browser.js';
 import { blockNetwork, launchBrowser } from '../lib/browser/launch-browser.js';
-import { REVEAL_CONFIG } from '../lib/stages/bundle.js';
+import { REVEAL_CONFIG } from '../lib/page/bundle.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAIN = join(ROOT, 'lib/main.js');

@@ -2,15 +2,15 @@ import { DeckError, type Problem } from './errors/deck-error.js';
 import { messages } from './errors/messages.js';
 import type { BuildResult, Deck, Project } from './model.js';
 import type { BuildOptions } from './options.js';
-import { bundleDeck } from './stages/bundle.js';
-import { renderCharts } from './stages/charts.js';
-import { deriveDeck } from './stages/derive.js';
-import { embedFonts } from './stages/fonts.js';
-import { loadProject } from './stages/load.js';
-import { renderSlides } from './stages/render.js';
-import { validateDataset } from './stages/validate.js';
-import { writeDeck } from './stages/write.js';
-import { compileCached, createBuildCache, flushBuildCache, restoreCache, storeCache, type BuildCache } from './build-cache.js';
+import { bundleDeck } from './page/bundle.js';
+import { renderCharts } from './charts/charts.js';
+import { deriveDeck } from './data/derive.js';
+import { embedFonts } from './page/fonts.js';
+import { loadProject } from './data/load.js';
+import { renderSlides } from './slides/render.js';
+import { validateDataset } from './data/validate.js';
+import { writeDeck } from './page/write.js';
+import { compileCached, createBuildCache, flushBuildCache, restoreCache, storeCache, type BuildCache } from './cache/build-cache.js';
 
 export { createBuildCache, flushBuildCache, type BuildCache };
 

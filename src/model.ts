@@ -2,7 +2,7 @@ import type { Energy } from './format/energy.js';
 import type { Formatters, MonthRange } from './format/formatters.js';
 import type { Problem } from './errors/deck-error.js';
 import type { Locator } from './errors/locate.js';
-import type { Meta, SlideInput, Source } from './schema/deck-schema.js';
+import type { Meta, SlideInput, Source } from './data/deck-schema.js';
 
 /** The types passed between the stages of buildDeck(). */
 

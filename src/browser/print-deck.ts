@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
-import type { PageSize } from '../stages/print-view.js';
+import type { PageSize } from '../page/print-view.js';
 import { blockNetwork, launchBrowser } from './launch-browser.js';
 
 /** A browser with one blank tab the size of a PDF page, network cut off, waiting for a deck to print. */

@@ -1,7 +1,7 @@
 import { checkProject } from '../build.js';
 import type { Problem } from '../errors/deck-error.js';
 import type { BuildOptions } from '../options.js';
-import { loadProject } from '../stages/load.js';
+import { loadProject } from '../data/load.js';
 
 export interface CheckSummary {
   readonly file: string;

@@ -6,8 +6,8 @@ import { printDeck, startPrinter } from '../browser/print-deck.js';
 import { buildDeck } from '../build.js';
 import type { Problem } from '../errors/deck-error.js';
 import type { BuildOptions } from '../options.js';
-import { REVEAL_CONFIG } from '../stages/bundle.js';
-import { printPageSize } from '../stages/print-view.js';
+import { REVEAL_CONFIG } from '../page/bundle.js';
+import { printPageSize } from '../page/print-view.js';
 
 export interface PdfOptions {
   readonly build: BuildOptions;

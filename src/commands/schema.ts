@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { createJsonSchema } from '../schema/deck-schema.js';
+import { createJsonSchema } from '../data/deck-schema.js';
 
 /** The JSON Schema editors use to complete and explain data/deck.yaml, generated from the zod schema. */
 export function renderJsonSchema(): string {

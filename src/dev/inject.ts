@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { hashSource } from '../stages/csp.js';
+import { hashSource } from '../page/csp.js';
 import { SHELL_ATTRIBUTE } from './client.js';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { BuildResult } from '../../../src/model.js';
-import { DatasetSchema, type Dataset } from '../../../src/schema/deck-schema.js';
+import { DatasetSchema, type Dataset } from '../../../src/data/deck-schema.js';
 
 /** What a user expects to see, read from the data file itself rather than from the HTML the build wrote. */
 export interface ExpectedSlide {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { countChangedSlides, diffDecks, formatChange, formatRebuildLine } from '../../../src/dev/describe-changes.js';
 import type { Deck } from '../../../src/model.js';
-import { DatasetSchema } from '../../../src/schema/deck-schema.js';
-import { deriveDeck } from '../../../src/stages/derive.js';
+import { DatasetSchema } from '../../../src/data/deck-schema.js';
+import { deriveDeck } from '../../../src/data/derive.js';
 import { readDefaultText } from '../../helpers.js';
 
 const TEXT = readDefaultText();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClientScript, EVENTS_PATH, SHELL_ATTRIBUTE } from '../../../src/dev/client.js';
 import { allowDevClient, hashShell, injectDevClient } from '../../../src/dev/inject.js';
-import { buildContentSecurityPolicy, hashSource } from '../../../src/stages/csp.js';
+import { buildContentSecurityPolicy, hashSource } from '../../../src/page/csp.js';
 
 const SCRIPT = createClientScript({ endpoint: EVENTS_PATH, version: 'v1', title: 'title', hint: 'hint' });
 const DECK_SCRIPTS = ['Reveal.initialize({});'];

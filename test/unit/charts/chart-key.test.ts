@@ -2,10 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Deck } from '../../../src/model.js';
-import { DatasetSchema } from '../../../src/schema/deck-schema.js';
-import { buildChartRows } from '../../../src/stages/chart-data.js';
-import { chartKey } from '../../../src/stages/charts.js';
-import { deriveDeck } from '../../../src/stages/derive.js';
+import { DatasetSchema } from '../../../src/data/deck-schema.js';
+import { buildChartRows } from '../../../src/charts/chart-data.js';
+import { chartKey } from '../../../src/charts/charts.js';
+import { deriveDeck } from '../../../src/data/derive.js';
 import { ROOT, readDefaultText } from '../../helpers.js';
 
 const TEXT = readDefaultText();

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../../src/build.js';
-import { buildContentSecurityPolicy, hashSource } from '../../../src/stages/csp.js';
-import { readSpeakerViewCode } from '../../../src/stages/speaker-view.js';
+import { buildContentSecurityPolicy, hashSource } from '../../../src/page/csp.js';
+import { readSpeakerViewCode } from '../../../src/page/speaker-view.js';
 import { createTestOptions, DEFAULT_DATA } from '../../helpers.js';
 
 const notesJs = readFileSync(createRequire(import.meta.url).resolve('reveal.js/plugin/notes'), 'utf8');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { deriveDeck } from '../../../src/stages/derive.js';
-import { DatasetSchema, type Dataset } from '../../../src/schema/deck-schema.js';
+import { deriveDeck } from '../../../src/data/derive.js';
+import { DatasetSchema, type Dataset } from '../../../src/data/deck-schema.js';
 import { readDefaultText } from '../../helpers.js';
 
 function defaultDataset(): Dataset {

@@ -1,6 +1,6 @@
 import { messages } from '../errors/messages.js';
 import type { PathSegment } from '../model.js';
-import { DatasetSchema, MetaSchema, ModelSchema, SlideSchema, SourceSchema } from '../schema/deck-schema.js';
+import { DatasetSchema, MetaSchema, ModelSchema, SlideSchema, SourceSchema } from './deck-schema.js';
 import type { Finding } from './validate.js';
 
 /** Rules across entries, which the schema of a single entry cannot see. They run on the raw data so all problems show at once. */

@@ -1,7 +1,7 @@
 import type { Assets, Deck } from '../model.js';
 import { compactCss, findFeatures } from './compact-css.js';
 import { createDeckPolicy } from './csp.js';
-import type { TemplateFunction } from './render.js';
+import type { TemplateFunction } from '../slides/render.js';
 
 export interface BundleInput {
   readonly slides: readonly string[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDeckError } from '../../../src/errors/deck-error.js';
-import { compileTemplates, specKey, type TemplateSpecs } from '../../../src/stages/render.js';
+import { compileTemplates, specKey, type TemplateSpecs } from '../../../src/slides/render.js';
 
 const sources = (layout: string) => ({
   shell: '<main>{{{body}}}</main>',

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
 import { DeckError, isDeckError } from '../../../src/errors/deck-error.js';
 import { messages } from '../../../src/errors/messages.js';
-import { loadProject, loadsFromNetwork, parseData } from '../../../src/stages/load.js';
+import { loadProject, loadsFromNetwork, parseData } from '../../../src/data/load.js';
 import { createTestOptions, DEFAULT_DATA, readDefaultText, ROOT } from '../../helpers.js';
 
 /** A copy of templates/ with one extra theme, and a data file that asks for it. */

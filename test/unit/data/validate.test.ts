@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DeckError, type Problem } from '../../../src/errors/deck-error.js';
 import { messages } from '../../../src/errors/messages.js';
-import { parseData } from '../../../src/stages/load.js';
-import { validateDataset } from '../../../src/stages/validate.js';
+import { parseData } from '../../../src/data/load.js';
+import { validateDataset } from '../../../src/data/validate.js';
 import { readDefaultText } from '../../helpers.js';
 
 const LAYOUTS = ['aspects', 'chart', 'conclusions', 'definitions', 'sources', 'summary', 'table', 'text', 'title'];

@@ -12,7 +12,7 @@ const MAX_ALIAS_COUNT = 100;
  * The data file's value, with a locator for its problems. Two parsers, one answer: js-yaml reads a plain file
  * (no anchors, aliases, tags or merge keys) five times faster than `yaml`, which keeps every node's position;
  * `yaml` stays the authority: it parses whatever js-yaml refuses (and reports it, located), and it parses the
- * text again, lazily, only when a problem needs a line and column. test/unit/stages/load.test.ts holds both to
+ * text again, lazily, only when a problem needs a line and column. test/unit/data/load.test.ts holds both to
  * the same value on every fixture.
  */
 export function parseData(text: string, file: string): ParsedData {

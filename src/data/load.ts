@@ -5,8 +5,8 @@ import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
 import type { Assets, ParsedData, Project, TemplateSources } from '../model.js';
 import type { BuildOptions } from '../options.js';
-import { findFontUrls } from './fonts.js';
-import { loadCache } from './load-cache.js';
+import { findFontUrls } from '../page/fonts.js';
+import { loadCache } from '../cache/load-cache.js';
 import { parseData } from './parse-data.js';
 
 export { parseData };

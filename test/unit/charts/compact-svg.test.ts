@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactSvg, roundNumbers } from '../../../src/stages/compact-svg.js';
+import { compactSvg, roundNumbers } from '../../../src/charts/compact-svg.js';
 
 const FONT = ' font-family="&quot;Source Sans 3&quot;, Arial, sans-serif"';
 

@@ -1,8 +1,8 @@
 import { createFormatters, type Formatters } from '../format/formatters.js';
-import { paginateRows } from './paginate.js';
+import { paginateRows } from '../slides/paginate.js';
 import { messages } from '../errors/messages.js';
 import type { Deck, DeckWarning, Facts, ModelFigures, Slide } from '../model.js';
-import type { Dataset, Model, SlideInput } from '../schema/deck-schema.js';
+import type { Dataset, Model, SlideInput } from './deck-schema.js';
 
 /** Given price × units disagreeing with the given total by more than this share is worth a warning. */
 const COST_TOLERANCE = 0.01;

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DatasetSchema } from '../../../src/schema/deck-schema.js';
-import { renderCharts } from '../../../src/stages/charts.js';
-import { deriveDeck } from '../../../src/stages/derive.js';
+import { DatasetSchema } from '../../../src/data/deck-schema.js';
+import { renderCharts } from '../../../src/charts/charts.js';
+import { deriveDeck } from '../../../src/data/derive.js';
 import { ROOT, readDefaultText } from '../../helpers.js';
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(`${ROOT}${path}`, 'utf8'));

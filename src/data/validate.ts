@@ -2,7 +2,7 @@ import type { core } from 'zod';
 import { DeckError, type ErrorCode, type Problem } from '../errors/deck-error.js';
 import { messages, suggestName, type Message } from '../errors/messages.js';
 import type { ParsedData, PathSegment } from '../model.js';
-import { DatasetSchema, type Dataset } from '../schema/deck-schema.js';
+import { DatasetSchema, type Dataset } from './deck-schema.js';
 import { allowedKeys, checkModels, checkSlides, valueAt } from './validate-rules.js';
 
 export interface ValidateInput {

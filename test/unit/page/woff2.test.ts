@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { brotliDecompressSync } from 'node:zlib';
 import subsetFont from 'subset-font';
 import { describe, expect, it } from 'vitest';
-import { encodeBase128, encodeWoff2 } from '../../../src/stages/woff2.js';
+import { encodeBase128, encodeWoff2 } from '../../../src/page/woff2.js';
 
 const require = createRequire(import.meta.url);
 const SOURCE = readFileSync(require.resolve('@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2'));

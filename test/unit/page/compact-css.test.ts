@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compactCss, findFeatures, minifyCss, type DeckFeatures } from '../../../src/stages/compact-css.js';
+import { compactCss, findFeatures, minifyCss, type DeckFeatures } from '../../../src/page/compact-css.js';
 import { ROOT } from '../../helpers.js';
 
 const fade: DeckFeatures = { transitions: new Set(['fade', 'none']), hasFragments: false };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { collectGlyphs, collectWeights, embedFonts, findFontUrls, type FontCache } from '../../../src/stages/fonts.js';
+import { collectGlyphs, collectWeights, embedFonts, findFontUrls, type FontCache } from '../../../src/page/fonts.js';
 
 const require = createRequire(import.meta.url);
 const URL_AS_WRITTEN = '@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2';

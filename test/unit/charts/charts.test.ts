@@ -5,10 +5,10 @@ import { parse } from 'yaml';
 import { isDeckError, type DeckError } from '../../../src/errors/deck-error.js';
 import { messages } from '../../../src/errors/messages.js';
 import type { Charts, Deck } from '../../../src/model.js';
-import { DatasetSchema, type Dataset } from '../../../src/schema/deck-schema.js';
-import { isVegaLiteConfig, isVegaLiteSpec, scopeSvgIds } from '../../../src/stages/chart-svg.js';
-import { renderCharts } from '../../../src/stages/charts.js';
-import { deriveDeck } from '../../../src/stages/derive.js';
+import { DatasetSchema, type Dataset } from '../../../src/data/deck-schema.js';
+import { isVegaLiteConfig, isVegaLiteSpec, scopeSvgIds } from '../../../src/charts/chart-svg.js';
+import { renderCharts } from '../../../src/charts/charts.js';
+import { deriveDeck } from '../../../src/data/derive.js';
 import { ROOT, readDefaultText } from '../../helpers.js';
 
 const CHART_NAMES = ['hardware-cost', 'accelerator-units', 'training-time', 'training-energy', 'inference-energy'];

@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Problem } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
-import { CACHE_FILE, type CacheFile } from './load-cache.js';
+import { CACHE_FILE, type CacheFile } from '../cache/load-cache.js';
 
 export interface WrittenDeck {
   readonly outFile: string;

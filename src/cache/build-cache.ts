@@ -1,9 +1,9 @@
-import type { Problem } from './errors/deck-error.js';
-import type { StoredCache, TemplateSources } from './model.js';
-import type { ChartCache, CompiledChartCache } from './stages/charts.js';
-import type { FontCache } from './stages/fonts.js';
-import { compileTemplates, type CompiledTemplates, type TemplateSpecs } from './stages/render.js';
-import { writeCache } from './stages/write.js';
+import type { Problem } from '../errors/deck-error.js';
+import type { StoredCache, TemplateSources } from '../model.js';
+import type { ChartCache, CompiledChartCache } from '../charts/charts.js';
+import type { FontCache } from '../page/fonts.js';
+import { compileTemplates, type CompiledTemplates, type TemplateSpecs } from '../slides/render.js';
+import { writeCache } from '../page/write.js';
 
 /** Work kept between builds: in memory by a long-lived process (watch mode, benchmarks), on disk between runs. */
 export interface BuildCache {

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { buildDeck, createBuildCache, flushBuildCache } from '../../src/build.js';
-import { messages } from '../../src/errors/messages.js';
-import { createBuildOptions } from '../../src/options.js';
-import { DatasetSchema } from '../../src/schema/deck-schema.js';
-import { renderCharts, type ChartCache, type CompiledChartCache } from '../../src/stages/charts.js';
-import { deriveDeck } from '../../src/stages/derive.js';
-import { loadProject } from '../../src/stages/load.js';
-import { CACHE_FILE, CacheFileSchema } from '../../src/stages/load-cache.js';
-import { DEFAULT_DATA, readDefaultText } from '../helpers.js';
+import { buildDeck, createBuildCache, flushBuildCache } from '../../../src/build.js';
+import { messages } from '../../../src/errors/messages.js';
+import { createBuildOptions } from '../../../src/options.js';
+import { DatasetSchema } from '../../../src/data/deck-schema.js';
+import { renderCharts, type ChartCache, type CompiledChartCache } from '../../../src/charts/charts.js';
+import { deriveDeck } from '../../../src/data/derive.js';
+import { loadProject } from '../../../src/data/load.js';
+import { CACHE_FILE, CacheFileSchema } from '../../../src/cache/load-cache.js';
+import { DEFAULT_DATA, readDefaultText } from '../../helpers.js';
 
 function tempOptions() {
   const dir = mkdtempSync(join(tmpdir(), 'datadeck-cache-'));
