@@ -9,8 +9,11 @@ import { embedFonts } from './page/fonts.js';
 import { loadProject } from './data/load.js';
 import { renderSlides } from './slides/render.js';
 import { validateDataset } from './data/validate.js';
-import { writeDeck } from './page/write.js';
-import { compileCached, createBuildCache, flushBuildCache, restoreCache, storeCache, type BuildCache } from './cache/build-cache.js';
+import type { SentenceCache } from './data/sentence-cache.js';
+import type { LayoutInfo } from './slides/layouts.js';
+import { writeDeck, writeSchemaFile } from './page/write.js';
+import { deckSchemaKey, readSchemaKey, renderDeckSchema } from './data/deck-json-schema.js';
+import { analyzeCached, compileCached, createBuildCache, flushBuildCache, restoreCache, storeCache, type BuildCache } from './cache/build-cache.js';
 
 export { createBuildCache, flushBuildCache, type BuildCache };
 
@@ -20,14 +23,17 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
   const isRebuild = cache.isRestored === true;
   const project = await loadProject(options, { isCacheRead: !isRebuild }); // every file read happens here
   const notes = restoreCache(cache, project.cache);
-  const { deck, warnings } = checkProject(project, options); // validate + derive, located problems
+  const layouts = analyzeCached(project.templates, cache);
+  const { deck, warnings } = checkProject(project, options, { layouts, sentences: cache.sentences }); // validate + derive, located problems
   const charts = await renderCharts({ deck, specs: project.charts, config: project.chartConfig, cache: cache.charts, compiled: cache.compiledCharts });
   const templates = compileCached(project.templates, cache);
-  const slides = renderSlides({ deck, charts, templates, isPublic: options.isPublic });
+  const slides = renderSlides({ deck, charts, templates, layouts, sentences: cache.sentences, isPublic: options.isPublic });
   const { assets } = project;
   const themeCss = await embedFonts({ css: assets.themeCss, files: assets.fonts, slides, styles: [assets.revealCss, assets.themeCss], cache: cache.fonts, isStaticInstances: options.isForPrint });
   const html = bundleDeck({ slides, deck, assets: { ...assets, themeCss }, shell: templates.shell, hasNotes: !options.isPublic });
   const written = await writeDeck(html, options.outDir); // the only file writes, atomic
+  const schema = planSchema(project, layouts, deck);
+  if (schema !== undefined) await writeSchemaFile(schema.file, schema.text);
   const stored = isRebuild ? [] : await storeCache(cache, project.cache.stamp, options.cacheDir); // write's other file, when something is new
   return { ...written, slideCount: slides.length, chartCount: charts.size, warnings: [...warnings, ...notes, ...stored], deck, slides };
 }
@@ -37,21 +43,40 @@ export interface CheckedProject {
   readonly warnings: readonly Problem[];
 }
 
+export interface CheckContext {
+  readonly layouts: ReadonlyMap<string, LayoutInfo>;
+  readonly sentences: SentenceCache;
+}
+
 /** validate → derive, with warnings located in the data file; under --strict a warning fails the build. */
-export function checkProject(project: Project, options: Pick<BuildOptions, 'isStrict'>): CheckedProject {
+export function checkProject(project: Project, options: Pick<BuildOptions, 'isStrict'>, context: CheckContext): CheckedProject {
   const dataset = validateDataset({
     data: project.data,
     file: project.dataFile,
-    layouts: [...project.templates.layouts.keys()],
-    charts: [...project.charts.keys()],
+    text: project.dataText,
+    layouts: context.layouts,
+    charts: project.charts,
+    sentences: context.sentences,
   });
   const deck = deriveDeck(dataset);
-  const warnings = deck.warnings.map((warning): Problem => {
-    const position = project.data.locate(warning.dataPath);
-    return { ...warning, code: 'cost-mismatch', file: project.dataFile, line: position?.line, column: position?.column, length: position?.length };
-  });
+  const locate = (finding: Deck['warnings'][number]): Problem => {
+    const position = project.data.locate(finding.dataPath);
+    return { ...finding, file: project.dataFile, line: position?.line, column: position?.column, length: position?.length };
+  };
+  if (deck.errors.length > 0) throw new DeckError(deck.errors.map(locate));
+  const warnings = deck.warnings.map(locate);
   if (options.isStrict && warnings.length > 0) {
-    throw new DeckError([...warnings, { code: 'cost-mismatch', ...messages.strictWarnings(warnings.length) }]);
+    throw new DeckError([...warnings, { code: 'formula-mismatch', ...messages.strictWarnings(warnings.length) }]);
   }
   return { deck, warnings };
+}
+
+/** The schema file to write, when the one on disk was made from other fields or layouts (or does not exist). */
+function planSchema(project: Project, layouts: ReadonlyMap<string, LayoutInfo>, deck: Deck): { file: string; text: string } | undefined {
+  if (project.schema === undefined) return undefined;
+  const raw = project.data.value;
+  const fields = typeof raw === 'object' && raw !== null && 'fields' in raw ? raw.fields : undefined;
+  const key = deckSchemaKey(fields, project.templates.layouts, project.templates.partials);
+  if (readSchemaKey(project.schema.text) === key) return undefined;
+  return { file: project.schema.file, text: renderDeckSchema({ fields: [...deck.fields.values()], layouts, key }) };
 }

@@ -16,6 +16,7 @@ const HELP = `datadeck: a data-driven reveal.js deck in one offline HTML file
 
 Usage:
   datadeck [build] [options]   build the deck (default command)
+  datadeck new <file.yaml>     write a short starter deck to edit (--locale en for English)
   datadeck check [options]     validate the data only; exit 0 or 1
   datadeck schema [--out file] print (or write) the JSON Schema of the data file
   datadeck pdf [--notes]       print the deck to dist/deck.pdf, one page per slide (needs Chrome or Chromium)
@@ -23,6 +24,7 @@ Usage:
 
 Options:
   --data <file>   the YAML dataset (default: data/deck.yaml)
+  --locale <es|en> new: the language of the starter deck (default: es)
   --out <dir>     where index.html goes (default: dist)
   --strict        treat warnings (figures that disagree) as errors
   --public        leave out every speaker note, for a deck to share
@@ -42,6 +44,7 @@ const OPTIONS = {
   public: { type: 'boolean', default: false },
   notes: { type: 'boolean', default: false },
   port: { type: 'string' },
+  locale: { type: 'string' },
   host: { type: 'boolean', default: false },
   debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -69,6 +72,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     isPublic: values.public,
   });
   try {
+    if (command === 'new') {
+      const [file, ...more] = extra;
+      if (file === undefined || more.length > 0) throw new DeckError({ code: 'usage', ...messages.usage('write the new file\'s name: datadeck new mi-tema.yaml') });
+      return print((await import('./commands/new.js')).writeStarter(file, values.locale ?? 'es'));
+    }
     if (extra.length > 0) throw new DeckError({ code: 'usage', ...messages.usage(`unexpected argument "${extra[0] ?? ''}"`) });
     switch (command) {
       case 'build':
@@ -78,13 +86,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       case 'schema':
         // schema, pdf and dev load their modules (zod's JSON Schema, the browser, the server) only when run:
         // a build does not pay for them.
-        return print(await (await import('./commands/schema.js')).writeSchema(values.out));
+        return print(await (await import('./commands/schema.js')).writeSchema({ ...options, outDir: 'dist' }, values.out));
       case 'pdf':
         return await runPdf(options, values.notes);
       case 'dev':
         return await runDev(options, values.port, values.host);
       default:
-        throw new DeckError({ code: 'usage', ...messages.usage(`unknown command "${command}"; the commands are build, check, dev, pdf and schema`) });
+        throw new DeckError({ code: 'usage', ...messages.usage(`unknown command "${command}"; the commands are build, new, check, dev, pdf and schema`) });
     }
   } catch (error) {
     return report(error, values.debug);
@@ -106,7 +114,7 @@ async function runBuild(options: Options): Promise<number> {
 async function runCheck(options: Options): Promise<number> {
   const summary = await checkData(options);
   printWarnings(summary.warnings);
-  process.stdout.write(`✔ ${summary.file}: ${summary.modelCount} models, ${summary.slideCount} slides, no errors\n`);
+  process.stdout.write(`✔ ${summary.file}: ${summary.rowCount} rows, ${summary.slideCount} slides, no errors\n`);
   return EXIT.ok;
 }
 

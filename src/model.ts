@@ -1,8 +1,9 @@
-import type { Energy } from './format/energy.js';
-import type { Formatters, MonthRange } from './format/formatters.js';
-import type { Problem } from './errors/deck-error.js';
+import type { Field } from './data/fields.js';
+import type { Meta } from './data/deck-schema.js';
+import type { Value } from './data/values.js';
+import type { ErrorCode, Problem } from './errors/deck-error.js';
 import type { Locator } from './errors/locate.js';
-import type { Meta, SlideInput, Source } from './data/deck-schema.js';
+import type { FormatContext } from './format/values.js';
 
 /** The types passed between the stages of buildDeck(). */
 
@@ -22,6 +23,8 @@ export interface Project {
   readonly assets: Assets;
   /** Charts and font subsets that earlier builds made, read from the cache folder. */
   readonly cache: StoredCache;
+  /** The editor schema the data file names on its first line, and its text on disk (undefined: not written yet). */
+  readonly schema?: { readonly file: string; readonly text: string | undefined } | undefined;
 }
 
 /** The cache folder's content: what a build can reuse instead of running vega or the font subsetter. */
@@ -70,70 +73,62 @@ export interface Assets {
   readonly themeName: string;
 }
 
-/** One model with every figure resolved: given, derived or absent. */
-export interface ModelFigures {
-  /** Position in data/deck.yaml's models list, for messages. */
+/** What validate hands derive: the declared fields, each row's given values typed, the slides as written. */
+export interface Dataset {
+  readonly meta: Meta;
+  readonly fields: readonly Field[];
+  readonly rows: readonly InputRow[];
+  readonly slides: readonly SlideInput[];
+  /** Fields with a formula, each after the fields it reads. */
+  readonly formulaOrder: readonly string[];
+}
+
+export interface InputRow {
+  /** Position in the data file's rows list, for messages. */
+  readonly index: number;
+  /** The row's first field: what charts, sentences and messages call it. */
+  readonly name: string;
+  /** Field name → the value the data gives (fields it leaves out are absent). */
+  readonly values: ReadonlyMap<string, Value>;
+  /** The row as written in the YAML, for the dev server's change line ("rows[4].units 2000 → 2400"). */
+  readonly given: Readonly<Record<string, unknown>>;
+}
+
+/** One value of one row after derive: given, computed by its field's formula (isDerived), or absent. */
+export interface Cell {
+  readonly value: Value | undefined;
+  readonly isDerived: boolean;
+}
+
+export interface DeckRow {
   readonly index: number;
   readonly name: string;
-  /** How the table names it: "ChatGPT (GPT-4)", "Claude 3 (Anthropic)". */
-  readonly label: string;
-  readonly organization: string;
-  readonly accelerator: string;
-  readonly units: number | undefined;
-  readonly unitPriceUsd: number | undefined;
-  readonly isUnitPriceDerived: boolean;
-  readonly hardwareCostUsd: number;
-  readonly isHardwareCostDerived: boolean;
-  readonly trainingMonths: MonthRange;
-  readonly trainingEnergy: Energy;
-  readonly inferenceEnergy: Energy;
-  readonly comment: string;
-  readonly sources: readonly Source[];
+  readonly cells: ReadonlyMap<string, Cell>;
+  readonly given: Readonly<Record<string, unknown>>;
 }
 
-/** Figures computed across models, for the sentences on the conclusions and summary slides. */
-export interface Facts {
-  readonly modelCount: number;
-  readonly mostExpensive: ModelFigures;
-  readonly cheapest: ModelFigures;
-  /** mostExpensive.hardwareCostUsd ÷ cheapest.hardwareCostUsd */
-  readonly costRatio: number;
-  readonly totalHardwareCostUsd: number;
-  readonly totalTrainingWh: number;
-  readonly mostTrainingEnergy: ModelFigures;
-  readonly leastTrainingEnergy: ModelFigures;
-  /** Lowest and highest inference energy per 1000 tokens, in Wh. */
-  readonly inferenceRangeWh: { readonly min: number; readonly max: number };
-  readonly longestTraining: ModelFigures;
-}
-
-/** A slide after derive: the input slide plus what the layout needs. Table slides are split into pages. */
-export type Slide =
-  | (Exclude<SlideInput, { layout: 'table' }> & { readonly sourceIndex: number })
-  | (Extract<SlideInput, { layout: 'table' }> & { readonly sourceIndex: number; readonly page: TablePage });
-
-export interface TablePage {
-  readonly rows: readonly ModelFigures[];
-  /** 1-based page number and page count: "continúa" shows when number < count. */
-  readonly number: number;
-  readonly count: number;
-}
-
-export interface DeckMeta extends Omit<Meta, 'date'> {
-  readonly date: Date;
+/** A slide as written: its layout, notes, and whatever keys its layout uses. */
+export interface SlideInput {
+  readonly layout: string;
+  readonly notes?: string | undefined;
+  /** Position in the data file's slides list. */
+  readonly sourceIndex: number;
+  readonly values: Readonly<Record<string, unknown>>;
 }
 
 export interface Deck {
-  readonly meta: DeckMeta;
-  readonly format: Formatters;
-  readonly models: readonly ModelFigures[];
-  readonly facts: Facts;
-  readonly slides: readonly Slide[];
+  readonly meta: Meta;
+  readonly format: FormatContext;
+  readonly fields: ReadonlyMap<string, Field>;
+  readonly rows: readonly DeckRow[];
+  readonly slides: readonly SlideInput[];
   readonly warnings: readonly DeckWarning[];
+  /** Problems only derive can see (a required value its formula cannot compute): the build stops on them. */
+  readonly errors: readonly DeckWarning[];
 }
 
 export interface DeckWarning {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly hint: string;
   readonly dataPath: readonly PathSegment[];
@@ -141,6 +136,8 @@ export interface DeckWarning {
 
 /** A chart rendered at build time. */
 export interface RenderedChart {
+  /** Its file's name, or slide-<n> for a spec written in the slide: ids in the SVG and the caption start from it. */
+  readonly id: string;
   readonly svg: string;
   /** A sentence-per-model text alternative, for aria-label and the hidden data table. */
   readonly summary: string;

@@ -4,6 +4,8 @@ import type { ChartCache, CompiledChartCache } from '../charts/charts.js';
 import type { FontCache } from '../page/fonts.js';
 import { compileTemplates, type CompiledTemplates, type TemplateSpecs } from '../slides/render.js';
 import { writeCache } from '../page/write.js';
+import type { SentenceCache } from '../data/sentence-cache.js';
+import { analyzeLayouts, type LayoutInfo } from '../slides/layouts.js';
 
 /** Work kept between builds: in memory by a long-lived process (watch mode, benchmarks), on disk between runs. */
 export interface BuildCache {
@@ -14,6 +16,10 @@ export interface BuildCache {
   readonly templateSpecs: TemplateSpecs;
   readonly fonts: FontCache;
   templates?: { readonly sources: TemplateSources; readonly compiled: CompiledTemplates };
+  /** What each layout's template shows, analysed once per template change. */
+  layouts?: { readonly sources: TemplateSources; readonly layouts: ReadonlyMap<string, LayoutInfo> };
+  /** The deck's texts parsed as sentences: a rebuild parses only the texts an edit changed. */
+  readonly sentences: SentenceCache;
   /** The cache folder was read into this cache: a long-lived process reads it once. */
   isRestored?: boolean;
   /** How many entries the cache folder held as last read or written: more means new work to store. */
@@ -23,7 +29,7 @@ export interface BuildCache {
 }
 
 export function createBuildCache(): BuildCache {
-  return { charts: new Map(), compiledCharts: new Map(), fonts: new Map(), templateSpecs: new Map() };
+  return { charts: new Map(), compiledCharts: new Map(), fonts: new Map(), templateSpecs: new Map(), sentences: new Map() };
 }
 
 // Enough for a few decks and a run of edits; a chart is ~6 kB, a font subset ~19 kB, a template ~3 kB, read on every cold build.
@@ -70,6 +76,15 @@ export function compileCached(sources: TemplateSources, cache: BuildCache): Comp
   const compiled = compileTemplates(sources, cache.templateSpecs);
   cache.templates = { sources, compiled };
   return compiled;
+}
+
+/** The layouts' keys, read from their templates again only when a layout or partial changed on disk. */
+export function analyzeCached(sources: TemplateSources, cache: BuildCache): ReadonlyMap<string, LayoutInfo> {
+  const previous = cache.layouts;
+  if (previous !== undefined && sameSources(previous.sources, sources)) return previous.layouts;
+  const layouts = analyzeLayouts(sources);
+  cache.layouts = { sources, layouts };
+  return layouts;
 }
 
 function sameSources(a: TemplateSources, b: TemplateSources): boolean {

@@ -1,63 +1,44 @@
 import { z } from 'zod';
-import { convertEnergy } from '../format/energy.js';
-import type { Formatters } from '../format/formatters.js';
-import type { ChartTable, Deck, ModelFigures } from '../model.js';
-
-/** The row fields that hold text, so a chart's table may name them. */
-export const CHART_TEXT_FIELDS = [
-  'model',
-  'hardwareCostLabel',
-  'unitsLabel',
-  'trainingMonthsLabel',
-  'trainingEnergyLabel',
-  'inferenceEnergyLabel',
-] as const;
-
-export type ChartTextField = (typeof CHART_TEXT_FIELDS)[number];
+import type { Field } from '../data/fields.js';
+import { formatList, formatValue, type FormatContext } from '../format/values.js';
+import type { ChartTable, Deck, DeckRow } from '../model.js';
 
 /**
- * One model as the chart specs see it: plain numbers for the scales, and labels made by
- * deck.format so a figure reads the same on a chart as in the table and the sentences.
+ * One row as the chart specs see it: each declared field by name (a number in the field's unit, text, a range as
+ * { min, max }, a date as YYYY-MM-DD, null when missing so vega-lite drops the mark instead of drawing zero) and
+ * under fmt each field's text as the table shows it, so a figure reads the same on a chart.
  */
-export interface ChartRow extends Readonly<Record<ChartTextField, string>> {
-  readonly hardwareCostUsd: number;
-  /** null, not 0, when the model did not report it: vega-lite drops the bar instead of drawing zero. */
-  readonly units: number | null;
-  readonly trainingMonthsMin: number;
-  readonly trainingMonthsMax: number;
-  /** Every model in one unit so the bars compare; the label keeps the unit the data was written in. */
-  readonly trainingEnergyMwh: number;
-  readonly inferenceEnergyKwh: number;
-}
-
-// Labels for a figure the data leaves out, by language, like RANGE_WORDS in formatters.ts.
-const NOT_REPORTED: Readonly<Record<string, string>> = {
-  es: 'no reportado',
-  en: 'not reported',
-  pt: 'não informado',
-  fr: 'non communiqué',
-};
+export type ChartRow = Readonly<Record<string, unknown>> & { readonly fmt: Readonly<Record<string, string>> };
 
 export function buildChartRows(deck: Deck): ChartRow[] {
-  const notReported = NOT_REPORTED[deck.format.locale.split('-')[0] ?? ''] ?? 'n/a';
-  return deck.models.map((model) => buildChartRow(model, deck.format, notReported));
+  const fields = [...deck.fields.values()];
+  return deck.rows.map((row) => buildChartRow(row, fields, deck.format));
 }
 
-function buildChartRow(model: ModelFigures, format: Formatters, notReported: string): ChartRow {
-  return {
-    model: model.name,
-    hardwareCostUsd: model.hardwareCostUsd,
-    hardwareCostLabel: format.moneyWords(model.hardwareCostUsd),
-    units: model.units ?? null,
-    unitsLabel: model.units === undefined ? notReported : format.count(model.units),
-    trainingMonthsMin: model.trainingMonths.min,
-    trainingMonthsMax: model.trainingMonths.max,
-    trainingMonthsLabel: format.months(model.trainingMonths),
-    trainingEnergyMwh: convertEnergy(model.trainingEnergy.wh, 'MWh'),
-    trainingEnergyLabel: format.energy(model.trainingEnergy),
-    inferenceEnergyKwh: convertEnergy(model.inferenceEnergy.wh, 'kWh'),
-    inferenceEnergyLabel: format.energy(model.inferenceEnergy),
-  };
+function buildChartRow(row: DeckRow, fields: readonly Field[], format: FormatContext): ChartRow {
+  const values: Record<string, unknown> = {};
+  const fmt: Record<string, string> = {};
+  for (const field of fields) {
+    const value = row.cells.get(field.name)?.value;
+    fmt[field.name] = value === undefined ? (field.missing ?? format.words.notReported) : formatValue(field, value, format);
+    values[field.name] = chartValue(value);
+  }
+  return { ...values, fmt };
+}
+
+function chartValue(value: DeckRow['cells'] extends ReadonlyMap<string, infer C> ? (C extends { value: infer V } ? V : never) : never): unknown {
+  if (value === undefined) return null;
+  switch (value.kind) {
+    case 'text':
+      return value.text;
+    case 'number':
+    case 'quantity':
+      return value.number;
+    case 'range':
+      return { min: value.min, max: value.max };
+    case 'date':
+      return value.iso;
+  }
 }
 
 /** What a chart file says about its text alternative, under "usermeta" (which vega-lite ignores). */
@@ -65,33 +46,37 @@ const ChartTextSchema = z.object({
   usermeta: z.object({
     datadeck: z.strictObject({
       summary: z.string().trim().min(1),
-      table: z.array(z.strictObject({ title: z.string().trim().min(1), field: z.enum(CHART_TEXT_FIELDS) })).min(1),
+      table: z
+        .array(z.union([z.string().trim().min(1), z.strictObject({ title: z.string().trim().min(1).optional(), field: z.string().trim().min(1) })]))
+        .min(1),
     }),
   }),
 });
 
-export type ChartText = z.infer<typeof ChartTextSchema>['usermeta']['datadeck'];
+export interface ChartText {
+  readonly summary: string;
+  readonly table: readonly { readonly title: string | undefined; readonly field: string }[];
+}
 
 /** The spec's text alternative settings, or the reason they are unusable. */
 export function readChartText(spec: unknown): { text: ChartText } | { problem: string } {
   const parsed = ChartTextSchema.safeParse(spec, { jitless: true });
-  if (parsed.success) return { text: parsed.data.usermeta.datadeck };
-  const issue = parsed.error.issues[0];
-  const where = (issue?.path ?? []).map(String).join('.') || 'usermeta';
-  return { problem: `${where}: ${issue?.message ?? 'invalid'}` };
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = (issue?.path ?? []).map(String).join('.') || 'usermeta';
+    return { problem: `${where}: ${issue?.message ?? 'invalid'}` };
+  }
+  const { summary, table } = parsed.data.usermeta.datadeck;
+  return { text: { summary, table: table.map((column) => (typeof column === 'string' ? { title: undefined, field: column } : { title: column.title, field: column.field })) } };
 }
 
 /** The same figures as the chart, as one sentence and as a table, for readers who cannot see it. */
-export function describeChart(options: { text: ChartText; rows: readonly ChartRow[]; format: Formatters }): {
-  summary: string;
-  table: ChartTable;
-} {
-  const { text, rows, format } = options;
-  const fields = text.table.map((column) => column.field);
-  const cells = rows.map((row) => fields.map((field) => row[field]));
+export function describeChart(options: { text: ChartText; rows: readonly ChartRow[]; fields: ReadonlyMap<string, Field>; format: FormatContext }): { summary: string; table: ChartTable } {
+  const { text, rows, fields } = options;
+  const cells = rows.map((row) => text.table.map((column) => row.fmt[column.field] ?? ''));
   const items = cells.map(([first = '', ...rest]) => (rest.length === 0 ? first : `${first} (${rest.join(', ')})`));
   return {
-    summary: `${text.summary}: ${format.list(items)}.`,
-    table: { columns: text.table.map((column) => column.title), rows: cells },
+    summary: `${text.summary}: ${formatList(items, options.format)}.`,
+    table: { columns: text.table.map((column) => column.title ?? fields.get(column.field)?.label ?? column.field), rows: cells },
   };
 }

@@ -3,8 +3,10 @@ import type { NumberLocale } from 'vega';
 import type { Config } from 'vega-lite';
 import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
-import type { Charts, Deck, RenderedChart } from '../model.js';
-import { buildChartRows, describeChart, readChartText, type ChartRow } from './chart-data.js';
+import type { Charts, Deck, RenderedChart, SlideInput } from '../model.js';
+import { chartId } from '../slides/slide-views.js';
+import { buildChartRows, describeChart, readChartText, type ChartRow, type ChartText } from './chart-data.js';
+import { findChartFields } from './chart-fields.js';
 import { compileChart, isVegaLiteConfig, isVegaLiteSpec, loadChartLibraries, renderChartSvg, type ChartLibraries, type CompiledChart } from './chart-svg.js';
 
 /** Chart name → SVG, text summary and data table, for every chart a slide uses; vega runs here, never in the browser. */
@@ -24,12 +26,14 @@ export async function renderCharts(options: {
   const rows = buildChartRows(deck);
   const specNames = [...specs.keys()].sort();
   let renderer: { libraries: ChartLibraries; config: Config } | undefined;
-  for (const [name, sourceIndex] of slides) {
-    const spec = specs.get(name);
+  for (const [name, slide] of slides) {
+    const chart = slide.values.chart;
+    const spec = typeof chart === 'string' ? specs.get(chart) : chart;
     if (spec === undefined) {
-      throw new DeckError({ code: 'chart', ...messages.unknownChart(name, specNames), dataPath: ['slides', sourceIndex, 'chart'] });
+      throw new DeckError({ code: 'chart', ...messages.unknownChart(name, specNames), dataPath: ['slides', slide.sourceIndex, 'chart'] });
     }
-    const key = chartKey({ name, spec, theme: options.config, locale: deck.format.locale, rows });
+    const fallback = fallbackSummary(slide);
+    const key = chartKey({ name, spec, theme: options.config, locale: deck.format.locale, rows, fallback });
     const cached = cache.get(key);
     if (cached !== undefined) {
       // Used again, so it moves to the newest end: the build cache keeps the newest entries when it prunes.
@@ -40,9 +44,9 @@ export async function renderCharts(options: {
     }
     // vega is imported only when a chart is not cached: it is most of a cold build's time.
     renderer ??= await prepareRenderer(options.config, deck);
-    const chart = await renderOneChart({ name, spec, libraries: renderer.libraries, rows, config: renderer.config, deck, compiled });
-    cache.set(key, chart);
-    charts.set(name, chart);
+    const rendered = await renderOneChart({ name, spec, libraries: renderer.libraries, rows, config: renderer.config, deck, compiled, fallback, isInline: typeof chart !== 'string' });
+    cache.set(key, rendered);
+    charts.set(name, rendered);
   }
   return charts;
 }
@@ -54,10 +58,14 @@ export type CompiledChartCache = Map<string, CompiledChart>;
  * Everything a chart's SVG and text depend on, hashed: same key, same bytes. Rows count only by the fields the
  * spec names, so a figure edit re-renders just the charts that show that figure.
  */
-export function chartKey(input: { name: string; spec: unknown; theme: unknown; locale: string; rows: readonly ChartRow[] }): string {
+export function chartKey(input: { name: string; spec: unknown; theme: unknown; locale: string; rows: readonly ChartRow[]; fallback?: string }): string {
   const used = pickUsedFields(input.spec);
-  const rows = input.rows.map((row) => Object.entries(row).filter(([field]) => used(field)));
-  return createHash('sha256').update(JSON.stringify([CHART_CACHE_VERSION, input.name, input.spec, input.theme, input.locale, rows])).digest('hex');
+  const rows = input.rows.map((row) => [
+    Object.entries(row).filter(([field]) => field !== 'fmt' && used(field)),
+    Object.entries(row.fmt).filter(([field]) => used(field)),
+  ]);
+  const parts = [CHART_CACHE_VERSION, input.name, input.spec, input.theme, input.locale, input.fallback ?? '', rows];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
 /** What compiling a spec depends on: everything chartKey() hashes but the rows. */
@@ -83,13 +91,22 @@ async function prepareRenderer(theme: unknown, deck: Deck): Promise<{ libraries:
   return { libraries, config: buildChartConfig({ libraries, theme, deck }) };
 }
 
-/** Chart name → the first slide (index in data/deck.yaml) that shows it: each chart renders once, in slide order. */
-export function pickChartSlides(deck: Deck): Map<string, number> {
-  const slides = new Map<string, number>();
+/** Chart id → the first slide that shows it: each chart renders once, in slide order. */
+export function pickChartSlides(deck: Deck): Map<string, SlideInput> {
+  const slides = new Map<string, SlideInput>();
   for (const slide of deck.slides) {
-    if (slide.layout === 'chart' && !slides.has(slide.chart)) slides.set(slide.chart, slide.sourceIndex);
+    const chart = slide.values.chart;
+    if (chart === undefined || chart === null) continue;
+    const id = chartId(slide);
+    if (!slides.has(id)) slides.set(id, slide);
   }
   return slides;
+}
+
+// A spec without its own text alternative is described by its slide's caption, or its title.
+function fallbackSummary(slide: SlideInput): string {
+  const text = [slide.values.caption, slide.values.title].find((value): value is string => typeof value === 'string');
+  return (text ?? '').replace(/[.:\s]+$/, '');
 }
 
 async function renderOneChart(options: {
@@ -100,12 +117,14 @@ async function renderOneChart(options: {
   config: Config;
   deck: Deck;
   compiled: CompiledChartCache;
+  fallback: string;
+  isInline: boolean;
 }): Promise<RenderedChart> {
   const { name, spec, rows, libraries, config, deck } = options;
   if (!isVegaLiteSpec(spec)) {
-    throw chartError(name, 'the file is not a Vega-Lite spec (it has no "mark", "layer", "facet", "repeat" or "concat")');
+    throw chartError(name, 'it is not a Vega-Lite spec (it has no "mark", "layer", "facet", "repeat" or "concat")');
   }
-  const alternative = readChartText(spec);
+  const alternative = hasOwnText(spec) ? readChartText(spec) : { text: defaultChartText(spec, deck, options.fallback) };
   if ('problem' in alternative) {
     throw new DeckError({ code: 'chart', ...messages.chartText(name, alternative.problem), file: chartFile(name) });
   }
@@ -114,7 +133,7 @@ async function renderOneChart(options: {
     const compiled = options.compiled.get(key) ?? compileChart({ libraries, spec, config });
     options.compiled.set(key, compiled);
     const svg = await renderChartSvg({ libraries, compiled, values: rows, idPrefix: toIdPrefix(name) });
-    return { svg, ...describeChart({ text: alternative.text, rows, format: deck.format }) };
+    return { id: name, svg, ...describeChart({ text: alternative.text, rows, fields: deck.fields, format: deck.format }) };
   } catch (cause) {
     throw chartError(name, cause instanceof Error ? cause.message : String(cause), cause);
   }
@@ -160,8 +179,19 @@ function deriveCurrencyAffixes(locale: string): [string, string] {
   return [parts.slice(0, Math.max(first, 0)).map((part) => part.value).join(''), after.map((part) => part.value).join('')];
 }
 
+function hasOwnText(spec: object): boolean {
+  return Object.hasOwn(spec, 'usermeta');
+}
+
+/** Without usermeta.datadeck: the slide's caption as the summary, the row's name and each field the chart draws. */
+function defaultChartText(spec: unknown, deck: Deck, fallback: string): ChartText {
+  const [first] = deck.fields.keys();
+  const fields = [...new Set([...(first === undefined ? [] : [first]), ...findChartFields(spec, [...deck.fields.values()])])];
+  return { summary: fallback, table: fields.map((field) => ({ title: undefined, field })) };
+}
+
 function chartFile(name: string): string {
-  return `templates/charts/${name}.vl.json`;
+  return name.startsWith('slide-') ? 'the slide\'s chart' : `charts/${name}.vl.json`;
 }
 
 function chartError(name: string, detail: string, cause?: unknown): DeckError {

@@ -1,3 +1,4 @@
+import { analyzeLayouts } from '../slides/layouts.js';
 import { checkProject } from '../build.js';
 import type { Problem } from '../errors/deck-error.js';
 import type { BuildOptions } from '../options.js';
@@ -5,7 +6,7 @@ import { loadProject } from '../data/load.js';
 
 export interface CheckSummary {
   readonly file: string;
-  readonly modelCount: number;
+  readonly rowCount: number;
   readonly slideCount: number;
   readonly warnings: readonly Problem[];
 }
@@ -13,6 +14,6 @@ export interface CheckSummary {
 /** The build's own load, validate and derive, stopping before charts: for editors and CI. */
 export async function checkData(options: BuildOptions): Promise<CheckSummary> {
   const project = await loadProject(options);
-  const { deck, warnings } = checkProject(project, options);
-  return { file: project.dataFile, modelCount: deck.models.length, slideCount: deck.slides.length, warnings };
+  const { deck, warnings } = checkProject(project, options, { layouts: analyzeLayouts(project.templates), sentences: new Map() });
+  return { file: project.dataFile, rowCount: deck.rows.length, slideCount: deck.slides.length, warnings };
 }

@@ -1,102 +1,108 @@
-import { createFormatters, type Formatters } from '../format/formatters.js';
-import { paginateRows } from '../slides/paginate.js';
 import { messages } from '../errors/messages.js';
-import type { Deck, DeckWarning, Facts, ModelFigures, Slide } from '../model.js';
-import type { Dataset, Model, SlideInput } from './deck-schema.js';
+import { findWords } from '../i18n/words.js';
+import type { Cell, Dataset, Deck, DeckRow, DeckWarning, InputRow } from '../model.js';
+import { evaluateFormula, type FormulaScope } from './formula.js';
+import { isNumericField, type Field, type NumericField } from './fields.js';
+import { numberOf, type Value } from './values.js';
 
-/** Given price × units disagreeing with the given total by more than this share is worth a warning. */
-const COST_TOLERANCE = 0.01;
-const DEFAULT_ROWS_PER_SLIDE = 5;
+/** A given value and its formula's result further apart than this share are worth a warning. */
+const AGREEMENT_TOLERANCE = 0.01;
 
-/** Pure: resolves every figure, computes cross-model facts and expands the slide list. */
+/** Pure: every formula evaluated where its value is missing (and compared where it is given), in dependency order. */
 export function deriveDeck(dataset: Dataset): Deck {
-  const models = dataset.models.map(deriveModel);
-  const format = createFormatters(dataset.meta.locale);
+  const fields = new Map(dataset.fields.map((field) => [field.name, field]));
+  const warnings: DeckWarning[] = [];
+  const errors: DeckWarning[] = [];
+  let rows: readonly DeckRow[] = dataset.rows.map(toDeckRow);
+  for (const name of dataset.formulaOrder) {
+    const field = fields.get(name);
+    if (field === undefined || !isNumericField(field) || field.formula === undefined) continue;
+    rows = deriveColumn(field, rows, fields, { warnings, errors });
+  }
   return {
-    meta: { ...dataset.meta, date: new Date(`${dataset.meta.date}T00:00:00Z`) },
-    format,
-    models,
-    facts: deriveFacts(models),
-    slides: expandSlides(dataset.slides, models, format),
-    warnings: dataset.models.flatMap(checkCostAgreement),
+    meta: dataset.meta,
+    format: { locale: dataset.meta.locale, words: findWords(dataset.meta.locale) },
+    fields,
+    rows,
+    slides: dataset.slides,
+    warnings,
+    errors,
   };
 }
 
-export function deriveModel(model: Model, index: number): ModelFigures {
-  const { units, unitPriceUsd, hardwareCostUsd } = model;
-  const computedTotal = units !== undefined && unitPriceUsd !== undefined ? units * unitPriceUsd : undefined;
-  // The schema guarantees a total or price × units; the fallback keeps the type honest.
-  const total = hardwareCostUsd ?? computedTotal ?? 0;
-  const price = unitPriceUsd ?? (units !== undefined ? total / units : undefined);
-  return {
-    index,
-    name: model.name,
-    label: modelLabel(model),
-    organization: model.organization,
-    accelerator: model.accelerator,
-    units,
-    unitPriceUsd: price,
-    isUnitPriceDerived: unitPriceUsd === undefined && price !== undefined,
-    hardwareCostUsd: total,
-    isHardwareCostDerived: hardwareCostUsd === undefined,
-    trainingMonths: model.trainingMonths,
-    trainingEnergy: model.trainingEnergy,
-    inferenceEnergy: model.inferenceEnergy,
-    comment: model.comment,
-    sources: model.sources ?? [],
-  };
+function toDeckRow(row: InputRow): DeckRow {
+  const cells = new Map<string, Cell>([...row.values].map(([name, value]) => [name, { value, isDerived: false }]));
+  return { index: row.index, name: row.name, cells, given: row.given };
 }
 
-function modelLabel(model: Model): string {
-  if (model.product !== undefined) return `${model.product} (${model.name})`;
-  return model.name.includes(model.organization) ? model.name : `${model.name} (${model.organization})`;
+interface Findings {
+  readonly warnings: DeckWarning[];
+  readonly errors: DeckWarning[];
 }
 
-function checkCostAgreement(model: Model, index: number): DeckWarning[] {
-  const { units, unitPriceUsd, hardwareCostUsd } = model;
-  if (units === undefined || unitPriceUsd === undefined || hardwareCostUsd === undefined) return [];
-  const computed = units * unitPriceUsd;
-  if (Math.abs(computed - hardwareCostUsd) <= COST_TOLERANCE * hardwareCostUsd) return [];
-  return [
-    {
-      code: 'cost-mismatch',
-      ...messages.costMismatch({ model: model.name, units, unitPriceUsd, computed, given: hardwareCostUsd }),
-      dataPath: ['models', index, 'hardwareCostUsd'],
-    },
-  ];
-}
-
-function extreme(models: readonly ModelFigures[], pick: (model: ModelFigures) => number, sign: 1 | -1): ModelFigures {
-  const [first, ...rest] = models;
-  if (first === undefined) throw new Error('deriveFacts needs at least one model (the schema requires it)');
-  return rest.reduce((best, model) => (sign * (pick(model) - pick(best)) > 0 ? model : best), first);
-}
-
-export function deriveFacts(models: readonly ModelFigures[]): Facts {
-  const cost = (model: ModelFigures) => model.hardwareCostUsd;
-  const training = (model: ModelFigures) => model.trainingEnergy.wh;
-  const inference = models.map((model) => model.inferenceEnergy.wh);
-  const mostExpensive = extreme(models, cost, 1);
-  const cheapest = extreme(models, cost, -1);
-  return {
-    modelCount: models.length,
-    mostExpensive,
-    cheapest,
-    costRatio: mostExpensive.hardwareCostUsd / cheapest.hardwareCostUsd,
-    totalHardwareCostUsd: models.reduce((sum, model) => sum + model.hardwareCostUsd, 0),
-    totalTrainingWh: models.reduce((sum, model) => sum + model.trainingEnergy.wh, 0),
-    mostTrainingEnergy: extreme(models, training, 1),
-    leastTrainingEnergy: extreme(models, training, -1),
-    inferenceRangeWh: { min: Math.min(...inference), max: Math.max(...inference) },
-    longestTraining: extreme(models, (model) => model.trainingMonths.max, 1),
-  };
-}
-
-/** Table slides become as many pages as the rows need; every other slide passes through. */
-export function expandSlides(slides: readonly SlideInput[], models: readonly ModelFigures[], format: Formatters): Slide[] {
-  return slides.flatMap((slide, sourceIndex): Slide[] => {
-    if (slide.layout !== 'table') return [{ ...slide, sourceIndex }];
-    const pages = paginateRows(models, format, { maxRows: slide.rowsPerSlide ?? DEFAULT_ROWS_PER_SLIDE });
-    return pages.map((rows, index) => ({ ...slide, sourceIndex, page: { rows, number: index + 1, count: pages.length } }));
+function deriveColumn(field: NumericField, rows: readonly DeckRow[], fields: ReadonlyMap<string, Field>, findings: Findings): DeckRow[] {
+  const formula = field.formula;
+  if (formula === undefined) return [...rows];
+  const aggregate = createAggregates(rows);
+  return rows.map((row) => {
+    const scope: FormulaScope = {
+      value: (name, part) => numberOf(row.cells.get(name)?.value, part ?? 'max'),
+      aggregate,
+    };
+    const computed = evaluateFormula(formula, scope);
+    const given = row.cells.get(field.name)?.value;
+    if (given !== undefined) {
+      const number = numberOf(given);
+      if (computed !== undefined && number !== undefined && disagree(number, computed)) {
+        findings.warnings.push({ code: 'formula-mismatch', ...messages.formulaMismatch({ row: row.name, field: field.name, formula: formula.source, computed, given: number }), dataPath: ['rows', row.index, field.name] });
+      }
+      return row;
+    }
+    if (computed === undefined) {
+      if (field.isRequired) {
+        const absent = formula.references.filter((reference) => !reference.isAggregate && row.cells.get(reference.name)?.value === undefined).map((reference) => reference.name);
+        findings.errors.push({ code: 'schema', ...messages.cannotDerive(field.name, formula.source, [...new Set(absent)]), dataPath: ['rows', row.index] });
+      }
+      return row;
+    }
+    const cells = new Map(row.cells);
+    cells.set(field.name, { value: toValue(field, computed, fields), isDerived: true });
+    return { ...row, cells };
   });
+}
+
+function disagree(given: number, computed: number): boolean {
+  return Math.abs(given - computed) > AGREEMENT_TOLERANCE * Math.max(Math.abs(given), Math.abs(computed));
+}
+
+function toValue(field: NumericField, number: number, _fields: ReadonlyMap<string, Field>): Value {
+  if (field.type === 'quantity') return { kind: 'quantity', number, written: number, unit: field.unit };
+  return { kind: 'number', number };
+}
+
+function createAggregates(rows: readonly DeckRow[]): FormulaScope['aggregate'] {
+  const memo = new Map<string, number | undefined>();
+  return (fn, name, part) => {
+    const key = `${fn}|${name ?? ''}|${part ?? ''}`;
+    if (memo.has(key)) return memo.get(key);
+    const numbers = name === undefined ? [] : rows.map((row) => numberOf(row.cells.get(name)?.value, part ?? 'max')).filter((number): number is number => number !== undefined);
+    const result = computeAggregate(fn, numbers, rows.length, name === undefined);
+    memo.set(key, result);
+    return result;
+  };
+}
+
+function computeAggregate(fn: 'sum' | 'mean' | 'min' | 'max' | 'count', numbers: readonly number[], rowCount: number, isAllRows: boolean): number | undefined {
+  switch (fn) {
+    case 'count':
+      return isAllRows ? rowCount : numbers.length;
+    case 'sum':
+      return numbers.reduce((sum, number) => sum + number, 0);
+    case 'mean':
+      return numbers.length === 0 ? undefined : numbers.reduce((sum, number) => sum + number, 0) / numbers.length;
+    case 'min':
+      return numbers.length === 0 ? undefined : Math.min(...numbers);
+    case 'max':
+      return numbers.length === 0 ? undefined : Math.max(...numbers);
+  }
 }

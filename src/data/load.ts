@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
 import type { Assets, ParsedData, Project, TemplateSources } from '../model.js';
@@ -29,11 +29,29 @@ export async function loadProject(options: BuildOptions, { isCacheRead = true } 
   const data = parseData(dataText, dataFile);
   const [templates, charts, assets, cache] = await Promise.all([
     loadTemplates(options.templatesDir),
-    loadChartSpecs(join(options.templatesDir, 'charts')),
+    loadChartSpecs([join(dirname(options.dataFile), 'charts'), join(options.templatesDir, 'charts')]),
     loadAssets(options.templatesDir, data, dataFile),
     loadCache(isCacheRead ? options.cacheDir : undefined),
   ]);
-  return { dataFile, dataText, data, templates, charts: charts.specs, chartConfig: assets.chartConfig, assets: assets.assets, cache };
+  return { dataFile, dataText, data, templates, charts: charts.specs, chartConfig: assets.chartConfig, assets: assets.assets, cache, schema: readSchemaFile(options.dataFile, dataText) };
+}
+
+/**
+ * The editor schema the data file's first line names (`# yaml-language-server: $schema=./deck.schema.json`), as it
+ * is on disk now: the build rewrites it when the deck's fields or layouts changed, so completion stays current.
+ */
+function readSchemaFile(dataFile: string, dataText: string): Project['schema'] {
+  const named = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m.exec(dataText.slice(0, 500))?.[1];
+  if (named === undefined || /^[a-z]+:/i.test(named)) return undefined;
+  const file = join(dirname(dataFile), named);
+  let text: string | undefined;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    // No schema file yet: the build writes it.
+    text = undefined;
+  }
+  return { file, text };
 }
 
 function displayPath(file: string): string {
@@ -65,10 +83,13 @@ async function loadTemplates(dir: string): Promise<TemplateSources> {
   return { shell, layouts, partials };
 }
 
-async function loadChartSpecs(dir: string): Promise<{ specs: Map<string, unknown> }> {
-  const sources = await readNamedFiles(dir, '.vl.json');
+/** Chart specs by name: charts/ next to the data file first (a deck's own charts), then templates/charts/. */
+async function loadChartSpecs(dirs: readonly string[]): Promise<{ specs: Map<string, unknown> }> {
   const specs = new Map<string, unknown>();
-  for (const [name, source] of sources) specs.set(name, parseJson(source, join('templates', 'charts', `${name}.vl.json`)));
+  for (const dir of dirs) {
+    const sources = await readNamedFiles(dir, '.vl.json');
+    for (const [name, source] of sources) if (!specs.has(name)) specs.set(name, parseJson(source, displayPath(join(dir, `${name}.vl.json`))));
+  }
   return { specs };
 }
 

@@ -1,6 +1,5 @@
 import { formatDataPath } from '../errors/report.js';
-import type { Deck, ModelFigures, PathSegment } from '../model.js';
-import type { Energy } from '../format/energy.js';
+import type { Deck, PathSegment } from '../model.js';
 
 /** One figure or text that differs between two builds, at its path in the data file. */
 export interface DataChange {
@@ -16,42 +15,15 @@ export function diffDecks(before: Deck, after: Deck): DataChange[] {
 }
 
 /**
- * The deck as the user wrote it: derived figures (a price computed from the total, the table's label) and the
- * table's pages left out, so an edit reads as the one field that was typed, not its consequences.
+ * The deck as the user wrote it: each row's given values (not what formulas computed), so an edit reads as the
+ * one field that was typed, not its consequences; the slides as written, before tables are paged.
  */
 function projectDeck(deck: Deck): Record<string, unknown> {
-  const slides = deck.slides.filter((slide, index) => deck.slides[index - 1]?.sourceIndex !== slide.sourceIndex);
   return {
-    meta: { ...deck.meta, date: deck.meta.date.toISOString().slice(0, 10) },
-    models: deck.models.map(projectModel),
-    slides: slides.map((slide) => Object.fromEntries(Object.entries(slide).filter(([key]) => !DERIVED_SLIDE_KEYS.has(key)))),
+    meta: deck.meta,
+    rows: deck.rows.map((row) => row.given),
+    slides: deck.slides.map((slide) => slide.values),
   };
-}
-
-// Added by derive: where the slide came from and which rows a table page holds.
-const DERIVED_SLIDE_KEYS = new Set(['sourceIndex', 'page']);
-
-function projectModel(model: ModelFigures): Record<string, unknown> {
-  const months = model.trainingMonths.min === model.trainingMonths.max ? model.trainingMonths.min : model.trainingMonths;
-  return {
-    name: model.name,
-    label: model.label,
-    organization: model.organization,
-    accelerator: model.accelerator,
-    units: model.units,
-    unitPriceUsd: model.isUnitPriceDerived ? undefined : model.unitPriceUsd,
-    hardwareCostUsd: model.isHardwareCostDerived ? undefined : model.hardwareCostUsd,
-    trainingMonths: months,
-    trainingEnergy: writeEnergy(model.trainingEnergy),
-    inferenceEnergy: writeEnergy(model.inferenceEnergy),
-    comment: model.comment,
-    sources: model.sources,
-  };
-}
-
-// As the data file writes it, "1.2 GWh", so the change line quotes what the user typed.
-function writeEnergy(energy: Energy): string {
-  return `${energy.value} ${energy.unit}`;
 }
 
 function diffValues(before: unknown, after: unknown, path: readonly PathSegment[]): DataChange[] {
@@ -84,7 +56,7 @@ export interface RebuildSummary {
 const SHOWN_CHANGES = 2;
 const SHOWN_VALUE_LENGTH = 32;
 
-/** `models[4].units 2000 → 2400 · 2 slides, 1 chart · 18 ms`; several changes read "3 changes: a, b, …". */
+/** `rows[4].units 2000 → 2400 · 2 slides, 1 chart · 18 ms`; several changes read "3 changes: a, b, …". */
 export function formatRebuildLine(summary: RebuildSummary): string {
   const { changes, files, slideCount, chartCount } = summary;
   const time = `${Math.round(summary.ms)} ms`;

@@ -14,7 +14,11 @@ export type ErrorCode =
   | 'chart'
   | 'theme'
   | 'template'
-  | 'cost-mismatch'
+  | 'formula-mismatch'
+  | 'formula'
+  | 'field'
+  | 'field-type'
+  | 'sentence'
   | 'url'
   | 'browser'
   | 'cache';

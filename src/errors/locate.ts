@@ -62,3 +62,26 @@ function findKeyNode(document: Document, path: readonly PathSegment[], key: stri
 function isNode(value: unknown): value is Node {
   return isMap(value) || isSeq(value) || isScalar(value) || (typeof value === 'object' && value !== null && 'range' in value);
 }
+
+
+/**
+ * A spot inside a string value: `within` the value whose node starts at `node`. The spot's own text is searched for
+ * in the source from the node on (the same occurrence as in the value), so quotes, escapes and block scalars
+ * (>-, |) all map to the right line and column.
+ */
+export function locateWithin(text: string, node: Position, value: string, within: { readonly offset: number; readonly length: number }): Position {
+  const lineStarts = [0];
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  const start = (lineStarts[node.line - 1] ?? 0) + node.column - 1;
+  // A folded or block scalar may break the spot across lines: its first line is enough to find it.
+  const token = (value.slice(within.offset, within.offset + within.length).split('\n')[0] ?? '').trimEnd();
+  if (token === '') return node;
+  let occurrence = 0;
+  for (let index = value.indexOf(token); index >= 0 && index < within.offset; index = value.indexOf(token, index + 1)) occurrence += 1;
+  let found = text.indexOf(token, start);
+  for (let skipped = 0; skipped < occurrence && found >= 0; skipped += 1) found = text.indexOf(token, found + 1);
+  if (found < 0) return node;
+  let line = lineStarts.length;
+  while (line > 1 && (lineStarts[line - 1] ?? 0) > found) line -= 1;
+  return { line, column: found - (lineStarts[line - 1] ?? 0) + 1, length: token.length };
+}

@@ -13,6 +13,7 @@ const describe = (value: unknown): string => {
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} ${String(value)}`;
 };
+const round = (value: number): string => String(Math.round(value * 100) / 100);
 const nameList = (names: readonly string[]): string => names.map((name) => `"${name}"`).join(', ');
 
 export const messages = {
@@ -26,11 +27,11 @@ export const messages = {
   }),
   fileEmpty: (file: string): Message => ({
     message: `The data file ${file} is empty.`,
-    hint: 'start from data/deck.yaml in the datadeck repository: it has meta, models and slides',
+    hint: 'start a new deck with: npx datadeck new my-deck.yaml (it has meta, fields, rows and slides)',
   }),
   notAMapping: (found: unknown): Message => ({
-    message: `The data file must be a YAML mapping with meta, models and slides; it holds ${describe(found)}.`,
-    hint: 'write top-level keys like "meta:", "models:" and "slides:" at the start of a line',
+    message: `The data file must be a YAML mapping with meta, fields, rows and slides; it holds ${describe(found)}.`,
+    hint: 'write top-level keys like "meta:", "fields:", "rows:" and "slides:" at the start of a line',
   }),
   yamlSyntax: (detail: string): Message => ({
     message: `YAML syntax error: ${detail}`,
@@ -49,12 +50,12 @@ export const messages = {
     }
     return {
       message: `Expected a number, got ${describe(value)}.`,
-      hint: 'write digits only, e.g. 10000 (no units, no thousands separators, no words)',
+      hint: 'write digits only, e.g. 10000 (no units, no thousands separators, no words); a decimal takes a point: 1.5',
     };
   },
   expectedInteger: (value: unknown): Message => ({
     message: `Expected a whole number, got ${describe(value)}.`,
-    hint: 'units are counted: write a whole number such as 512',
+    hint: 'this field counts things: write a whole number such as 512',
   }),
   expectedText: (value: unknown): Message => ({
     message: `Expected text, got ${describe(value)}.`,
@@ -68,10 +69,6 @@ export const messages = {
     message: `Expected a mapping of keys and values, got ${describe(value)}.`,
     hint: 'write "key: value" pairs, indented under this entry',
   }),
-  expectedMonths: (value: unknown): Message => ({
-    message: `Expected a number of months or a range, got ${describe(value)}.`,
-    hint: 'write 2 for two months, or { min: 2, max: 3 } for "2 a 3 meses"',
-  }),
   missing: (key: string): Message => ({
     message: `The required field "${key}" is missing.`,
     hint: `add "${key}:" with a value to this entry`,
@@ -84,45 +81,17 @@ export const messages = {
     message: 'The list is empty.',
     hint: 'add at least one item starting with "- "',
   }),
-  notPositive: (value: unknown): Message => ({
-    message: `Expected a figure above zero, got ${quote(value)}.`,
-    hint: 'costs, units, months and energies must be positive; leave an optional field out when it is unknown',
+  tooSmall: (value: unknown, minimum: unknown): Message => ({
+    message: `Expected at least ${String(minimum)}, got ${quote(value)}.`,
+    hint: `use a value of ${String(minimum)} or more`,
   }),
-  tooLarge: (value: unknown, maximum: unknown): Message => ({
-    message: `Expected at most ${String(maximum)}, got ${quote(value)}.`,
-    hint: `use a value of ${String(maximum)} or less`,
-  }),
-  energy: (value: unknown): Message => {
-    const text = typeof value === 'string' ? value : '';
-    const unit = /[a-zA-Z]+\s*$/.exec(text)?.[0]?.trim();
-    if (/\d,\d/.test(text)) {
-      return {
-        message: `The energy ${quote(value)} uses a decimal comma.`,
-        hint: `write the decimal with a point: ${text.replace(',', '.').trim()}`,
-      };
-    }
-    if (typeof value === 'string' && unit !== undefined && !/^[kMGT]?Wh$/.test(unit)) {
-      return {
-        message: `Unknown energy unit "${unit}" in ${quote(value)}.`,
-        hint: 'use one of Wh, kWh, MWh, GWh, TWh, e.g. 900 MWh',
-      };
-    }
-    return {
-      message: `Expected an energy with its unit, got ${describe(value)}.`,
-      hint: 'write a number, a space and a unit (Wh, kWh, MWh, GWh, TWh), e.g. 1.2 GWh',
-    };
-  },
   rangeOrder: (min: unknown, max: unknown): Message => ({
     message: `The range starts above where it ends: min ${String(min)} is greater than max ${String(max)}.`,
     hint: 'swap the two values so that min ≤ max',
   }),
-  duplicateModel: (name: unknown, first: number): Message => ({
-    message: `The model name ${quote(name)} is used twice (first at models[${first}]).`,
-    hint: 'each model needs its own name: rename one or remove the duplicate',
-  }),
-  costMissing: (): Message => ({
-    message: 'The model has no hardware cost: neither hardwareCostUsd nor both unitPriceUsd and units.',
-    hint: 'add hardwareCostUsd: 40000000, or unitPriceUsd and units so the total can be computed',
+  tooLarge: (value: unknown, maximum: unknown): Message => ({
+    message: `Expected at most ${String(maximum)}, got ${quote(value)}.`,
+    hint: `use a value of ${String(maximum)} or less`,
   }),
   unknownKey: (key: string, suggestion: string | undefined, allowed: readonly string[]): Message => ({
     message: `Unknown field "${key}".`,
@@ -134,7 +103,7 @@ export const messages = {
   }),
   unknownChart: (value: string, charts: readonly string[]): Message => ({
     message: `Unknown chart "${value}".`,
-    hint: `the charts that exist are ${nameList(charts)} (files templates/charts/<name>.vl.json)`,
+    hint: `${charts.length > 0 ? `the charts that exist are ${nameList(charts)} (files charts/<name>.vl.json next to the data file); ` : ''}write a file charts/${value}.vl.json next to the data file, or the Vega-Lite spec itself under chart:`,
   }),
   unknownTheme: (theme: string, themes: readonly string[]): Message => ({
     message: `Unknown theme "${theme}".`,
@@ -145,7 +114,7 @@ export const messages = {
     hint: `use a theme that works offline: ${nameList(offline)}`,
   }),
   badUrl: (value: unknown): Message => ({
-    message: `The source URL ${quote(value)} is not an http(s) address.`,
+    message: `${value === undefined ? 'This' : `The address ${quote(value)}`} is not an http(s) address.`,
     hint: 'write a full address starting with https:// ; other schemes such as javascript: are refused',
   }),
   badDate: (value: unknown): Message => ({
@@ -166,11 +135,215 @@ export const messages = {
   }),
   invalid: (detail: string): Message => ({
     message: `Invalid value: ${detail}.`,
-    hint: 'compare this entry with the same field in data/deck.yaml',
+    hint: 'compare this entry with the same part of data/deck.yaml, or of a deck made by npx datadeck new',
   }),
-  costMismatch: (input: { model: string; units: number; unitPriceUsd: number; computed: number; given: number }): Message => ({
-    message: `${input.model}: unitPriceUsd × units = ${input.unitPriceUsd} × ${input.units} = ${input.computed}, but hardwareCostUsd is ${input.given} (more than 1% apart).`,
-    hint: 'correct one of the three figures, or remove unitPriceUsd to have it derived from the total',
+  expectedBoolean: (value: unknown): Message => ({
+    message: `Expected true or false, got ${describe(value)}.`,
+    hint: 'write true or false',
+  }),
+  expectedMoney: (value: unknown): Message => {
+    const digits = typeof value === 'string' ? value.replace(/[^\d.,]/g, '') : '';
+    return {
+      message: `Expected an amount of money as a plain number, got ${describe(value)}.`,
+      hint: digits !== '' && /^\d+$/.test(digits.replace(/[.,]/g, '')) ? `write the number alone, without currency signs or separators: ${digits.replace(/[.,](?=\d{3}(\D|$))/g, '').replace(',', '.')} (the field declares the currency)` : 'write the number alone, e.g. 8000; the field declares the currency',
+    };
+  },
+  expectedPercent: (value: unknown): Message => ({
+    message: `Expected a percentage, got ${describe(value)}.`,
+    hint: typeof value === 'string' && /\d,\d/.test(value) ? `write the decimal with a point: ${value.replace(',', '.').trim()}` : 'write 45 or "45 %" for forty-five percent',
+  }),
+  expectedRange: (value: unknown, unit: string | undefined): Message => ({
+    message: `Expected a range or a single figure, got ${describe(value)}.`,
+    hint: `write 2 for one figure, or { min: 2, max: 3 } for a range${unit === undefined ? '' : ` (in ${unit}, or with a unit: { min: 2 ${unit}, max: 3 ${unit} })`}`,
+  }),
+  badQuantity: (input: { value: unknown; unit: { symbol: string; family: string }; reason: string; unitText: string | undefined; suggestion: string | undefined; units: readonly string[] }): Message => {
+    const units = input.units.join(', ');
+    switch (input.reason) {
+      case 'decimal-comma':
+        return { message: `The quantity ${quote(input.value)} uses a decimal comma.`, hint: input.suggestion !== undefined ? `write the decimal with a point: ${input.suggestion}` : 'write the number with a decimal point and no thousands separator, e.g. 1200 or 1.2' };
+      case 'unknown-unit':
+        return { message: `Unknown unit "${input.unitText ?? ''}" in ${quote(input.value)}.`, hint: input.suggestion !== undefined ? `did you mean ${input.suggestion}? (units of ${input.unit.family}: ${units})` : `units of ${input.unit.family}: ${units}` };
+      case 'other-family':
+        return { message: `The unit "${input.unitText ?? ''}" in ${quote(input.value)} is not a unit of ${input.unit.family}.`, hint: `this field is in ${input.unit.symbol}; use one of ${units}` };
+      default:
+        return { message: `Expected a quantity with its unit, got ${describe(input.value)}.`, hint: `write a number, a space and a unit, e.g. 1.2 ${input.unit.symbol} (a bare number means ${input.unit.symbol}; units: ${units})` };
+    }
+  },
+  notACategory: (value: unknown, values: readonly string[], suggestion: string | undefined): Message => ({
+    message: `${quote(value)} is not one of this field's values.`,
+    hint: suggestion !== undefined ? `did you mean "${suggestion}"? The values are ${nameList(values)}` : `use one of ${nameList(values)}, or add it to the field's values`,
+  }),
+  unknownRowField: (key: string, suggestion: string | undefined, fields: readonly string[]): Message => ({
+    message: `Unknown field "${key}": the deck declares no field of that name.`,
+    hint: suggestion !== undefined ? `did you mean "${suggestion}"? To add a column, declare it under fields: first` : `the fields are: ${fields.join(', ')}; to add one, declare it under fields:`,
+  }),
+  missingRowField: (name: string, label: string): Message => ({
+    message: `The row has no "${name}" (${label}), which every row needs.`,
+    hint: `add "${name}:" with a value to this row, or mark the field optional: true under fields:`,
+  }),
+  duplicateRow: (name: unknown, first: number): Message => ({
+    message: `The name ${quote(name)} is used by two rows (first at rows[${first}]).`,
+    hint: 'the first field names each row, so each row needs its own: rename one or remove the duplicate',
+  }),
+  unknownFieldType: (type: unknown, suggestion: string | undefined, types: readonly string[]): Message => ({
+    message: `Unknown field type ${quote(type)}.`,
+    hint: suggestion !== undefined ? `did you mean "${suggestion}"? The types are ${types.join(', ')}` : `the types are ${types.join(', ')}`,
+  }),
+  fieldNeedsKeys: (type: string): Message => ({
+    message: `A ${type} field needs more than its type.`,
+    hint: type === 'quantity' ? 'write it as { type: quantity, unit: MWh, label: … } with the unit of the field' : 'write it as { type: category, values: [A, B], label: … } with the values it allows',
+  }),
+  expectedFieldDeclaration: (value: unknown): Message => ({
+    message: `Expected a field declaration, got ${describe(value)}.`,
+    hint: 'write the type, or a mapping: { type: number, label: Unidades }',
+  }),
+  badFieldName: (name: unknown): Message => ({
+    message: `The field name ${quote(name)} cannot be used in formulas and sentences.`,
+    hint: 'start with a letter and use letters, digits and _ only, e.g. trainingEnergy or energia_total',
+  }),
+  badCurrency: (value: unknown): Message => ({
+    message: `Expected a currency code such as "USD", got ${describe(value)}.`,
+    hint: 'write the ISO 4217 code in capitals: USD, EUR, MXN, COP…',
+  }),
+  unknownDeclaredUnit: (unit: string, key: 'unit' | 'display'): Message => ({
+    message: key === 'unit' ? `Unknown unit "${unit}".` : `The display "${unit}" is not written, best or a unit of this field's family.`,
+    hint: 'units: energy Wh kWh MWh GWh TWh J kJ MJ GJ; power W kW MW GW; time s min h day week month year; data B kB MB GB TB KiB MiB GiB; mass g kg t Mt; emissions kg CO2e, t CO2e; length mm cm m km',
+  }),
+  firstFieldNotText: (name: string, type: string): Message => ({
+    message: `The first field, "${name}", is a ${type}; the first field names each row, so it must be text.`,
+    hint: 'put a text field such as name: { type: text, label: Nombre } first under fields:',
+  }),
+  formulaSyntax: (error: { reason: string; found: string; expected: string; suggestion?: string | undefined }): Message => {
+    switch (error.reason) {
+      case 'decimal-comma':
+        return { message: `The formula has a decimal comma: "${error.found}".`, hint: `write the decimal with a point: ${error.suggestion ?? ''}` };
+      case 'unknown-function':
+        return { message: `Unknown function "${error.found}" in the formula.`, hint: error.suggestion !== undefined ? `did you mean ${error.suggestion}(…)? Functions: sum, mean, min, max, count, round` : 'functions: sum, mean, min, max, count, round' };
+      case 'empty':
+        return { message: 'The formula is empty.', hint: 'write an expression over other fields, e.g. hardwareCost / units' };
+      default:
+        return { message: `The formula cannot be read: expected ${error.expected}${error.found === '' ? ' at the end' : `, found "${error.found}"`}.`, hint: 'a formula uses field names, numbers, + - * / and parentheses, e.g. price * units or (a + b) / 2' };
+    }
+  },
+  formulaUnknownField: (name: string, suggestion: string | undefined, known: readonly string[]): Message => ({
+    message: `The formula names "${name}", which is not a declared field.`,
+    hint: suggestion !== undefined ? `did you mean "${suggestion}"?` : `the numeric fields are: ${known.join(', ')}`,
+  }),
+  formulaFieldType: (name: string, type: string): Message => ({
+    message: `The formula uses "${name}", a ${type} field, which has no number to compute with.`,
+    hint: type === 'range' ? `use one end of the range: ${name}.min or ${name}.max` : 'formulas compute with number, integer, money, quantity and percent fields',
+  }),
+  formulaCycle: (cycle: readonly string[]): Message => ({
+    message: `These formulas need each other, so none can be computed: ${cycle.join(' → ')}.`,
+    hint: 'remove one of the formulas, or give that field its value in every row',
+  }),
+  formulaMismatch: (input: { row: string; field: string; formula: string; computed: number; given: number }): Message => ({
+    message: `${input.row}: ${input.field} is ${input.given}, but its formula ${input.formula} gives ${round(input.computed)} (more than 1% apart).`,
+    hint: `correct one of the figures, or remove ${input.field} from this row to have it computed`,
+  }),
+  cannotDerive: (field: string, formula: string, absent: readonly string[]): Message => ({
+    message: `The row has no "${field}", and its formula ${formula} cannot compute it${absent.length > 0 ? `: ${absent.join(', ')} ${absent.length === 1 ? 'is' : 'are'} missing` : ''}.`,
+    hint: `give ${field} a value in this row, or the values its formula needs${absent.length > 0 ? ` (${absent.join(', ')})` : ''}`,
+  }),
+  unknownSlideKey: (key: string, layout: string, suggestion: string | undefined, allowed: readonly string[]): Message => ({
+    message: `Unknown key "${key}" for the layout "${layout}": its template does not show it.`,
+    hint: suggestion !== undefined ? `did you mean "${suggestion}"?` : allowed.length > 0 ? `this layout shows: ${allowed.join(', ')}` : 'this layout shows no other keys',
+  }),
+  missingSlideKey: (key: string, layout: string): Message => ({
+    message: `The slide has no "${key}", which the layout "${layout}" shows.`,
+    hint: `add "${key}:" to this slide`,
+  }),
+  keyNotShown: (key: string, layout: string, what: string): Message => ({
+    message: `The slide has "${key}", but the layout "${layout}" shows no ${what}.`,
+    hint: `use a layout that shows a ${what} (layout: ${what}), or remove "${key}"`,
+  }),
+  missingColumns: (): Message => ({
+    message: 'The table slide has no columns.',
+    hint: 'add columns: [name, …] with the fields to show, e.g. columns: [name, units, hardwareCost]',
+  }),
+  badColumn: (detail: string): Message => ({
+    message: `The column is not valid: ${detail}.`,
+    hint: 'a column is a field name, or { field: x, label: … } or { label: …, cell: "{{x}} / {{y}}" }; width like 15%',
+  }),
+  columnNeedsField: (): Message => ({
+    message: 'The column shows nothing: it has neither a field nor a cell.',
+    hint: 'add field: <name>, or cell: "{{a}} × {{b}}" with a label',
+  }),
+  unknownColumnField: (name: string, suggestion: string | undefined, fields: readonly string[]): Message => ({
+    message: `The column names "${name}", which is not a declared field.`,
+    hint: suggestion !== undefined ? `did you mean "${suggestion}"?` : `the fields are: ${fields.join(', ')}`,
+  }),
+  expectedChart: (value: unknown): Message => ({
+    message: `Expected a chart's name or a Vega-Lite spec, got ${describe(value)}.`,
+    hint: 'write chart: <name> for a file charts/<name>.vl.json next to the data file, or a Vega-Lite mapping with mark and encoding',
+  }),
+  unknownChartField: (name: string, chart: string | undefined, suggestion: string | undefined): Message => ({
+    message: `The chart${chart === undefined ? '' : ` "${chart}"`} names the field "${name}", which the deck does not declare.`,
+    hint: `${suggestion !== undefined ? `did you mean "${suggestion}"? ` : ''}a chart's rows have each declared field, ranges as field.min and field.max, and each field's formatted text as fmt.<field>`,
+  }),
+  sentenceSyntax: (isUnfinished: boolean): Message => ({
+    message: isUnfinished ? 'The text ends inside a {{…}} or an {{#if}} without its {{/if}}.' : 'A {{…}} in this text cannot be read.',
+    hint: 'every {{ needs its }}: write {{max hardwareCost}}; a block needs its end: {{#if x}}…{{/if}}',
+  }),
+  sentenceUnsupported: (): Message => ({
+    message: 'Partials and decorators cannot be used in the data file’s texts.',
+    hint: 'texts may use {{helper field}}, (sub expressions) and {{#if}}…{{else}}…{{/if}}',
+  }),
+  sentenceBlock: (name: string): Message => ({
+    message: `The block {{#${name}}} cannot be used in a text.`,
+    hint: 'texts may use {{#if field}}…{{else}}…{{/if}} and {{#unless field}}…{{/unless}} with one field or figure',
+  }),
+  sentenceLiteral: (): Message => ({
+    message: 'A {{…}} holds a literal value instead of a helper or a field.',
+    hint: 'write the value as plain text, or name a figure: {{max hardwareCost}}',
+  }),
+  unknownHelper: (name: string, suggestion: string | undefined, helpers: readonly string[]): Message => ({
+    message: `Unknown helper "${name}".`,
+    hint: suggestion !== undefined ? `did you mean "${suggestion}"? The helpers are ${helpers.join(', ')}` : `the helpers are ${helpers.join(', ')}`,
+  }),
+  helperArguments: (helper: string, usage: string): Message => ({
+    message: `"${helper}" is not given what it takes.`,
+    hint: `write ${usage}`,
+  }),
+  helperAsField: (name: string): Message => ({
+    message: `"${name}" is a helper, not a field.`,
+    hint: `put it first with its own arguments in parentheses: (${name} field)`,
+  }),
+  unknownSentenceName: (name: string, suggestion: string | undefined, fields: readonly string[]): Message => ({
+    message: `"${name}" is neither a declared field nor a helper.`,
+    hint: suggestion !== undefined ? `did you mean "${suggestion}"?` : `the fields are: ${fields.join(', ')}`,
+  }),
+  fieldNeedsHelper: (name: string): Message => ({
+    message: `"${name}" is a field: a text about all rows must say which of its figures to show.`,
+    hint: `write {{max ${name}}}, {{min ${name}}}, {{sum ${name}}}, {{mean ${name}}} or {{value "Row name" ${name}}}`,
+  }),
+  expectedFieldName: (): Message => ({
+    message: 'Expected the name of a declared field here.',
+    hint: 'write the field name as declared under fields:, without quotes: {{max hardwareCost}}',
+  }),
+  fieldPart: (name: string, part: string): Message => ({
+    message: `"${name}.${part}" names no part of a field: only a range field has .min and .max.`,
+    hint: `write {{max ${name}}}`,
+  }),
+  fieldNotMeasurable: (helper: string, name: string, type: string): Message => ({
+    message: `"${helper}" needs a field with numbers, but "${name}" is a ${type} field.`,
+    hint: helper === 'max' || helper === 'min' ? `name a figure to compare by, and the text to show second: {{${helper} cost ${name}}}` : 'sum and mean take number, integer, money, quantity or percent fields',
+  }),
+  unknownRow: (name: string, suggestion: string | undefined): Message => ({
+    message: `No row is named "${name}".`,
+    hint: suggestion !== undefined ? `did you mean "${suggestion}"?` : 'write the row’s name as its first field gives it',
+  }),
+  newNeedsYaml: (file: string): Message => ({
+    message: `The new deck's file must end in .yaml: "${file}".`,
+    hint: 'write e.g. npx datadeck new mi-tema.yaml',
+  }),
+  newExists: (file: string): Message => ({
+    message: `${file} already exists; datadeck new never overwrites a file.`,
+    hint: 'pick another name, or build the existing file with npx datadeck build --data ' + file,
+  }),
+  unknownLanguage: (language: string, languages: readonly string[]): Message => ({
+    message: `No starter in the language "${language}".`,
+    hint: `use --locale ${languages.join(' or --locale ')}`,
   }),
   template: (file: string, detail: string): Message => ({
     message: `The template ${file} failed: ${detail}`,
@@ -178,11 +351,11 @@ export const messages = {
   }),
   chartSpec: (chart: string, detail: string): Message => ({
     message: `The chart spec "${chart}" could not be compiled: ${detail}`,
-    hint: `check templates/charts/${chart}.vl.json against the Vega-Lite documentation`,
+    hint: `check the chart ${chart} against the Vega-Lite documentation; its fields are the declared ones, fmt.<field> for their text`,
   }),
   chartText: (chart: string, detail: string): Message => ({
     message: `The chart spec "${chart}" has no usable text alternative (${detail}).`,
-    hint: `add "usermeta": { "datadeck": { "summary": "...", "table": [{ "title": "Modelo", "field": "model" }, ...] } } to templates/charts/${chart}.vl.json`,
+    hint: `write "usermeta": { "datadeck": { "summary": "...", "table": ["name", "cost"] } } in the chart ${chart}, or leave usermeta out to describe it by its slide's caption`,
   }),
   chartTheme: (file: string, detail: string): Message => ({
     message: `The chart theme ${file} is not a Vega-Lite config: ${detail}.`,

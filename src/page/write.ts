@@ -17,6 +17,11 @@ export async function writeDeck(html: string, outDir: string): Promise<WrittenDe
   return { outFile, bytes: Buffer.byteLength(html, 'utf8') };
 }
 
+/** The deck's editor schema next to its data file, replaced atomically when the deck's fields or layouts changed. */
+export async function writeSchemaFile(file: string, text: string): Promise<void> {
+  await writeAtomically(file, text);
+}
+
 /** The build cache, replaced whole and atomically like the deck; failing to write it is a note, not a failed build. */
 export async function writeCache(cache: CacheFile, cacheDir: string): Promise<Problem | undefined> {
   const file = join(cacheDir, CACHE_FILE);

@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
-import type { Charts, Deck, Slide, TemplateSources } from '../model.js';
+import type { SentenceCache } from '../data/sentence-cache.js';
+import type { Charts, Deck, TemplateSources } from '../model.js';
+import type { LayoutInfo } from './layouts.js';
 import { viewSlide } from './slide-views.js';
+import { buildTable, paginateTable } from './table.js';
 
 export type TemplateFunction = (context: unknown) => string;
 
@@ -67,18 +70,32 @@ export interface RenderInput {
   readonly deck: Deck;
   readonly charts: Charts;
   readonly templates: CompiledTemplates;
+  readonly layouts: ReadonlyMap<string, LayoutInfo>;
+  readonly sentences: SentenceCache;
   /** Leave speaker notes out (a deck for sharing). */
   readonly isPublic: boolean;
 }
 
-/** Each slide through its layout: one <section> per slide, in order. */
-export function renderSlides(input: RenderInput): string[] {
-  return input.deck.slides.map((slide, index) => renderSlide(slide, index, input));
-}
+const DEFAULT_ROWS_PER_SLIDE = 5;
 
-function renderSlide(slide: Slide, index: number, input: RenderInput): string {
-  const layout = input.templates.layouts.get(slide.layout);
-  if (layout === undefined) throw new Error(`layout "${slide.layout}" was validated but has no template`);
-  const notes = input.isPublic ? undefined : slide.notes;
-  return layout({ ...viewSlide(slide, input.deck, input.charts), notes, slideNumber: index + 1 });
+/** Each slide through its layout: one <section> per slide, in order; a table gives as many as its rows need. */
+export function renderSlides(input: RenderInput): string[] {
+  const sections: string[] = [];
+  for (const slide of input.deck.slides) {
+    const template = input.templates.layouts.get(slide.layout);
+    const layout = input.layouts.get(slide.layout);
+    if (template === undefined || layout === undefined) throw new Error(`layout "${slide.layout}" was validated but has no template`);
+    const base = { slide, deck: input.deck, layout, charts: input.charts, sentences: input.sentences, isPublic: input.isPublic };
+    if (!layout.showsTable) {
+      sections.push(template(viewSlide({ ...base, slideNumber: sections.length + 1 })));
+      continue;
+    }
+    const columns = slide.values.columns;
+    const view = buildTable(Array.isArray(columns) ? columns : [], input.deck, input.sentences);
+    const maxRows = typeof slide.values.rowsPerSlide === 'number' ? slide.values.rowsPerSlide : DEFAULT_ROWS_PER_SLIDE;
+    for (const page of paginateTable(view.rows, maxRows)) {
+      sections.push(template(viewSlide({ ...base, slideNumber: sections.length + 1, table: { view, page } })));
+    }
+  }
+  return sections;
 }

@@ -1,91 +1,76 @@
-import type { Formatters } from '../format/formatters.js';
-import { assertNever, type Charts, type Deck, type Facts, type ModelFigures, type Slide } from '../model.js';
+import { readSentence, type SentenceCache } from '../data/sentence-cache.js';
+import { hasFigures } from '../data/sentences.js';
+import { formatLongDate } from '../format/values.js';
+import type { Charts, Deck, SlideInput } from '../model.js';
+import type { LayoutInfo } from './layouts.js';
+import { renderPlainText, renderSentence, type FigureContext } from './render-sentence.js';
+import { SafeHtml } from './safe-html.js';
+import type { TablePage, TableView } from './table.js';
 
-/** What each layout template receives: text from the data as plain strings (Handlebars escapes them), figures preformatted. */
+/** What every layout receives: the slide's own keys with their texts rendered, and what the build provides. */
+export interface ViewInput {
+  readonly slide: SlideInput;
+  readonly deck: Deck;
+  readonly layout: LayoutInfo;
+  readonly charts: Charts;
+  readonly sentences: SentenceCache;
+  readonly isPublic: boolean;
+  readonly slideNumber: number;
+  readonly table?: { readonly view: TableView; readonly page: TablePage } | undefined;
+}
 
-export function viewSlide(slide: Slide, deck: Deck, charts: Charts): Record<string, unknown> {
-  switch (slide.layout) {
-    case 'title':
-      return {
-        ...deck.meta,
-        subtitle: deck.meta.subtitle,
-        institution: deck.meta.institution,
-        course: deck.meta.course,
-        date: deck.format.date(deck.meta.date),
-        dateIso: deck.meta.date.toISOString().slice(0, 10),
-      };
-    case 'text':
-      return { ...slide };
-    case 'definitions':
-      return { ...slide, intro: slide.intro, takeaway: slide.takeaway };
-    case 'aspects':
-      return { ...slide, intro: slide.intro };
-    case 'table':
-      return { ...slide, caveat: slide.caveat, rows: slide.page.rows.map((model) => viewModelRow(model, deck.format)), page: viewPage(slide.page) };
-    case 'chart':
-      return { ...slide, rendered: viewChart(slide.chart, charts) };
-    case 'conclusions':
-    case 'summary':
-      return { ...slide, facts: viewFacts(deck.facts, deck.format) };
-    case 'sources':
-      return { ...slide, models: deck.models.filter((model) => model.sources.length > 0) };
-    default:
-      return assertNever(slide);
+export function viewSlide(input: ViewInput): Record<string, unknown> {
+  const { slide, deck, layout } = input;
+  const context: FigureContext = { fields: deck.fields, rows: deck.rows, format: deck.format };
+  const render = (value: unknown) => renderValue(value, context, input.sentences);
+  // strict templates throw on a key that is absent, so every key the layout uses is present, optional ones undefined.
+  const keys = Object.fromEntries([...layout.keys.keys.keys()].map((key) => [key, render(slide.values[key])]));
+  return {
+    ...keys,
+    meta: viewMeta(deck, render),
+    t: deck.format.words,
+    notes: input.isPublic || slide.notes === undefined ? undefined : render(slide.notes),
+    slideNumber: input.slideNumber,
+    table: input.table === undefined ? undefined : { columns: input.table.view.columns, rows: input.table.page.rows },
+    page: input.table === undefined ? undefined : viewPage(input.table.page),
+    chart: layout.showsChart ? input.charts.get(chartId(slide)) : undefined,
+  };
+}
+
+function viewMeta(deck: Deck, render: (value: unknown) => unknown) {
+  const { meta } = deck;
+  return {
+    title: render(meta.title),
+    subtitle: render(meta.subtitle),
+    author: render(meta.author),
+    institution: render(meta.institution),
+    course: render(meta.course),
+    date: formatLongDate(meta.date, meta.locale),
+    dateIso: meta.date,
+    locale: meta.locale,
+  };
+}
+
+function viewPage(page: TablePage) {
+  return { number: page.number, count: page.count, isContinued: page.number > 1, continues: page.number < page.count, isPaged: page.count > 1 };
+}
+
+/** Texts become HTML with their figures; lists and mappings keep their shape; other values pass as they are. */
+function renderValue(value: unknown, context: FigureContext, sentences: SentenceCache): unknown {
+  if (typeof value === 'string') {
+    if (!hasFigures(value)) return new SafeHtml(renderPlainText(value));
+    const parsed = readSentence(sentences, value);
+    return new SafeHtml('sentence' in parsed ? renderSentence(parsed.sentence, context) : renderPlainText(value));
   }
+  if (Array.isArray(value)) return value.map((item) => renderValue(item, context, sentences));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, renderValue(item, context, sentences)]));
+  }
+  return value;
 }
 
-function viewPage(page: { number: number; count: number }) {
-  return { ...page, isContinued: page.number > 1, continues: page.number < page.count, isPaged: page.count > 1 };
-}
-
-export function viewModelRow(model: ModelFigures, format: Formatters) {
-  return {
-    label: model.label,
-    organization: model.organization,
-    accelerator: model.accelerator,
-    unitPrice: model.unitPriceUsd === undefined ? undefined : priceText(model, format),
-    isUnitPriceDerived: model.isUnitPriceDerived,
-    units: model.units === undefined ? undefined : format.count(model.units),
-    cost: format.moneyWords(model.hardwareCostUsd),
-    isCostDerived: model.isHardwareCostDerived,
-    months: format.months(model.trainingMonths),
-    trainingEnergy: format.energy(model.trainingEnergy),
-    inferenceEnergy: format.energy(model.inferenceEnergy),
-    comment: model.comment,
-  };
-}
-
-function priceText(model: ModelFigures, format: Formatters): string {
-  const price = model.unitPriceUsd ?? 0;
-  return model.isUnitPriceDerived ? `≈ ${format.moneyApprox(price)}` : format.money(price);
-}
-
-function viewChart(name: string, charts: Charts) {
-  const chart = charts.get(name);
-  if (chart === undefined) throw new Error(`chart "${name}" was validated but not rendered`);
-  return chart;
-}
-
-function viewFacts(facts: Facts, format: Formatters) {
-  const model = (figures: ModelFigures) => ({
-    name: figures.name,
-    cost: format.moneyWords(figures.hardwareCostUsd),
-    trainingEnergy: format.energy(figures.trainingEnergy),
-    months: format.months(figures.trainingMonths),
-  });
-  return {
-    modelCount: format.count(facts.modelCount),
-    mostExpensive: model(facts.mostExpensive),
-    cheapest: model(facts.cheapest),
-    hasCostRange: facts.mostExpensive !== facts.cheapest,
-    costRatio: format.times(Math.round(facts.costRatio * 10) / 10),
-    totalHardwareCost: format.moneyWords(facts.totalHardwareCostUsd),
-    totalTrainingEnergy: format.energyWh(facts.totalTrainingWh),
-    mostTrainingEnergy: model(facts.mostTrainingEnergy),
-    leastTrainingEnergy: model(facts.leastTrainingEnergy),
-    inferenceMin: format.energyWh(facts.inferenceRangeWh.min, 'kWh'),
-    inferenceMax: format.energyWh(facts.inferenceRangeWh.max, 'kWh'),
-    hasInferenceRange: facts.inferenceRangeWh.min !== facts.inferenceRangeWh.max,
-    longestTraining: model(facts.longestTraining),
-  };
+/** A chart's id: its file's name, or slide-<n> for a spec written in the slide. */
+export function chartId(slide: SlideInput): string {
+  const chart = slide.values.chart;
+  return typeof chart === 'string' ? chart : `slide-${slide.sourceIndex + 1}`;
 }

@@ -1,0 +1,42 @@
+import type { Field } from '../data/fields.js';
+import type { PathSegment } from '../model.js';
+
+/**
+ * The row fields a Vega-Lite spec names that the deck does not declare. A chart's rows carry each declared field
+ * (ranges as field.min / field.max) and each one's formatted text as fmt.<field>; names a transform creates
+ * ("as": "rank") are the spec's own.
+ */
+export function findChartFieldProblems(spec: unknown, fields: readonly Field[]): { name: string; path: PathSegment[] }[] {
+  const declared = new Set(fields.map((field) => field.name));
+  const created = new Set<string>();
+  const named: { name: string; path: PathSegment[] }[] = [];
+  const visit = (value: unknown, path: PathSegment[]) => {
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => visit(item, [...path, index]));
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'as') for (const name of typeof item === 'string' ? [item] : Array.isArray(item) ? item : []) if (typeof name === 'string') created.add(name);
+      if (key === 'field' && typeof item === 'string') named.push({ name: rootName(item), path: [...path, key] });
+      else if (typeof item === 'string') for (const [, name = ''] of item.matchAll(/\bdatum\.([A-Za-z_]\w*)/g)) named.push({ name: name === 'fmt' ? '' : name, path: [...path, key] });
+      else if (key !== 'data' && key !== 'datasets') visit(item, [...path, key]);
+    }
+  };
+  visit(spec, []);
+  return named.filter((entry) => entry.name !== '' && !declared.has(entry.name) && !created.has(entry.name));
+}
+
+/** The declared fields a spec draws, in the order it names them: the default columns of its text alternative. */
+export function findChartFields(spec: unknown, fields: readonly Field[]): string[] {
+  const declared = new Set(fields.map((field) => field.name));
+  const text = JSON.stringify(spec) ?? '';
+  const names = [...text.matchAll(/"field"\s*:\s*"([^"]+)"/g)].map(([, field = '']) => rootName(field));
+  return [...new Set(names.filter((name) => declared.has(name)))];
+}
+
+// "fmt.units" names the formatted text of units; "trainingTime.min" one end of a range.
+function rootName(field: string): string {
+  const parts = field.split('.');
+  return (parts[0] === 'fmt' ? parts[1] : parts[0]) ?? field;
+}

@@ -1,0 +1,75 @@
+import { messages, suggestName } from '../errors/messages.js';
+import { FIELD_NAME } from './deck-schema.js';
+import { FieldDeclarationSchema } from './field-schema.js';
+import { isMeasurable, resolveField, type Field } from './fields.js';
+import { orderFormulas, type Formula } from './formula.js';
+import type { Finding } from './validate.js';
+import { valueAt } from './zod-issues.js';
+
+export interface CheckedFields {
+  readonly fields: readonly Field[];
+  readonly formulaOrder: readonly string[];
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * The declarations zod accepted, resolved (units found, formulas parsed), then checked as a whole: formulas name
+ * declared numeric fields, no formula depends on itself, and the first field, which names each row, is text.
+ */
+export function checkFields(raw: object): CheckedFields {
+  const declarations = valueAt(raw, ['fields']);
+  if (typeof declarations !== 'object' || declarations === null || Array.isArray(declarations)) return { fields: [], formulaOrder: [], findings: [] };
+  const findings: Finding[] = [];
+  const fields: Field[] = [];
+  for (const [name, entry] of Object.entries(declarations)) {
+    // zod's issues about the frame report a declaration that does not parse; `comment: text` is `{ type: text }`.
+    const parsed = FieldDeclarationSchema.safeParse(typeof entry === 'string' ? { type: entry } : entry, { jitless: true });
+    if (!parsed.success || !FIELD_NAME.test(name)) continue;
+    const resolved = resolveField(name, parsed.data);
+    if ('field' in resolved) {
+      fields.push(resolved.field);
+      continue;
+    }
+    const { problem } = resolved;
+    if (problem.kind === 'unknown-unit') {
+      findings.push({ code: 'unit', ...messages.unknownDeclaredUnit(problem.unit, problem.key), dataPath: ['fields', name, problem.key] });
+    } else {
+      findings.push({ code: 'formula', ...messages.formulaSyntax(problem.error), dataPath: ['fields', name, 'formula'], within: { offset: problem.error.offset, length: problem.error.length } });
+    }
+  }
+  const [first] = fields;
+  if (first !== undefined && first.type !== 'text') findings.push({ code: 'schema', ...messages.firstFieldNotText(first.name, first.type), dataPath: ['fields', first.name] });
+  const formulas = checkFormulas(fields);
+  return { fields, formulaOrder: formulas.order, findings: [...findings, ...formulas.findings] };
+}
+
+function checkFormulas(fields: readonly Field[]): { order: readonly string[]; findings: Finding[] } {
+  const byName = new Map(fields.map((field) => [field.name, field]));
+  const findings: Finding[] = [];
+  const formulas = new Map<string, Formula>();
+  for (const field of fields) {
+    const formula = 'formula' in field ? field.formula : undefined;
+    if (formula === undefined) continue;
+    let isValid = true;
+    for (const reference of formula.references) {
+      const target = byName.get(reference.name);
+      const within = { offset: reference.offset, length: reference.length };
+      const dataPath = ['fields', field.name, 'formula'];
+      if (target === undefined) {
+        const known = fields.filter(isMeasurable).map((candidate) => candidate.name);
+        findings.push({ code: 'formula', ...messages.formulaUnknownField(reference.name, suggestName(reference.name, known), known), dataPath, within });
+        isValid = false;
+      } else if (!isMeasurable(target) || target.type === 'date' || (target.type === 'range' && reference.part === undefined && !reference.isAggregate)) {
+        findings.push({ code: 'formula', ...messages.formulaFieldType(target.name, target.type), dataPath, within });
+        isValid = false;
+      }
+    }
+    if (isValid) formulas.set(field.name, formula);
+  }
+  const ordered = orderFormulas(formulas);
+  if ('order' in ordered) return { order: ordered.order, findings };
+  const [start = ''] = ordered.cycle;
+  findings.push({ code: 'formula', ...messages.formulaCycle(ordered.cycle), dataPath: ['fields', start, 'formula'] });
+  return { order: [], findings };
+}
+

@@ -1,0 +1,47 @@
+import { messages, suggestName } from '../errors/messages.js';
+import type { InputRow } from '../model.js';
+import type { Field } from './fields.js';
+import { parseValue, type Value } from './values.js';
+import type { Finding } from './validate.js';
+import { valueAt } from './zod-issues.js';
+
+/** Each row against the declared fields: known keys, typed values, required values present, unique names. */
+export function checkRows(raw: object, fields: readonly Field[]): { rows: InputRow[]; findings: Finding[] } {
+  const list = valueAt(raw, ['rows']);
+  if (!Array.isArray(list) || fields.length === 0) return { rows: [], findings: [] };
+  const byName = new Map(fields.map((field) => [field.name, field]));
+  const [nameField] = fields;
+  const findings: Finding[] = [];
+  const rows: InputRow[] = [];
+  const firstIndex = new Map<string, number>();
+  list.forEach((entry: unknown, index) => {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return; // zod reports it
+    const values = new Map<string, Value>();
+    for (const [key, given] of Object.entries(entry)) {
+      const field = byName.get(key);
+      if (field === undefined) {
+        const names = [...byName.keys()];
+        findings.push({ code: 'unknown-key', ...messages.unknownRowField(key, suggestName(key, names), names), dataPath: ['rows', index, key], key });
+        continue;
+      }
+      if (given === null || given === undefined) continue; // `units:` with nothing after it: the value is missing
+      const parsed = parseValue(field, given);
+      if ('value' in parsed) values.set(key, parsed.value);
+      else findings.push({ code: parsed.problem.code, message: parsed.problem.message, hint: parsed.problem.hint, dataPath: ['rows', index, key, ...parsed.problem.subPath] });
+    }
+    for (const field of fields) {
+      const hasFormula = 'formula' in field && field.formula !== undefined;
+      if (field.isRequired && !hasFormula && valueAt(entry, [field.name]) == null) {
+        findings.push({ code: 'schema', ...messages.missingRowField(field.name, field.label), dataPath: ['rows', index] });
+      }
+    }
+    const name = nameField === undefined ? undefined : values.get(nameField.name);
+    const text = name?.kind === 'text' ? name.text : `#${index + 1}`;
+    const key = text.toLocaleLowerCase();
+    const first = firstIndex.get(key);
+    if (first !== undefined && name !== undefined) findings.push({ code: 'duplicate', ...messages.duplicateRow(text, first), dataPath: ['rows', index, nameField?.name ?? ''] });
+    else firstIndex.set(key, index);
+    rows.push({ index, name: text, values, given: { ...entry } });
+  });
+  return { rows, findings };
+}

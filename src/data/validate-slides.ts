@@ -1,0 +1,151 @@
+import type { ErrorCode } from '../errors/deck-error.js';
+import { messages, suggestName, type Message } from '../errors/messages.js';
+import { findChartFieldProblems } from '../charts/chart-fields.js';
+import type { PathSegment, SlideInput } from '../model.js';
+import { TABLE_KEYS, TableKeysSchema } from '../slides/columns.js';
+import { checkSlideKeys, type KeyProblem } from '../slides/layout-keys.js';
+import type { LayoutInfo } from '../slides/layouts.js';
+import type { Field } from './fields.js';
+import { readSentence, type SentenceCache } from './sentence-cache.js';
+import { checkSentence, hasFigures, type SentenceScope } from './sentences.js';
+import type { Finding } from './validate.js';
+import { valueAt } from './zod-issues.js';
+
+export interface SlidesInput {
+  readonly raw: object;
+  readonly fields: readonly Field[];
+  readonly rowNames: readonly string[];
+  readonly layouts: ReadonlyMap<string, LayoutInfo>;
+  readonly charts: ReadonlyMap<string, unknown>;
+  readonly sentences: SentenceCache;
+}
+
+// Keys the build reads itself: every slide's layout and notes, a table's columns, a chart's spec.
+const BUILD_KEYS = new Set(['layout', 'notes', 'chart', ...TABLE_KEYS]);
+
+/** Each slide against its layout's template, its table's columns and chart against the fields, every sentence checked. */
+export function checkSlides(input: SlidesInput): { slides: SlideInput[]; findings: Finding[] } {
+  const list = valueAt(input.raw, ['slides']);
+  const findings: Finding[] = [...checkMetaSentences(input)];
+  const slides: SlideInput[] = [];
+  if (!Array.isArray(list)) return { slides, findings };
+  list.forEach((slide: unknown, index) => {
+    if (typeof slide !== 'object' || slide === null || Array.isArray(slide)) return; // zod reports it
+    const layout = valueAt(slide, ['layout']);
+    const notes = valueAt(slide, ['notes']);
+    const path = ['slides', index];
+    const info = typeof layout === 'string' ? input.layouts.get(layout) : undefined;
+    if (typeof layout === 'string' && info === undefined) {
+      findings.push({ code: 'layout', ...messages.unknownLayout(layout, [...input.layouts.keys()]), dataPath: [...path, 'layout'] });
+    }
+    if (info !== undefined) findings.push(...checkLayoutKeys(info, slide, path, input));
+    findings.push(...checkTexts(slide, path, input));
+    if (typeof layout === 'string') slides.push({ layout, notes: typeof notes === 'string' ? notes : undefined, sourceIndex: index, values: { ...slide } });
+  });
+  return { slides, findings };
+}
+
+function checkLayoutKeys(info: LayoutInfo, slide: object, path: readonly PathSegment[], input: SlidesInput): Finding[] {
+  const findings = checkSlideKeys({ layout: info.keys, slide, path, skip: BUILD_KEYS }).map((problem) => describeKeyProblem(problem, info.keys.name));
+  const hasColumns = Object.hasOwn(slide, 'columns');
+  if (info.showsTable) findings.push(...checkTable(slide, path, input));
+  else if (hasColumns) findings.push({ code: 'layout', ...messages.keyNotShown('columns', info.keys.name, 'table'), dataPath: [...path, 'columns'], key: 'columns' });
+  const chart = valueAt(slide, ['chart']);
+  if (info.showsChart) findings.push(...checkChart(chart, [...path, 'chart'], input));
+  else if (chart !== undefined) findings.push({ code: 'layout', ...messages.keyNotShown('chart', info.keys.name, 'chart'), dataPath: [...path, 'chart'], key: 'chart' });
+  return findings;
+}
+
+function describeKeyProblem(problem: KeyProblem, layout: string): Finding {
+  const at = (code: ErrorCode, message: Message, key?: string): Finding => ({ code, ...message, dataPath: problem.path, ...(key !== undefined && { key }) });
+  const allowed = problem.allowed ?? [];
+  switch (problem.kind) {
+    case 'unknown-key':
+      return at('unknown-key', messages.unknownSlideKey(problem.key ?? '', layout, suggestName(problem.key ?? '', allowed), allowed), problem.key);
+    case 'missing-key':
+      return at('schema', messages.missingSlideKey(problem.key ?? '', layout));
+    case 'expected-text':
+      return at('schema', messages.expectedText(valueAt({}, [])));
+    case 'expected-list':
+      return at('schema', messages.expectedList(undefined));
+    case 'expected-map':
+      return at('schema', messages.expectedMapping(undefined));
+    case 'empty-text':
+      return at('schema', messages.emptyText());
+    case 'empty-list':
+      return at('schema', messages.emptyList());
+    case 'not-http-url':
+      return at('url', messages.badUrl(undefined));
+  }
+}
+
+function checkTable(slide: object, path: readonly PathSegment[], input: SlidesInput): Finding[] {
+  const keys = { columns: valueAt(slide, ['columns']), ...(Object.hasOwn(slide, 'rowsPerSlide') && { rowsPerSlide: valueAt(slide, ['rowsPerSlide']) }) };
+  if (keys.columns === undefined) return [{ code: 'schema', ...messages.missingColumns(), dataPath: [...path] }];
+  const parsed = TableKeysSchema.safeParse(keys, { jitless: true });
+  if (!parsed.success) {
+    return parsed.error.issues.map((issue) => {
+      const issuePath = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
+      return { code: 'schema', ...messages.badColumn(issue.message), dataPath: [...path, ...issuePath] };
+    });
+  }
+  const names = input.fields.map((field) => field.name);
+  return parsed.data.columns.flatMap((column, index): Finding[] => {
+    const at = [...path, 'columns', index];
+    const field = typeof column === 'string' ? column : column.field;
+    const findings: Finding[] = [];
+    if (field !== undefined && !names.includes(field)) {
+      findings.push({ code: 'field', ...messages.unknownColumnField(field, suggestName(field, names), names), dataPath: typeof column === 'string' ? at : [...at, 'field'] });
+    }
+    if (typeof column !== 'string' && column.field === undefined && column.cell === undefined) findings.push({ code: 'schema', ...messages.columnNeedsField(), dataPath: at });
+    if (typeof column !== 'string' && column.field === undefined && column.label === undefined) findings.push({ code: 'schema', ...messages.missing('label'), dataPath: at });
+    const cells = typeof column === 'string' || column.cell === undefined ? [] : typeof column.cell === 'string' ? [column.cell] : column.cell;
+    cells.forEach((cell, part) => {
+      const cellPath = typeof column !== 'string' && typeof column.cell === 'string' ? [...at, 'cell'] : [...at, 'cell', part];
+      findings.push(...checkText(cell, cellPath, input, 'row'));
+    });
+    return findings;
+  });
+}
+
+function checkChart(chart: unknown, path: readonly PathSegment[], input: SlidesInput): Finding[] {
+  if (chart === undefined) return [{ code: 'schema', ...messages.missingSlideKey('chart', 'chart'), dataPath: path.slice(0, -1) }];
+  if (typeof chart === 'string') {
+    const spec = input.charts.get(chart);
+    if (spec === undefined) return [{ code: 'chart', ...messages.unknownChart(chart, [...input.charts.keys()]), dataPath: path }];
+    return findChartFieldProblems(spec, input.fields).map((problem) => ({ code: 'field', ...messages.unknownChartField(problem.name, chart, suggestName(problem.name, input.fields.map((field) => field.name))), dataPath: path }));
+  }
+  if (typeof chart !== 'object' || chart === null || Array.isArray(chart)) return [{ code: 'chart', ...messages.expectedChart(chart), dataPath: path }];
+  return findChartFieldProblems(chart, input.fields).map((problem) => ({
+    code: 'field',
+    ...messages.unknownChartField(problem.name, undefined, suggestName(problem.name, input.fields.map((field) => field.name))),
+    dataPath: [...path, ...problem.path],
+  }));
+}
+
+/** Every string of a slide that states figures, checked; a table's cells are checked with their row in scope. */
+function checkTexts(slide: object, path: readonly PathSegment[], input: SlidesInput): Finding[] {
+  const findings: Finding[] = [];
+  const visit = (value: unknown, at: readonly PathSegment[]) => {
+    if (typeof value === 'string') findings.push(...checkText(value, at, input, 'deck'));
+    else if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...at, index]));
+    else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) visit(item, [...at, key]);
+  };
+  for (const [key, value] of Object.entries(slide)) if (key !== 'layout' && key !== 'chart' && key !== 'columns') visit(value, [...path, key]);
+  const columns = valueAt(slide, ['columns']);
+  if (Array.isArray(columns)) columns.forEach((column, index) => visit(valueAt(column, ['label']), [...path, 'columns', index, 'label']));
+  return findings;
+}
+
+function checkMetaSentences(input: SlidesInput): Finding[] {
+  const meta = valueAt(input.raw, ['meta']);
+  if (typeof meta !== 'object' || meta === null) return [];
+  return Object.entries(meta).flatMap(([key, value]) => (typeof value === 'string' ? checkText(value, ['meta', key], input, 'deck') : []));
+}
+
+function checkText(text: string, path: readonly PathSegment[], input: SlidesInput, scope: SentenceScope): Finding[] {
+  if (!hasFigures(text)) return [];
+  const parsed = readSentence(input.sentences, text);
+  const problems = 'problem' in parsed ? [parsed.problem] : checkSentence(parsed.sentence, { fields: new Map(input.fields.map((field) => [field.name, field])), rowNames: input.rowNames, scope });
+  return problems.map((problem) => ({ code: problem.code, message: problem.message, hint: problem.hint, dataPath: path, within: { offset: problem.offset, length: problem.length } }));
+}
