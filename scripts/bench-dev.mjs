@@ -11,7 +11,7 @@
 //   for the caller's own statistics. It spawns `node lib/main.js dev` as a user would, on a free port, on a
 //   temporary copy of data/deck.yaml, and stops it with SIGINT before returning.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,10 +19,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const EDIT = 'models[4].units (Llama 3)';
+const EDIT = 'rows[4].units (Llama 3)';
 const WARMUP_RUNS = 2;
-// The server's line per rebuild ends with the build's own time: "models[4].units 2000 → 2001 · 2 slides, 1 chart · 18 ms".
-const BUILD_LINE = /^models\[4\]\.units .* · (\d+) ms$/gm;
+// The server's line per rebuild ends with the build's own time: "rows[4].units 2000 → 2001 · 2 slides, 1 chart · 18 ms".
+const BUILD_LINE = /^rows\[4\]\.units .* · (\d+) ms$/gm;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
 /** Medians of `runs` one-figure edits; see the header for the result's shape. */
@@ -33,6 +33,7 @@ export async function benchDev({ runs = 15, isBrowserUsed = true, chromiumPath =
   const original = readFileSync(join(ROOT, 'data', 'deck.yaml'), 'utf8');
   if (!original.includes('units: 2000')) throw new Error('data/deck.yaml no longer has Llama 3 at "units: 2000"; update the bench edit');
   writeFileSync(dataFile, original);
+  cpSync(join(ROOT, 'data', 'charts'), join(dir, 'charts'), { recursive: true });
   const server = await startDevProcess(dataFile, join(dir, 'dist'));
   const samples = { served: [], reloaded: [] };
   // Figures no earlier run used, so the chart is really rendered, not read back from the on-disk chart cache.

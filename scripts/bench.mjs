@@ -7,7 +7,7 @@
 //   npm run bench [-- --runs 7] [-- --quick]     (--quick: 5 runs, no synthetic 1,000-model deck, no dev loop)
 // The browser rows come from scripts/measure-browser.mjs and the dev loop from scripts/bench-dev.mjs, when present.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,7 +22,7 @@ const CLI = join(ROOT, 'lib', 'main.js');
 const OUT = join(ROOT, '.bench');
 const WORK = join(OUT, 'work');
 const CODE_CACHE = join(ROOT, 'node_modules', '.cache', 'datadeck', 'v8');
-const EDIT = { from: 'units: 2000', label: 'models[4].units (Llama 3)' };
+const EDIT = { from: 'units: 2000', label: 'rows[4].units (Llama 3)' };
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, quick: { type: 'boolean', default: false } } });
 const runs = values.quick ? 5 : Math.max(5, Number(values.runs));
@@ -37,6 +37,8 @@ function workDir(name, yaml) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'deck.yaml'), yaml);
+  // The default deck's chart specs sit next to its data file.
+  cpSync(join(ROOT, 'data', 'charts'), join(dir, 'charts'), { recursive: true });
   return dir;
 }
 
