@@ -37,6 +37,10 @@ export interface StoredCache {
   readonly fonts: ReadonlyMap<string, string>;
   /** specKey() → a template precompiled by Handlebars, as JavaScript. */
   readonly templates: ReadonlyMap<string, string>;
+  /** layoutsKey() → the layouts' keys as analysed from their templates (stored-analyses.ts). */
+  readonly layouts: ReadonlyMap<string, unknown>;
+  /** A text of the deck → its sentence as Handlebars parsed it. */
+  readonly sentences: ReadonlyMap<string, unknown>;
   /** Why the stored cache was set aside (unreadable, corrupt): a note for the user, never an error. */
   readonly problem?: Problem | undefined;
 }

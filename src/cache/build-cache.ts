@@ -6,6 +6,7 @@ import { compileTemplates, type CompiledTemplates, type TemplateSpecs } from '..
 import { writeCache } from '../page/write.js';
 import type { SentenceCache } from '../data/sentence-cache.js';
 import { analyzeLayouts, type LayoutInfo } from '../slides/layouts.js';
+import { isProgram, layoutsKey, reviveLayouts, storeLayouts } from './stored-analyses.js';
 
 /** Work kept between builds: in memory by a long-lived process (watch mode, benchmarks), on disk between runs. */
 export interface BuildCache {
@@ -18,6 +19,8 @@ export interface BuildCache {
   templates?: { readonly sources: TemplateSources; readonly compiled: CompiledTemplates };
   /** What each layout's template shows, analysed once per template change. */
   layouts?: { readonly sources: TemplateSources; readonly layouts: ReadonlyMap<string, LayoutInfo> };
+  /** layoutsKey() → analysed layouts: the newest is kept on disk, so a cold build does not parse the templates. */
+  readonly layoutAnalyses: Map<string, ReadonlyMap<string, LayoutInfo>>;
   /** The deck's texts parsed as sentences: a rebuild parses only the texts an edit changed. */
   readonly sentences: SentenceCache;
   /** The cache folder was read into this cache: a long-lived process reads it once. */
@@ -29,7 +32,7 @@ export interface BuildCache {
 }
 
 export function createBuildCache(): BuildCache {
-  return { charts: new Map(), compiledCharts: new Map(), fonts: new Map(), templateSpecs: new Map(), sentences: new Map() };
+  return { charts: new Map(), compiledCharts: new Map(), fonts: new Map(), templateSpecs: new Map(), sentences: new Map(), layoutAnalyses: new Map() };
 }
 
 // Enough for a few decks and a run of edits; a chart is ~6 kB, a font subset ~19 kB, a template ~3 kB, read on every cold build.
@@ -37,12 +40,19 @@ export function createBuildCache(): BuildCache {
 const STORED_CHARTS = 16;
 const STORED_FONTS = 12;
 const STORED_TEMPLATES = 64;
+// A deck has a few dozen texts with figures; a few decks' worth, ~1-3 kB each.
+const STORED_SENTENCES = 200;
 
 export function restoreCache(cache: BuildCache, stored: StoredCache): Problem[] {
   if (cache.isRestored === true) return [];
   for (const [key, chart] of stored.charts) if (!cache.charts.has(key)) cache.charts.set(key, chart);
   for (const [key, font] of stored.fonts) if (!cache.fonts.has(key)) cache.fonts.set(key, font);
   for (const [key, spec] of stored.templates) if (!cache.templateSpecs.has(key)) cache.templateSpecs.set(key, spec);
+  for (const [key, layouts] of stored.layouts) {
+    const revived = reviveLayouts(layouts);
+    if (revived !== undefined && !cache.layoutAnalyses.has(key)) cache.layoutAnalyses.set(key, revived);
+  }
+  for (const [text, program] of stored.sentences) if (isProgram(program) && !cache.sentences.has(text)) cache.sentences.set(text, { sentence: { source: text, program } });
   cache.isRestored = true;
   cache.stamp = stored.stamp;
   cache.storedCount = countEntries(cache);
@@ -55,8 +65,10 @@ export async function storeCache(cache: BuildCache, stamp: string, cacheDir: str
   const charts = Object.fromEntries([...cache.charts].slice(-STORED_CHARTS));
   const fonts = Object.fromEntries([...cache.fonts].slice(-STORED_FONTS));
   const templates = Object.fromEntries([...cache.templateSpecs].slice(-STORED_TEMPLATES));
+  const layouts = Object.fromEntries([...cache.layoutAnalyses].slice(-1).map(([key, analysed]) => [key, storeLayouts(analysed)]));
+  const sentences = Object.fromEntries([...cache.sentences].flatMap(([text, parsed]) => ('sentence' in parsed ? [[text, parsed.sentence.program]] : [])).slice(-STORED_SENTENCES));
   cache.storedCount = countEntries(cache);
-  const problem = await writeCache({ stamp, charts, fonts, templates }, cacheDir);
+  const problem = await writeCache({ stamp, charts, fonts, templates, layouts, sentences }, cacheDir);
   return problem === undefined ? [] : [problem];
 }
 
@@ -66,7 +78,7 @@ export async function flushBuildCache(cache: BuildCache, cacheDir: string | unde
 }
 
 function countEntries(cache: BuildCache): number {
-  return cache.charts.size + cache.fonts.size + cache.templateSpecs.size;
+  return cache.charts.size + cache.fonts.size + cache.templateSpecs.size + cache.layoutAnalyses.size + cache.sentences.size;
 }
 
 // Templates compile again only when a layout, partial or the shell changed on disk.
@@ -82,7 +94,10 @@ export function compileCached(sources: TemplateSources, cache: BuildCache): Comp
 export function analyzeCached(sources: TemplateSources, cache: BuildCache): ReadonlyMap<string, LayoutInfo> {
   const previous = cache.layouts;
   if (previous !== undefined && sameSources(previous.sources, sources)) return previous.layouts;
-  const layouts = analyzeLayouts(sources);
+  const key = layoutsKey(sources);
+  const layouts = cache.layoutAnalyses.get(key) ?? analyzeLayouts(sources);
+  cache.layoutAnalyses.delete(key); // the newest analysis is the one kept on disk
+  cache.layoutAnalyses.set(key, layouts);
   cache.layouts = { sources, layouts };
   return layouts;
 }

@@ -9,7 +9,7 @@ import { PACKAGE_ROOT } from '../options.js';
 /** The one file of the cache folder; write.ts writes it, atomically. */
 export const CACHE_FILE = 'build-cache.json';
 // Bump when the file's shape changes: an older file is then set aside silently, like one from another version.
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 const ChartSchema = z.strictObject({
   id: z.string(),
@@ -25,6 +25,9 @@ export const CacheFileSchema = z.strictObject({
   charts: z.record(z.string(), ChartSchema),
   fonts: z.record(z.string(), z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/)),
   templates: z.record(z.string(), z.string()),
+  // Checked where they are used (stored-analyses.ts): a stale or odd entry is made again, never trusted.
+  layouts: z.record(z.string(), z.unknown()),
+  sentences: z.record(z.string(), z.unknown()),
 });
 
 /** The file as written: what the schema reads back. */
@@ -33,12 +36,14 @@ export interface CacheFile {
   readonly charts: Readonly<Record<string, RenderedChart>>;
   readonly fonts: Readonly<Record<string, string>>;
   readonly templates: Readonly<Record<string, string>>;
+  readonly layouts: Readonly<Record<string, unknown>>;
+  readonly sentences: Readonly<Record<string, unknown>>;
 }
 
 /** What earlier builds left in `cacheDir`; a missing, foreign or broken cache reads as empty (the last with a note). */
 export async function loadCache(cacheDir: string | undefined): Promise<StoredCache> {
   const stamp = await readStamp();
-  const empty: StoredCache = { stamp, charts: new Map(), fonts: new Map(), templates: new Map() };
+  const empty: StoredCache = { stamp, charts: new Map(), fonts: new Map(), templates: new Map(), layouts: new Map(), sentences: new Map() };
   if (cacheDir === undefined) return empty;
   const file = join(cacheDir, CACHE_FILE);
   let text: string;
@@ -56,8 +61,9 @@ export async function loadCache(cacheDir: string | undefined): Promise<StoredCac
   if (written.success && written.data.stamp !== stamp) return empty;
   const parsed = CacheFileSchema.safeParse(json, { jitless: true }); // jitless: one parse per run, see validate.ts
   if (!parsed.success) return { ...empty, problem: cacheProblem(file, 'it is not a datadeck cache, or it was cut short') };
-  const { charts, fonts, templates } = parsed.data;
-  return { stamp, charts: new Map(Object.entries(charts)), fonts: new Map(Object.entries(fonts)), templates: new Map(Object.entries(templates)) };
+  const { charts, fonts, templates, layouts, sentences } = parsed.data;
+  const map = <T>(record: Readonly<Record<string, T>>) => new Map(Object.entries(record));
+  return { stamp, charts: map(charts), fonts: map(fonts), templates: map(templates), layouts: map(layouts), sentences: map(sentences) };
 }
 
 function parseJson(text: string): unknown {

@@ -35,7 +35,7 @@ export function findChartFields(spec: unknown, fields: readonly Field[]): string
   return [...new Set(names.filter((name) => declared.has(name)))];
 }
 
-// "fmt.units" names the formatted text of units; "trainingTime.min" one end of a range.
+// "fmt.units" names the formatted text of units; "duration.min" one end of a range.
 function rootName(field: string): string {
   const parts = field.split('.');
   return (parts[0] === 'fmt' ? parts[1] : parts[0]) ?? field;

@@ -13,7 +13,7 @@ const formula = z
   .string()
   .trim()
   .min(1)
-  .describe('Fórmula sobre otros campos de la fila, p. ej. «hardwareCost / units» o «price * 730». Se calcula donde falta el valor y se muestra con «≈».');
+  .describe('Fórmula sobre otros campos de la fila, p. ej. «cost / units» o «price * 730». Se calcula donde falta el valor y se muestra con «≈».');
 const decimals = z.number().int().min(0).max(6).describe('Decimales como máximo (por defecto 2; 0 para enteros).');
 const significant = z.number().int().min(1).max(6).describe('Cifras significativas: 2 muestra 7812,5 como 7.800.');
 const numberDisplay = z

@@ -1,7 +1,7 @@
 import { assertNever } from '../model.js';
 
 /**
- * A field's formula, e.g. `hardwareCost / units` or `generation / sum(generation)`: a small hand-written parser
+ * A field's formula, e.g. `cost / units` or `generation / sum(generation)`: a small hand-written parser
  * (no eval: the text comes from the data file), an evaluator over one row, and the order formulas run in.
  */
 

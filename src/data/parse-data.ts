@@ -23,8 +23,9 @@ export function parseData(text: string, file: string): ParsedData {
   return { value: fast.value, locate: (path) => locator().locate(path), locateKey: (path, key) => locator().locateKey(path, key) };
 }
 
-// Anchors and aliases (an alias bomb), tags and merge keys are left to `yaml`, which limits and reports them.
-const NOT_PLAIN = /[&*!]|<</;
+// Anchors (an alias bomb needs one), tags and merge keys are left to `yaml`, which limits and reports them; an alias
+// without an anchor makes js-yaml throw, and `yaml` reports it. "**bold**" and "R&D" in text stay on the fast path.
+const NOT_PLAIN = /(?:^|[\s[{,])[&!](?=\S)|<<\s*:/m;
 
 function readPlainYaml(text: string): { value: unknown } | undefined {
   if (NOT_PLAIN.test(text)) return undefined;

@@ -199,7 +199,7 @@ export const messages = {
   }),
   badFieldName: (name: unknown): Message => ({
     message: `The field name ${quote(name)} cannot be used in formulas and sentences.`,
-    hint: 'start with a letter and use letters, digits and _ only, e.g. trainingEnergy or energia_total',
+    hint: 'start with a letter and use letters, digits and _ only, e.g. totalEnergy or energia_total',
   }),
   badCurrency: (value: unknown): Message => ({
     message: `Expected a currency code such as "USD", got ${describe(value)}.`,
@@ -220,7 +220,7 @@ export const messages = {
       case 'unknown-function':
         return { message: `Unknown function "${error.found}" in the formula.`, hint: error.suggestion !== undefined ? `did you mean ${error.suggestion}(…)? Functions: sum, mean, min, max, count, round` : 'functions: sum, mean, min, max, count, round' };
       case 'empty':
-        return { message: 'The formula is empty.', hint: 'write an expression over other fields, e.g. hardwareCost / units' };
+        return { message: 'The formula is empty.', hint: 'write an expression over other fields, e.g. cost / units' };
       default:
         return { message: `The formula cannot be read: expected ${error.expected}${error.found === '' ? ' at the end' : `, found "${error.found}"`}.`, hint: 'a formula uses field names, numbers, + - * / and parentheses, e.g. price * units or (a + b) / 2' };
     }
@@ -259,7 +259,7 @@ export const messages = {
   }),
   missingColumns: (): Message => ({
     message: 'The table slide has no columns.',
-    hint: 'add columns: [name, …] with the fields to show, e.g. columns: [name, units, hardwareCost]',
+    hint: 'add columns: [name, …] with the fields to show, e.g. columns: [name, units, cost]',
   }),
   badColumn: (detail: string): Message => ({
     message: `The column is not valid: ${detail}.`,
@@ -283,7 +283,7 @@ export const messages = {
   }),
   sentenceSyntax: (isUnfinished: boolean): Message => ({
     message: isUnfinished ? 'The text ends inside a {{…}} or an {{#if}} without its {{/if}}.' : 'A {{…}} in this text cannot be read.',
-    hint: 'every {{ needs its }}: write {{max hardwareCost}}; a block needs its end: {{#if x}}…{{/if}}',
+    hint: 'every {{ needs its }}: write {{max cost}}; a block needs its end: {{#if x}}…{{/if}}',
   }),
   sentenceUnsupported: (): Message => ({
     message: 'Partials and decorators cannot be used in the data file’s texts.',
@@ -295,7 +295,7 @@ export const messages = {
   }),
   sentenceLiteral: (): Message => ({
     message: 'A {{…}} holds a literal value instead of a helper or a field.',
-    hint: 'write the value as plain text, or name a figure: {{max hardwareCost}}',
+    hint: 'write the value as plain text, or name a figure: {{max cost}}',
   }),
   unknownHelper: (name: string, suggestion: string | undefined, helpers: readonly string[]): Message => ({
     message: `Unknown helper "${name}".`,
@@ -319,7 +319,7 @@ export const messages = {
   }),
   expectedFieldName: (): Message => ({
     message: 'Expected the name of a declared field here.',
-    hint: 'write the field name as declared under fields:, without quotes: {{max hardwareCost}}',
+    hint: 'write the field name as declared under fields:, without quotes: {{max cost}}',
   }),
   fieldPart: (name: string, part: string): Message => ({
     message: `"${name}.${part}" names no part of a field: only a range field has .min and .max.`,
@@ -430,7 +430,8 @@ export const messages = {
 /** The closest name within two edits, for "did you mean". */
 export function suggestName(input: string, names: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
+  // A one-letter name is one edit from every other one-letter name: a suggestion must keep part of what was typed.
+  let bestDistance = Math.min(Math.max(2, Math.floor(input.length / 3)) + 1, input.length);
   for (const name of names) {
     const candidate = name.toLowerCase();
     const typed = input.toLowerCase();
@@ -444,15 +445,18 @@ export function suggestName(input: string, names: readonly string[]): string | u
   return best;
 }
 
+// Levenshtein with adjacent transpositions as one edit ("mxa" is one edit from "max", two from "mean").
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, index) => index)];
   for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
+    const row = [i];
     for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+      const substitution = (rows[i - 1]?.[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      let distance = Math.min((rows[i - 1]?.[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, substitution);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) distance = Math.min(distance, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      row.push(distance);
     }
-    previous = current;
+    rows.push(row);
   }
-  return previous[b.length] ?? 0;
+  return rows[a.length]?.[b.length] ?? 0;
 }

@@ -9,7 +9,7 @@ export const ColumnSchema = z.union([
     cell: z
       .union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)])
       .optional()
-      .describe('Celda con varios campos: «{{accelerator}} × {{units}}»; o una lista de partes, y una parte que nombra un valor que falta no se muestra.'),
+      .describe('Celda con varios campos: «{{gpu}} × {{units}}»; o una lista de partes, y una parte que nombra un valor que falta no se muestra.'),
     lines: z.boolean().optional().describe('true: cada parte de la celda en su propia línea.'),
     width: z.string().regex(/^\d{1,2}(\.\d)?%$/, { error: 'width' }).optional().describe('Ancho de la columna: «15%». Por defecto se reparte según el contenido.'),
     align: z.enum(['left', 'right']).optional().describe('Alineación: los números van a la derecha por defecto.'),

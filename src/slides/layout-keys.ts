@@ -91,9 +91,17 @@ export function analyzeLayout(input: { name: string; source: string; partials: R
   return header.description === undefined ? { name: input.name, keys } : { name: input.name, description: header.description, keys };
 }
 
+// Handlebars' parser takes ~1 ms a template once warm and far more cold; every layout includes the same partials,
+// so each source is parsed once per process (the AST is only read, never changed).
+const parsedSources = new Map<string, hbs.AST.Program>();
+
 function parseTemplate(file: string, source: string): hbs.AST.Program {
+  const known = parsedSources.get(source);
+  if (known !== undefined) return known;
   try {
-    return Handlebars.parse(source);
+    const program = Handlebars.parse(source);
+    parsedSources.set(source, program);
+    return program;
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
     throw new DeckError({ code: 'template', ...messages.template(file, detail), file }, { cause: error });

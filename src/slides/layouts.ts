@@ -13,14 +13,16 @@ export interface LayoutInfo {
 /** Keys the build gives every layout: the deck's meta, its words, the slide's notes and number, a table or a chart. */
 export const PROVIDED_KEYS: ReadonlySet<string> = new Set(['meta', 't', 'notes', 'slideNumber', 'page', 'table', 'chart']);
 
-const WITHOUT_TABLE_AND_CHART: ReadonlySet<string> = new Set([...PROVIDED_KEYS].filter((key) => key !== 'table' && key !== 'chart'));
+// table and chart are analysed like a slide's keys, then set apart: whether a template uses them says what it shows.
+const SHOWN_KEYS = ['table', 'chart'];
+const WITHOUT_TABLE_AND_CHART: ReadonlySet<string> = new Set([...PROVIDED_KEYS].filter((key) => !SHOWN_KEYS.includes(key)));
 
 export function analyzeLayouts(sources: TemplateSources): Map<string, LayoutInfo> {
   const layouts = new Map<string, LayoutInfo>();
   for (const [name, source] of sources.layouts) {
-    const keys = analyzeLayout({ name, source, partials: sources.partials, provided: PROVIDED_KEYS });
-    const shown = analyzeLayout({ name, source, partials: sources.partials, provided: WITHOUT_TABLE_AND_CHART }).keys;
-    layouts.set(name, { keys, showsTable: shown.has('table'), showsChart: shown.has('chart') });
+    const analyzed = analyzeLayout({ name, source, partials: sources.partials, provided: WITHOUT_TABLE_AND_CHART });
+    const keys = { ...analyzed, keys: new Map([...analyzed.keys].filter(([key]) => !SHOWN_KEYS.includes(key))) };
+    layouts.set(name, { keys, showsTable: analyzed.keys.has('table'), showsChart: analyzed.keys.has('chart') });
   }
   return layouts;
 }
