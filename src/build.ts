@@ -8,6 +8,7 @@ import { deriveDeck } from './data/derive.js';
 import { embedFonts } from './page/fonts.js';
 import { loadProject } from './data/load.js';
 import { renderSlides } from './slides/render.js';
+import { viewPageMeta } from './slides/slide-views.js';
 import { validateDataset } from './data/validate.js';
 import type { SentenceCache } from './data/sentence-cache.js';
 import type { LayoutInfo } from './slides/layouts.js';
@@ -30,7 +31,8 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
   const slides = renderSlides({ deck, charts, templates, layouts, sentences: cache.sentences, isPublic: options.isPublic });
   const { assets } = project;
   const themeCss = await embedFonts({ css: assets.themeCss, files: assets.fonts, slides, styles: [assets.revealCss, assets.themeCss], cache: cache.fonts, isStaticInstances: options.isForPrint });
-  const html = bundleDeck({ slides, deck, assets: { ...assets, themeCss }, shell: templates.shell, hasNotes: !options.isPublic });
+  const pageMeta = viewPageMeta(deck, cache.sentences);
+  const html = bundleDeck({ slides, deck, assets: { ...assets, themeCss }, shell: templates.shell, hasNotes: !options.isPublic, pageMeta });
   const written = await writeDeck(html, options.outDir); // the only file writes, atomic
   const schema = planSchema(project, layouts, deck);
   if (schema !== undefined) await writeSchemaFile(schema.file, schema.text);

@@ -9,6 +9,8 @@ export interface BundleInput {
   readonly assets: Assets;
   readonly shell: TemplateFunction;
   readonly hasNotes: boolean;
+  /** The title, description and author as plain text, their figures computed. */
+  readonly pageMeta: { readonly title: string; readonly description: string; readonly author: string };
 }
 
 /** The reveal.js configuration of every deck: a 16:9 stage that reveal scales to any screen. */
@@ -37,9 +39,7 @@ export function bundleDeck(input: BundleInput): string {
   const csp = createDeckPolicy({ scripts, css, notesJs: input.hasNotes ? assets.notesJs : undefined, geometry: REVEAL_CONFIG });
   return input.shell({
     lang: deck.meta.locale,
-    title: deck.meta.title,
-    description: [deck.meta.subtitle, deck.meta.institution].filter(Boolean).join(' · '),
-    author: deck.meta.author,
+    ...input.pageMeta,
     css,
     csp,
     slides: input.slides.join('\n'),

@@ -74,3 +74,22 @@ export function chartId(slide: SlideInput): string {
   const chart = slide.values.chart;
   return typeof chart === 'string' ? chart : `slide-${slide.sourceIndex + 1}`;
 }
+
+/** The deck's title, description and author as plain text, for the page's <title> and <meta> tags. */
+export function viewPageMeta(deck: Deck, sentences: SentenceCache): { title: string; description: string; author: string } {
+  const context: FigureContext = { fields: deck.fields, rows: deck.rows, format: deck.format };
+  const text = (value: string | undefined) => (value === undefined ? undefined : toPlainText(String(renderValue(value, context, sentences))));
+  const { meta } = deck;
+  return {
+    title: text(meta.title) ?? '',
+    description: [text(meta.subtitle), text(meta.institution)].filter(Boolean).join(' · '),
+    author: text(meta.author) ?? '',
+  };
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#x60': '`', '#x3D': '=' };
+
+// The shell escapes these again: undo our escaping so "R&D" is not shown as "R&amp;D".
+function toPlainText(html: string): string {
+  return html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#x27|#x60|#x3D);/g, (_match, name: string) => ENTITIES[name] ?? '');
+}
