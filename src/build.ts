@@ -26,7 +26,7 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
   const notes = restoreCache(cache, project.cache);
   const layouts = analyzeCached(project.templates, cache);
   const { deck, warnings } = checkProject(project, options, { layouts, sentences: cache.sentences }); // validate + derive, located problems
-  const charts = await renderCharts({ deck, specs: project.charts, config: project.chartConfig, cache: cache.charts, compiled: cache.compiledCharts });
+  const charts = await renderCharts({ deck, specs: project.charts, config: project.chartConfig, cache: cache.charts, compiled: cache.compiledCharts, sentences: cache.sentences });
   const templates = compileCached(project.templates, cache);
   const slides = renderSlides({ deck, charts, templates, layouts, sentences: cache.sentences, isPublic: options.isPublic });
   const { assets } = project;
@@ -68,7 +68,7 @@ export function checkProject(project: Project, options: Pick<BuildOptions, 'isSt
   if (deck.errors.length > 0) throw new DeckError(deck.errors.map(locate));
   const warnings = deck.warnings.map(locate);
   if (options.isStrict && warnings.length > 0) {
-    throw new DeckError([...warnings, { code: 'formula-mismatch', ...messages.strictWarnings(warnings.length) }]);
+    throw new DeckError(warnings.map((warning) => ({ ...warning, hint: messages.strictHint(warning.hint) })));
   }
   return { deck, warnings };
 }

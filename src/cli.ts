@@ -107,7 +107,8 @@ async function runBuild(options: Options): Promise<number> {
   printWarnings(result.warnings);
   const ms = Math.round(performance.now() - started);
   const size = `${(result.bytes / 1024).toFixed(0)} kB`;
-  process.stdout.write(`✔ ${result.outFile} · ${size} · ${result.slideCount} slides · ${result.chartCount} charts · ${ms} ms\n`);
+  const count = (number: number, noun: string) => `${number} ${noun}${number === 1 ? '' : 's'}`;
+  process.stdout.write(`✔ ${result.outFile} · ${size} · ${count(result.slideCount, 'slide')} · ${count(result.chartCount, 'chart')} · ${ms} ms\n`);
   return EXIT.ok;
 }
 

@@ -9,7 +9,7 @@ import { PACKAGE_ROOT } from '../options.js';
 /** The one file of the cache folder; write.ts writes it, atomically. */
 export const CACHE_FILE = 'build-cache.json';
 // Bump when the file's shape changes: an older file is then set aside silently, like one from another version.
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 const ChartSchema = z.strictObject({
   id: z.string(),

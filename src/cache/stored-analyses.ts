@@ -63,7 +63,7 @@ function reviveShape(stored: unknown): KeyShape | undefined {
   if (!isRecord(stored)) return undefined;
   switch (stored.kind) {
     case 'text':
-      return typeof stored.isUrl === 'boolean' ? { kind: 'text', isUrl: stored.isUrl } : undefined;
+      return typeof stored.isUrl === 'boolean' && typeof stored.isAttribute === 'boolean' ? { kind: 'text', isUrl: stored.isUrl, isAttribute: stored.isAttribute } : undefined;
     case 'any':
       return { kind: 'any' };
     case 'list': {

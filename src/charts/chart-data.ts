@@ -19,8 +19,11 @@ function buildChartRow(row: DeckRow, fields: readonly Field[], format: FormatCon
   const values: Record<string, unknown> = {};
   const fmt: Record<string, string> = {};
   for (const field of fields) {
-    const value = row.cells.get(field.name)?.value;
-    fmt[field.name] = value === undefined ? (field.missing ?? format.words.notReported) : formatValue(field, value, format);
+    const cell = row.cells.get(field.name);
+    const value = cell?.value;
+    const text = value === undefined ? (field.missing ?? format.words.notReported) : formatValue(field, value, format);
+    // A derived figure reads "≈ 7.800 US$" on a chart as in the table.
+    fmt[field.name] = cell?.isDerived === true ? `${format.words.approximately} ${text}` : text;
     values[field.name] = chartValue(value);
   }
   return { ...values, fmt };

@@ -4,7 +4,8 @@ import type { Config } from 'vega-lite';
 import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
 import type { Charts, Deck, RenderedChart, SlideInput } from '../model.js';
-import { chartId } from '../slides/slide-views.js';
+import { chartId, renderPlain } from '../slides/slide-views.js';
+import type { SentenceCache } from '../data/sentence-cache.js';
 import { buildChartRows, describeChart, readChartText, type ChartRow, type ChartText } from './chart-data.js';
 import { findChartFields } from './chart-fields.js';
 import { compileChart, isVegaLiteConfig, isVegaLiteSpec, loadChartLibraries, renderChartSvg, type ChartLibraries, type CompiledChart } from './chart-svg.js';
@@ -18,6 +19,8 @@ export async function renderCharts(options: {
   cache?: ChartCache;
   /** Specs compiled by earlier builds of this process, by specKey(): a re-render only runs vega on new rows. */
   compiled?: CompiledChartCache;
+  /** The deck's parsed sentences: a caption describing a chart is shown with its figures. */
+  sentences?: SentenceCache;
 }): Promise<Charts> {
   const { deck, specs, cache = new Map<string, RenderedChart>(), compiled = new Map<string, CompiledChart>() } = options;
   const slides = pickChartSlides(deck);
@@ -32,7 +35,7 @@ export async function renderCharts(options: {
     if (spec === undefined) {
       throw new DeckError({ code: 'chart', ...messages.unknownChart(name, specNames), dataPath: ['slides', slide.sourceIndex, 'chart'] });
     }
-    const fallback = fallbackSummary(slide);
+    const fallback = fallbackSummary(slide, deck, options.sentences ?? new Map());
     const key = chartKey({ name, spec, theme: options.config, locale: deck.format.locale, rows, fallback });
     const cached = cache.get(key);
     if (cached !== undefined) {
@@ -103,10 +106,11 @@ export function pickChartSlides(deck: Deck): Map<string, SlideInput> {
   return slides;
 }
 
-// A spec without its own text alternative is described by its slide's caption, or its title.
-function fallbackSummary(slide: SlideInput): string {
+// A spec without its own text alternative is described by its slide's caption, or its title, as a reader sees it.
+function fallbackSummary(slide: SlideInput, deck: Deck, sentences: SentenceCache): string {
   const text = [slide.values.caption, slide.values.title].find((value): value is string => typeof value === 'string');
-  return (text ?? '').replace(/[.:\s]+$/, '');
+  const context = { fields: deck.fields, rows: deck.rows, format: deck.format };
+  return renderPlain(text ?? '', context, sentences).replace(/[.:\s]+$/, '');
 }
 
 async function renderOneChart(options: {

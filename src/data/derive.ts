@@ -2,7 +2,8 @@ import { messages } from '../errors/messages.js';
 import { findWords } from '../i18n/words.js';
 import type { Cell, Dataset, Deck, DeckRow, DeckWarning, InputRow } from '../model.js';
 import { evaluateFormula, type FormulaScope } from './formula.js';
-import { isNumericField, type Field, type NumericField } from './fields.js';
+import { formatNumber, type FormatContext } from '../format/values.js';
+import { isNumericField, type NumericField } from './fields.js';
 import { numberOf, type Value } from './values.js';
 
 /** A given value and its formula's result further apart than this share are worth a warning. */
@@ -13,15 +14,16 @@ export function deriveDeck(dataset: Dataset): Deck {
   const fields = new Map(dataset.fields.map((field) => [field.name, field]));
   const warnings: DeckWarning[] = [];
   const errors: DeckWarning[] = [];
+  const format: FormatContext = { locale: dataset.meta.locale, words: findWords(dataset.meta.locale) };
   let rows: readonly DeckRow[] = dataset.rows.map(toDeckRow);
   for (const name of dataset.formulaOrder) {
     const field = fields.get(name);
     if (field === undefined || !isNumericField(field) || field.formula === undefined) continue;
-    rows = deriveColumn(field, rows, fields, { warnings, errors });
+    rows = deriveColumn(field, rows, format, { warnings, errors });
   }
   return {
     meta: dataset.meta,
-    format: { locale: dataset.meta.locale, words: findWords(dataset.meta.locale) },
+    format,
     fields,
     rows,
     slides: dataset.slides,
@@ -40,7 +42,7 @@ interface Findings {
   readonly errors: DeckWarning[];
 }
 
-function deriveColumn(field: NumericField, rows: readonly DeckRow[], fields: ReadonlyMap<string, Field>, findings: Findings): DeckRow[] {
+function deriveColumn(field: NumericField, rows: readonly DeckRow[], format: FormatContext, findings: Findings): DeckRow[] {
   const formula = field.formula;
   if (formula === undefined) return [...rows];
   const aggregate = createAggregates(rows);
@@ -54,7 +56,9 @@ function deriveColumn(field: NumericField, rows: readonly DeckRow[], fields: Rea
     if (given !== undefined) {
       const number = numberOf(given);
       if (computed !== undefined && number !== undefined && disagree(number, computed)) {
-        findings.warnings.push({ code: 'formula-mismatch', ...messages.formulaMismatch({ row: row.name, field: field.name, formula: formula.source, computed, given: number }), dataPath: ['rows', row.index, field.name] });
+        // Both figures as the deck writes them, and precise enough to see the gap ("25 %" and "22,9 %").
+        const shown = (value: number) => formatNumber({ ...field, significant: 4 }, value, format);
+        findings.warnings.push({ code: 'formula-mismatch', ...messages.formulaMismatch({ row: row.name, field: field.name, formula: formula.source, computed: shown(computed), given: shown(number) }), dataPath: ['rows', row.index, field.name] });
       }
       return row;
     }
@@ -66,7 +70,7 @@ function deriveColumn(field: NumericField, rows: readonly DeckRow[], fields: Rea
       return row;
     }
     const cells = new Map(row.cells);
-    cells.set(field.name, { value: toValue(field, computed, fields), isDerived: true });
+    cells.set(field.name, { value: toValue(field, computed), isDerived: true });
     return { ...row, cells };
   });
 }
@@ -75,7 +79,7 @@ function disagree(given: number, computed: number): boolean {
   return Math.abs(given - computed) > AGREEMENT_TOLERANCE * Math.max(Math.abs(given), Math.abs(computed));
 }
 
-function toValue(field: NumericField, number: number, _fields: ReadonlyMap<string, Field>): Value {
+function toValue(field: NumericField, number: number): Value {
   if (field.type === 'quantity') return { kind: 'quantity', number, written: number, unit: field.unit };
   return { kind: 'number', number };
 }

@@ -26,6 +26,8 @@ export type SentenceScope = 'deck' | 'row';
 
 export interface SentenceNames {
   readonly fields: ReadonlyMap<string, Field>;
+  /** Declared fields whose declaration is wrong and already reported. */
+  readonly broken?: ReadonlySet<string>;
   readonly rowNames: readonly string[];
   readonly scope: SentenceScope;
 }
@@ -35,7 +37,7 @@ export function hasFigures(text: string): boolean {
   return text.includes('{{');
 }
 
-export function parseSentence(source: string): { sentence: Sentence } | { problem: SentenceProblem } {
+export function parseSentence(source: string, example = 'field'): { sentence: Sentence } | { problem: SentenceProblem } {
   try {
     return { sentence: { source, program: Handlebars.parse(source) } };
   } catch (error) {
@@ -43,7 +45,9 @@ export function parseSentence(source: string): { sentence: Sentence } | { proble
     const offset = findSyntaxErrorOffset(source, detail);
     const opening = source.lastIndexOf('{{', Math.max(0, offset - 1));
     const start = opening >= 0 ? opening : offset;
-    return { problem: { code: 'sentence', ...messages.sentenceSyntax(/got 'EOF'/.test(detail)), offset: start, length: Math.max(2, Math.min(offset, source.length) - start) } };
+    const oneBrace = opening >= 0 ? /^\{\{[^{}]*\}(?!\})/.exec(source.slice(opening))?.[0] : undefined;
+    const message = messages.sentenceSyntax({ isUnfinished: /got 'EOF'/.test(detail), oneBrace, example });
+    return { problem: { code: 'sentence', ...message, offset: start, length: Math.max(2, Math.min(oneBrace === undefined ? offset : start + oneBrace.length, source.length) - start) } };
   }
 }
 
@@ -182,6 +186,7 @@ function checkFieldPath(param: hbs.AST.Expression, names: SentenceNames, at: Rep
   }
   const [name = '', part, ...rest] = param.parts;
   const field = names.fields.get(name);
+  if (field === undefined && names.broken?.has(name) === true) return undefined;
   if (field === undefined) {
     const known = [...names.fields.keys()];
     const isHelper = Object.hasOwn(HELPERS, name);

@@ -1,4 +1,5 @@
 import { messages, suggestName } from '../errors/messages.js';
+import { listUnits, UNIT_FAMILIES } from '../format/units.js';
 import { FIELD_NAME } from './deck-schema.js';
 import { FieldDeclarationSchema } from './field-schema.js';
 import { isMeasurable, resolveField, type Field } from './fields.js';
@@ -8,6 +9,8 @@ import { valueAt } from './zod-issues.js';
 
 export interface CheckedFields {
   readonly fields: readonly Field[];
+  /** Declared, but their declaration (or formula) is wrong and reported: their uses are not reported again. */
+  readonly broken: ReadonlySet<string>;
   readonly formulaOrder: readonly string[];
   readonly findings: readonly Finding[];
 }
@@ -18,32 +21,39 @@ export interface CheckedFields {
  */
 export function checkFields(raw: object): CheckedFields {
   const declarations = valueAt(raw, ['fields']);
-  if (typeof declarations !== 'object' || declarations === null || Array.isArray(declarations)) return { fields: [], formulaOrder: [], findings: [] };
+  if (typeof declarations !== 'object' || declarations === null || Array.isArray(declarations)) return { fields: [], broken: new Set(), formulaOrder: [], findings: [] };
   const findings: Finding[] = [];
   const fields: Field[] = [];
+  const broken = new Set<string>();
   for (const [name, entry] of Object.entries(declarations)) {
     // zod's issues about the frame report a declaration that does not parse; `comment: text` is `{ type: text }`.
     const parsed = FieldDeclarationSchema.safeParse(typeof entry === 'string' ? { type: entry } : entry, { jitless: true });
-    if (!parsed.success || !FIELD_NAME.test(name)) continue;
+    if (!parsed.success || !FIELD_NAME.test(name)) {
+      broken.add(name);
+      continue;
+    }
     const resolved = resolveField(name, parsed.data);
     if ('field' in resolved) {
       fields.push(resolved.field);
       continue;
     }
+    broken.add(name);
     const { problem } = resolved;
     if (problem.kind === 'unknown-unit') {
-      findings.push({ code: 'unit', ...messages.unknownDeclaredUnit(problem.unit, problem.key), dataPath: ['fields', name, problem.key] });
+      findings.push({ code: 'unit', ...describeUnknownUnit(problem.unit, problem.key), dataPath: ['fields', name, problem.key] });
     } else {
       findings.push({ code: 'formula', ...messages.formulaSyntax(problem.error), dataPath: ['fields', name, 'formula'], within: { offset: problem.error.offset, length: problem.error.length } });
     }
   }
   const [first] = fields;
   if (first !== undefined && first.type !== 'text') findings.push({ code: 'schema', ...messages.firstFieldNotText(first.name, first.type), dataPath: ['fields', first.name] });
-  const formulas = checkFormulas(fields);
-  return { fields, formulaOrder: formulas.order, findings: [...findings, ...formulas.findings] };
+  // A field whose formula is wrong keeps it (rows may still leave the field out) but is left out of formulaOrder.
+  const formulas = checkFormulas(fields, broken);
+  return { fields, broken, formulaOrder: formulas.order, findings: [...findings, ...formulas.findings] };
 }
 
-function checkFormulas(fields: readonly Field[]): { order: readonly string[]; findings: Finding[] } {
+function checkFormulas(fields: readonly Field[], broken: ReadonlySet<string>): { order: readonly string[]; findings: Finding[]; failed: ReadonlySet<string> } {
+  const failed = new Set<string>();
   const byName = new Map(fields.map((field) => [field.name, field]));
   const findings: Finding[] = [];
   const formulas = new Map<string, Formula>();
@@ -55,8 +65,10 @@ function checkFormulas(fields: readonly Field[]): { order: readonly string[]; fi
       const target = byName.get(reference.name);
       const within = { offset: reference.offset, length: reference.length };
       const dataPath = ['fields', field.name, 'formula'];
-      if (target === undefined) {
-        const known = fields.filter(isMeasurable).map((candidate) => candidate.name);
+      if (target === undefined && broken.has(reference.name)) {
+        isValid = false;
+      } else if (target === undefined) {
+        const known = fields.filter((candidate) => isMeasurable(candidate) && candidate.name !== field.name).map((candidate) => candidate.name);
         findings.push({ code: 'formula', ...messages.formulaUnknownField(reference.name, suggestName(reference.name, known), known), dataPath, within });
         isValid = false;
       } else if (!isMeasurable(target) || target.type === 'date' || (target.type === 'range' && reference.part === undefined && !reference.isAggregate)) {
@@ -65,11 +77,18 @@ function checkFormulas(fields: readonly Field[]): { order: readonly string[]; fi
       }
     }
     if (isValid) formulas.set(field.name, formula);
+    else failed.add(field.name);
   }
   const ordered = orderFormulas(formulas);
-  if ('order' in ordered) return { order: ordered.order, findings };
+  if ('order' in ordered) return { order: ordered.order, findings, failed };
   const [start = ''] = ordered.cycle;
   findings.push({ code: 'formula', ...messages.formulaCycle(ordered.cycle), dataPath: ['fields', start, 'formula'] });
-  return { order: [], findings };
+  return { order: [], findings, failed: new Set([...failed, ...ordered.cycle]) };
 }
 
+
+function describeUnknownUnit(unit: string, key: 'unit' | 'display') {
+  const units = UNIT_FAMILIES.flatMap((family) => listUnits(family).map((candidate) => candidate.symbol));
+  const byFamily = UNIT_FAMILIES.map((family) => `${family}: ${listUnits(family).map((candidate) => candidate.symbol).join(' ')}`).join('; ');
+  return messages.unknownDeclaredUnit(unit, key, suggestName(unit, units), byFamily);
+}

@@ -6,7 +6,7 @@ import type { Finding } from './validate.js';
 import { valueAt } from './zod-issues.js';
 
 /** Each row against the declared fields: known keys, typed values, required values present, unique names. */
-export function checkRows(raw: object, fields: readonly Field[]): { rows: InputRow[]; findings: Finding[] } {
+export function checkRows(raw: object, fields: readonly Field[], broken: ReadonlySet<string>): { rows: InputRow[]; findings: Finding[] } {
   const list = valueAt(raw, ['rows']);
   if (!Array.isArray(list) || fields.length === 0) return { rows: [], findings: [] };
   const byName = new Map(fields.map((field) => [field.name, field]));
@@ -17,11 +17,16 @@ export function checkRows(raw: object, fields: readonly Field[]): { rows: InputR
   list.forEach((entry: unknown, index) => {
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return; // zod reports it
     const values = new Map<string, Value>();
+    // A typo is one problem: "hardwareCots" is reported as unknown, and hardwareCost is not also reported missing.
+    const meant = new Set<string>();
     for (const [key, given] of Object.entries(entry)) {
       const field = byName.get(key);
       if (field === undefined) {
+        if (broken.has(key)) continue;
         const names = [...byName.keys()];
-        findings.push({ code: 'unknown-key', ...messages.unknownRowField(key, suggestName(key, names), names), dataPath: ['rows', index, key], key });
+        const suggestion = suggestName(key, names);
+        if (suggestion !== undefined) meant.add(suggestion);
+        findings.push({ code: 'unknown-key', ...messages.unknownRowField(key, suggestion, names), dataPath: ['rows', index, key], key });
         continue;
       }
       if (given === null || given === undefined) continue; // `units:` with nothing after it: the value is missing
@@ -31,7 +36,7 @@ export function checkRows(raw: object, fields: readonly Field[]): { rows: InputR
     }
     for (const field of fields) {
       const hasFormula = 'formula' in field && field.formula !== undefined;
-      if (field.isRequired && !hasFormula && valueAt(entry, [field.name]) == null) {
+      if (field.isRequired && !hasFormula && !meant.has(field.name) && valueAt(entry, [field.name]) == null) {
         findings.push({ code: 'schema', ...messages.missingRowField(field.name, field.label), dataPath: ['rows', index] });
       }
     }

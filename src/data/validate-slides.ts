@@ -14,6 +14,8 @@ import { valueAt } from './zod-issues.js';
 export interface SlidesInput {
   readonly raw: object;
   readonly fields: readonly Field[];
+  /** Declared fields whose declaration is wrong (and reported): naming them is not a second problem. */
+  readonly broken: ReadonlySet<string>;
   readonly rowNames: readonly string[];
   readonly layouts: ReadonlyMap<string, LayoutInfo>;
   readonly charts: ReadonlyMap<string, unknown>;
@@ -46,7 +48,14 @@ export function checkSlides(input: SlidesInput): { slides: SlideInput[]; finding
 }
 
 function checkLayoutKeys(info: LayoutInfo, slide: object, path: readonly PathSegment[], input: SlidesInput): Finding[] {
-  const findings = checkSlideKeys({ layout: info.keys, slide, path, skip: BUILD_KEYS }).map((problem) => describeKeyProblem(problem, info.keys.name));
+  // The build's keys this layout takes: a table's only where it shows a table, a chart's where it shows a chart.
+  const takes = (key: string) => (TABLE_KEYS.includes(key) ? info.showsTable : key === 'chart' ? info.showsChart : true);
+  const problems = checkSlideKeys({ layout: info.keys, slide, path, skip: BUILD_KEYS }).map((problem) => ({ ...problem, allowed: problem.allowed?.filter(takes) }));
+  // A typo is one problem: "paragrahps" is reported as unknown, and paragraphs is not also reported missing.
+  const meant = new Set(problems.filter((problem) => problem.kind === 'unknown-key').map((problem) => `${problem.path.slice(0, -1).join('.')}|${suggestName(problem.key ?? '', problem.allowed ?? []) ?? ''}`));
+  const findings = problems
+    .filter((problem) => problem.kind !== 'missing-key' || !meant.has(`${problem.path.slice(0, -1).join('.')}|${problem.key ?? ''}`))
+    .map((problem) => describeKeyProblem(problem, info.keys.name, valueAt(input.raw, problem.path)));
   const hasColumns = Object.hasOwn(slide, 'columns');
   if (info.showsTable) findings.push(...checkTable(slide, path, input));
   else if (hasColumns) findings.push({ code: 'layout', ...messages.keyNotShown('columns', info.keys.name, 'table'), dataPath: [...path, 'columns'], key: 'columns' });
@@ -56,7 +65,7 @@ function checkLayoutKeys(info: LayoutInfo, slide: object, path: readonly PathSeg
   return findings;
 }
 
-function describeKeyProblem(problem: KeyProblem, layout: string): Finding {
+function describeKeyProblem(problem: KeyProblem, layout: string, value: unknown): Finding {
   const at = (code: ErrorCode, message: Message, key?: string): Finding => ({ code, ...message, dataPath: problem.path, ...(key !== undefined && { key }) });
   const allowed = problem.allowed ?? [];
   switch (problem.kind) {
@@ -65,17 +74,17 @@ function describeKeyProblem(problem: KeyProblem, layout: string): Finding {
     case 'missing-key':
       return at('schema', messages.missingSlideKey(problem.key ?? '', layout));
     case 'expected-text':
-      return at('schema', messages.expectedText(valueAt({}, [])));
+      return at('schema', messages.expectedText(value));
     case 'expected-list':
-      return at('schema', messages.expectedList(undefined));
+      return at('schema', messages.expectedList(value));
     case 'expected-map':
-      return at('schema', messages.expectedMapping(undefined));
+      return at('schema', messages.expectedMapping(value));
     case 'empty-text':
       return at('schema', messages.emptyText());
     case 'empty-list':
       return at('schema', messages.emptyList());
     case 'not-http-url':
-      return at('url', messages.badUrl(undefined));
+      return at('url', messages.badUrl(value));
   }
 }
 
@@ -94,7 +103,7 @@ function checkTable(slide: object, path: readonly PathSegment[], input: SlidesIn
     const at = [...path, 'columns', index];
     const field = typeof column === 'string' ? column : column.field;
     const findings: Finding[] = [];
-    if (field !== undefined && !names.includes(field)) {
+    if (field !== undefined && !names.includes(field) && !input.broken.has(field)) {
       findings.push({ code: 'field', ...messages.unknownColumnField(field, suggestName(field, names), names), dataPath: typeof column === 'string' ? at : [...at, 'field'] });
     }
     if (typeof column !== 'string' && column.field === undefined && column.cell === undefined) findings.push({ code: 'schema', ...messages.columnNeedsField(), dataPath: at });
@@ -113,10 +122,10 @@ function checkChart(chart: unknown, path: readonly PathSegment[], input: SlidesI
   if (typeof chart === 'string') {
     const spec = input.charts.get(chart);
     if (spec === undefined) return [{ code: 'chart', ...messages.unknownChart(chart, [...input.charts.keys()]), dataPath: path }];
-    return findChartFieldProblems(spec, input.fields).map((problem) => ({ code: 'field', ...messages.unknownChartField(problem.name, chart, suggestName(problem.name, input.fields.map((field) => field.name))), dataPath: path }));
+    return findChartFieldProblems(spec, input.fields).filter((problem) => !input.broken.has(problem.name)).map((problem) => ({ code: 'field', ...messages.unknownChartField(problem.name, chart, suggestName(problem.name, input.fields.map((field) => field.name))), dataPath: path }));
   }
   if (typeof chart !== 'object' || chart === null || Array.isArray(chart)) return [{ code: 'chart', ...messages.expectedChart(chart), dataPath: path }];
-  return findChartFieldProblems(chart, input.fields).map((problem) => ({
+  return findChartFieldProblems(chart, input.fields).filter((problem) => !input.broken.has(problem.name)).map((problem) => ({
     code: 'field',
     ...messages.unknownChartField(problem.name, undefined, suggestName(problem.name, input.fields.map((field) => field.name))),
     dataPath: [...path, ...problem.path],
@@ -132,8 +141,6 @@ function checkTexts(slide: object, path: readonly PathSegment[], input: SlidesIn
     else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) visit(item, [...at, key]);
   };
   for (const [key, value] of Object.entries(slide)) if (key !== 'layout' && key !== 'chart' && key !== 'columns') visit(value, [...path, key]);
-  const columns = valueAt(slide, ['columns']);
-  if (Array.isArray(columns)) columns.forEach((column, index) => visit(valueAt(column, ['label']), [...path, 'columns', index, 'label']));
   return findings;
 }
 
@@ -146,6 +153,6 @@ function checkMetaSentences(input: SlidesInput): Finding[] {
 function checkText(text: string, path: readonly PathSegment[], input: SlidesInput, scope: SentenceScope): Finding[] {
   if (!hasFigures(text)) return [];
   const parsed = readSentence(input.sentences, text);
-  const problems = 'problem' in parsed ? [parsed.problem] : checkSentence(parsed.sentence, { fields: new Map(input.fields.map((field) => [field.name, field])), rowNames: input.rowNames, scope });
+  const problems = 'problem' in parsed ? [parsed.problem] : checkSentence(parsed.sentence, { fields: new Map(input.fields.map((field) => [field.name, field])), broken: input.broken, rowNames: input.rowNames, scope });
   return problems.map((problem) => ({ code: problem.code, message: problem.message, hint: problem.hint, dataPath: path, within: { offset: problem.offset, length: problem.length } }));
 }

@@ -2,6 +2,7 @@ import { DeckError, type ErrorCode, type Problem } from '../errors/deck-error.js
 import { locateWithin } from '../errors/locate.js';
 import { messages, type Message } from '../errors/messages.js';
 import type { Dataset, ParsedData, PathSegment } from '../model.js';
+import type { Field } from './fields.js';
 import type { LayoutInfo } from '../slides/layouts.js';
 import { DatasetSchema, type DatasetFrame } from './deck-schema.js';
 import { checkFields } from './validate-fields.js';
@@ -41,15 +42,45 @@ export function validateDataset(input: ValidateInput): Dataset {
   }
   // jitless: zod would otherwise compile a checker per object shape with new Function on the first parse, ~10 ms
   // more than it saves for the one parse a build makes (and no eval in our process).
+  const other = findOtherFormat(raw);
+  if (other !== undefined) throw new DeckError(locateFinding({ code: 'schema', ...messages.otherFormat(other), dataPath: [other], key: other }, input));
   const frame = DatasetSchema.safeParse(raw, { jitless: true });
   const frameFindings = frame.success ? [] : frame.error.issues.flatMap((issue) => describeIssue(issue, raw, [...input.layouts.keys()]));
   const fields = checkFields(raw);
-  const rows = checkRows(raw, fields.fields);
-  const slides = checkSlides({ raw, fields: fields.fields, rowNames: rows.rows.map((row) => row.name), layouts: input.layouts, charts: input.charts, sentences: input.sentences });
-  const found = [...frameFindings, ...fields.findings, ...rows.findings, ...slides.findings];
+  const rows = checkRows(raw, fields.fields, fields.broken);
+  const slides = checkSlides({ raw, fields: fields.fields, broken: fields.broken, rowNames: rows.rows.map((row) => row.name), layouts: input.layouts, charts: input.charts, sentences: input.sentences });
+  const derivable = checkDerivable(fields.fields, rows.rows, fields.formulaOrder);
+  const found = [...frameFindings, ...fields.findings, ...rows.findings, ...derivable, ...slides.findings];
   const problems = dedupe(found).map((finding) => locateFinding(finding, input)).sort(byPosition);
   if (problems.length > 0 || !frame.success) throw new DeckError(problems);
   return toDataset(frame.data, fields, rows.rows, slides.slides);
+}
+
+/** A deck in another shape (a list of entries under its own key, no fields: and rows:) is one problem, not twenty. */
+function findOtherFormat(raw: object): string | undefined {
+  if (Object.hasOwn(raw, 'fields') || Object.hasOwn(raw, 'rows')) return undefined;
+  return Object.keys(raw).find((key) => key !== 'slides' && Array.isArray(valueAt(raw, [key])));
+}
+
+/**
+ * A required field with a formula must be computable in every row that leaves it out: its row inputs given or
+ * themselves computable. Found here, with every other problem, rather than when derive runs.
+ */
+function checkDerivable(fields: readonly Field[], rows: Dataset['rows'], order: readonly string[]): Finding[] {
+  const byName = new Map(fields.map((field) => [field.name, field]));
+  return rows.flatMap((row) => {
+    const present = new Set(row.values.keys());
+    const findings: Finding[] = [];
+    for (const name of order) {
+      const field = byName.get(name);
+      const formula = field !== undefined && 'formula' in field ? field.formula : undefined;
+      if (field === undefined || formula === undefined || present.has(name)) continue;
+      const absent = formula.references.filter((reference) => !reference.isAggregate && !present.has(reference.name)).map((reference) => reference.name);
+      if (absent.length === 0) present.add(name);
+      else if (field.isRequired) findings.push({ code: 'schema', ...messages.cannotDerive(name, formula.source, [...new Set(absent)]), dataPath: ['rows', row.index] });
+    }
+    return findings;
+  });
 }
 
 function toDataset(frame: DatasetFrame, fields: ReturnType<typeof checkFields>, rows: Dataset['rows'], slides: Dataset['slides']): Dataset {

@@ -82,7 +82,7 @@ function parseNumber(raw: unknown, type: 'number' | 'money'): ParsedValue {
 
 function parseInteger(raw: unknown): ParsedValue {
   const number = readNumber(raw);
-  if (number === undefined) return fail('schema', messages.expectedNumber(raw));
+  if (number === undefined) return fail('schema', messages.expectedWholeNumber(raw));
   if (!Number.isInteger(number)) return fail('schema', messages.expectedInteger(raw));
   return { value: { kind: 'number', number } };
 }
@@ -132,12 +132,12 @@ function parseRange(raw: unknown, unit: Unit | undefined): ParsedValue {
 function parseDate(raw: unknown): ParsedValue {
   const text = typeof raw === 'number' && Number.isInteger(raw) ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
-  if (match === null) return fail('schema', messages.badDate(raw));
+  if (match === null) return fail('schema', messages.badDate(raw, true));
   const [, year = '', month, day] = match;
   const time = Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1));
   const date = new Date(time);
   // Date.UTC rolls 2025-02-30 over into March: a date that does not round-trip does not exist.
-  if (date.getUTCMonth() !== Number(month ?? 1) - 1 || date.getUTCDate() !== Number(day ?? 1)) return fail('schema', messages.badDate(raw));
+  if (date.getUTCMonth() !== Number(month ?? 1) - 1 || date.getUTCDate() !== Number(day ?? 1)) return fail('schema', messages.badDate(raw, true));
   const precision = day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
   return { value: { kind: 'date', iso: text, precision, time } };
 }

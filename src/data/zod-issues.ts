@@ -55,9 +55,12 @@ function describeField(value: unknown, path: readonly PathSegment[]): Finding[] 
     const where = typeof value === 'string' ? path : [...path, 'type'];
     return [{ code: 'field-type', ...messages.unknownFieldType(type, suggestName(String(type ?? ''), FIELD_TYPES), FIELD_TYPES), dataPath: where }];
   }
-  if (typeof value === 'string') return [{ code: 'schema', ...messages.fieldNeedsKeys(type), dataPath: path }];
+  if (typeof value === 'string') return [{ code: 'schema', ...messages.fieldNeedsKeys(type, String(path[1])), dataPath: path }];
   const parsed = FieldDeclarationSchema.safeParse(value, { jitless: true });
   if (parsed.success) return [];
+  // A quantity without its unit, a category without its values: say what the type needs, not "a key is missing".
+  const needed = type === 'quantity' ? 'unit' : type === 'category' ? 'values' : undefined;
+  if (needed !== undefined && valueAt(value, [needed]) === undefined) return [{ code: 'schema', ...messages.fieldNeedsKeys(type, String(path[1])), dataPath: path }];
   return parsed.error.issues.flatMap((issue) => describeIssue({ ...issue, path: [...path, ...issue.path] }, { fields: { [String(path[1])]: value } }, []));
 }
 

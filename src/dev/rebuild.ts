@@ -61,7 +61,8 @@ function describeBuild(input: {
 }): { text: string; isChanged: boolean } {
   const { previous, result, chartCount, ms } = input;
   if (previous === undefined) {
-    return { text: `✔ ${result.outFile} · ${result.slideCount} slides · ${result.chartCount} charts · ${Math.round(ms)} ms`, isChanged: true };
+    const count = (number: number, noun: string) => `${number} ${noun}${number === 1 ? '' : 's'}`;
+    return { text: `✔ ${result.outFile} · ${count(result.slideCount, 'slide')} · ${count(result.chartCount, 'chart')} · ${Math.round(ms)} ms`, isChanged: true };
   }
   const changes = diffDecks(previous.deck, result.deck);
   const slideCount = countChangedSlides(previous.slides, result.slides);

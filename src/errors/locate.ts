@@ -78,10 +78,18 @@ export function locateWithin(text: string, node: Position, value: string, within
   if (token === '') return node;
   let occurrence = 0;
   for (let index = value.indexOf(token); index >= 0 && index < within.offset; index = value.indexOf(token, index + 1)) occurrence += 1;
-  let found = text.indexOf(token, start);
-  for (let skipped = 0; skipped < occurrence && found >= 0; skipped += 1) found = text.indexOf(token, found + 1);
-  if (found < 0) return node;
+  // As the source spells it: "…" escapes \ and ", '…' doubles '.
+  const spellings = [token, token.replace(/[\\"]/g, '\\$&'), token.replaceAll("'", "''")];
+  for (const spelling of spellings) {
+    let found = text.indexOf(spelling, start);
+    for (let skipped = 0; skipped < occurrence && found >= 0; skipped += 1) found = text.indexOf(spelling, found + 1);
+    if (found >= 0) return positionAt(lineStarts, found, spelling.length);
+  }
+  return node;
+}
+
+function positionAt(lineStarts: readonly number[], found: number, length: number): Position {
   let line = lineStarts.length;
   while (line > 1 && (lineStarts[line - 1] ?? 0) > found) line -= 1;
-  return { line, column: found - (lineStarts[line - 1] ?? 0) + 1, length: token.length };
+  return { line, column: found - (lineStarts[line - 1] ?? 0) + 1, length };
 }

@@ -13,7 +13,6 @@ const describe = (value: unknown): string => {
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value} ${String(value)}`;
 };
-const round = (value: number): string => String(Math.round(value * 100) / 100);
 const nameList = (names: readonly string[]): string => names.map((name) => `"${name}"`).join(', ');
 
 export const messages = {
@@ -53,6 +52,10 @@ export const messages = {
       hint: 'write digits only, e.g. 10000 (no units, no thousands separators, no words); a decimal takes a point: 1.5',
     };
   },
+  expectedWholeNumber: (value: unknown): Message => ({
+    message: `Expected a whole number, got ${describe(value)}.`,
+    hint: 'this field counts things: write digits only, e.g. 512 (no units, no thousands separators, no words)',
+  }),
   expectedInteger: (value: unknown): Message => ({
     message: `Expected a whole number, got ${describe(value)}.`,
     hint: 'this field counts things: write a whole number such as 512',
@@ -70,12 +73,12 @@ export const messages = {
     hint: 'write "key: value" pairs, indented under this entry',
   }),
   missing: (key: string): Message => ({
-    message: `The required field "${key}" is missing.`,
+    message: `The required key "${key}" is missing.`,
     hint: `add "${key}:" with a value to this entry`,
   }),
   emptyText: (): Message => ({
     message: 'The text is empty.',
-    hint: 'write some text, or remove the field if it is optional',
+    hint: 'write some text, or remove the key if it is optional',
   }),
   emptyList: (): Message => ({
     message: 'The list is empty.',
@@ -94,8 +97,8 @@ export const messages = {
     hint: `use a value of ${String(maximum)} or less`,
   }),
   unknownKey: (key: string, suggestion: string | undefined, allowed: readonly string[]): Message => ({
-    message: `Unknown field "${key}".`,
-    hint: suggestion !== undefined ? `did you mean "${suggestion}"?` : `the fields here are: ${allowed.join(', ')}`,
+    message: `Unknown key "${key}".`,
+    hint: suggestion !== undefined ? `did you mean "${suggestion}"?` : `the keys here are: ${allowed.join(', ')}`,
   }),
   unknownLayout: (value: unknown, layouts: readonly string[]): Message => ({
     message: `Unknown layout ${quote(value)}.`,
@@ -115,12 +118,20 @@ export const messages = {
   }),
   badUrl: (value: unknown): Message => ({
     message: `${value === undefined ? 'This' : `The address ${quote(value)}`} is not an http(s) address.`,
-    hint: 'write a full address starting with https:// ; other schemes such as javascript: are refused',
+    hint: typeof value === 'string' && /^www\./i.test(value.trim()) ? `add https:// in front: https://${value.trim()}` : 'write a full address starting with https://; other schemes such as javascript: are refused',
   }),
-  badDate: (value: unknown): Message => ({
-    message: `Expected a date as YYYY-MM-DD, got ${describe(value)}.`,
-    hint: 'write the date as 2025-11-02 (year, month, day)',
-  }),
+  badDate: (value: unknown, isPartialAllowed = false): Message => {
+    const text = typeof value === 'string' ? value.trim() : '';
+    const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+    const iso = /^\d{4}-(\d{2})(?:-(\d{2}))?$/.exec(text);
+    const formats = isPartialAllowed ? 'YYYY-MM-DD (or YYYY-MM, YYYY)' : 'YYYY-MM-DD';
+    if (dayFirst !== null) {
+      const [, day = '', month = '', year = ''] = dayFirst;
+      return { message: `Expected a date as ${formats}, got ${describe(value)}.`, hint: `write it year first: ${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` };
+    }
+    if (iso !== null) return { message: `${quote(value)} is not a date of the calendar: check the month (01–12) and the day.`, hint: 'write year-month-day, e.g. 2025-11-02' };
+    return { message: `Expected a date as ${formats}, got ${describe(value)}.`, hint: 'write year-month-day, e.g. 2025-11-02' };
+  },
   badLocale: (value: unknown): Message => ({
     message: `Expected a language code such as "es", got ${describe(value)}.`,
     hint: 'write locale: es',
@@ -173,10 +184,13 @@ export const messages = {
     message: `${quote(value)} is not one of this field's values.`,
     hint: suggestion !== undefined ? `did you mean "${suggestion}"? The values are ${nameList(values)}` : `use one of ${nameList(values)}, or add it to the field's values`,
   }),
-  unknownRowField: (key: string, suggestion: string | undefined, fields: readonly string[]): Message => ({
+  unknownRowField: (key: string, suggestion: string | undefined, fields: readonly string[]): Message =>
+    /^\d+$/.test(key)
+      ? { message: `A number with a decimal comma inside { … } reads as two entries: "${key}" became a key of its own.`, hint: 'write the decimal with a point, e.g. 9.7, not 9,7' }
+      : {
     message: `Unknown field "${key}": the deck declares no field of that name.`,
     hint: suggestion !== undefined ? `did you mean "${suggestion}"? To add a column, declare it under fields: first` : `the fields are: ${fields.join(', ')}; to add one, declare it under fields:`,
-  }),
+  },
   missingRowField: (name: string, label: string): Message => ({
     message: `The row has no "${name}" (${label}), which every row needs.`,
     hint: `add "${name}:" with a value to this row, or mark the field optional: true under fields:`,
@@ -189,8 +203,8 @@ export const messages = {
     message: `Unknown field type ${quote(type)}.`,
     hint: suggestion !== undefined ? `did you mean "${suggestion}"? The types are ${types.join(', ')}` : `the types are ${types.join(', ')}`,
   }),
-  fieldNeedsKeys: (type: string): Message => ({
-    message: `A ${type} field needs more than its type.`,
+  fieldNeedsKeys: (type: string, name: string): Message => ({
+    message: type === 'quantity' ? `A quantity field needs its unit: "${name}" has none.` : `A category field needs its values: "${name}" has none.`,
     hint: type === 'quantity' ? 'write it as { type: quantity, unit: MWh, label: … } with the unit of the field' : 'write it as { type: category, values: [A, B], label: … } with the values it allows',
   }),
   expectedFieldDeclaration: (value: unknown): Message => ({
@@ -205,12 +219,12 @@ export const messages = {
     message: `Expected a currency code such as "USD", got ${describe(value)}.`,
     hint: 'write the ISO 4217 code in capitals: USD, EUR, MXN, COP…',
   }),
-  unknownDeclaredUnit: (unit: string, key: 'unit' | 'display'): Message => ({
+  unknownDeclaredUnit: (unit: string, key: 'unit' | 'display', suggestion: string | undefined, units: string): Message => ({
     message: key === 'unit' ? `Unknown unit "${unit}".` : `The display "${unit}" is not written, best or a unit of this field's family.`,
-    hint: 'units: energy Wh kWh MWh GWh TWh J kJ MJ GJ; power W kW MW GW; time s min h day week month year; data B kB MB GB TB KiB MiB GiB; mass g kg t Mt; emissions kg CO2e, t CO2e; length mm cm m km',
+    hint: `${suggestion !== undefined ? `did you mean "${suggestion}"? ` : ''}The units are ${units}`,
   }),
   firstFieldNotText: (name: string, type: string): Message => ({
-    message: `The first field, "${name}", is a ${type}; the first field names each row, so it must be text.`,
+    message: `The first field, "${name}", is ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type} field; the first field names each row, so it must be text.`,
     hint: 'put a text field such as name: { type: text, label: Nombre } first under fields:',
   }),
   formulaSyntax: (error: { reason: string; found: string; expected: string; suggestion?: string | undefined }): Message => {
@@ -237,13 +251,13 @@ export const messages = {
     message: `These formulas need each other, so none can be computed: ${cycle.join(' → ')}.`,
     hint: 'remove one of the formulas, or give that field its value in every row',
   }),
-  formulaMismatch: (input: { row: string; field: string; formula: string; computed: number; given: number }): Message => ({
-    message: `${input.row}: ${input.field} is ${input.given}, but its formula ${input.formula} gives ${round(input.computed)} (more than 1% apart).`,
+  formulaMismatch: (input: { row: string; field: string; formula: string; computed: string; given: string }): Message => ({
+    message: `${input.row}: ${input.field} is ${input.given}, but its formula ${input.formula} gives ${input.computed} (more than 1% apart).`,
     hint: `correct one of the figures, or remove ${input.field} from this row to have it computed`,
   }),
   cannotDerive: (field: string, formula: string, absent: readonly string[]): Message => ({
     message: `The row has no "${field}", and its formula ${formula} cannot compute it${absent.length > 0 ? `: ${absent.join(', ')} ${absent.length === 1 ? 'is' : 'are'} missing` : ''}.`,
-    hint: `give ${field} a value in this row, or the values its formula needs${absent.length > 0 ? ` (${absent.join(', ')})` : ''}`,
+    hint: `give ${field} a value in this row, or the values its formula needs${absent.length > 0 ? ` (${absent.join(', ')})` : ''}; or mark the field optional: true to show it as missing`,
   }),
   unknownSlideKey: (key: string, layout: string, suggestion: string | undefined, allowed: readonly string[]): Message => ({
     message: `Unknown key "${key}" for the layout "${layout}": its template does not show it.`,
@@ -279,12 +293,15 @@ export const messages = {
   }),
   unknownChartField: (name: string, chart: string | undefined, suggestion: string | undefined): Message => ({
     message: `The chart${chart === undefined ? '' : ` "${chart}"`} names the field "${name}", which the deck does not declare.`,
-    hint: `${suggestion !== undefined ? `did you mean "${suggestion}"? ` : ''}a chart's rows have each declared field, ranges as field.min and field.max, and each field's formatted text as fmt.<field>`,
+    hint: `${suggestion !== undefined ? `did you mean "${suggestion}"? ` : ''}A chart's rows have each declared field, ranges as field.min and field.max, and each field's formatted text as fmt.<field>`,
   }),
-  sentenceSyntax: (isUnfinished: boolean): Message => ({
-    message: isUnfinished ? 'The text ends inside a {{…}} or an {{#if}} without its {{/if}}.' : 'A {{…}} in this text cannot be read.',
-    hint: 'every {{ needs its }}: write {{max cost}}; a block needs its end: {{#if x}}…{{/if}}',
-  }),
+  sentenceSyntax: (input: { isUnfinished: boolean; oneBrace: string | undefined; example: string }): Message => {
+    if (input.oneBrace !== undefined) return { message: `${input.oneBrace} is closed with one }.`, hint: `close it with two: ${input.oneBrace}}` };
+    return {
+      message: input.isUnfinished ? 'The text ends inside a {{…}} or an {{#if}} without its {{/if}}.' : 'A {{…}} in this text cannot be read.',
+      hint: `every {{ needs its }}: write {{max ${input.example}}}; a block needs its end: {{#if x}}…{{/if}}`,
+    };
+  },
   sentenceUnsupported: (): Message => ({
     message: 'Partials and decorators cannot be used in the data file’s texts.',
     hint: 'texts may use {{helper field}}, (sub expressions) and {{#if}}…{{else}}…{{/if}}',
@@ -295,7 +312,7 @@ export const messages = {
   }),
   sentenceLiteral: (): Message => ({
     message: 'A {{…}} holds a literal value instead of a helper or a field.',
-    hint: 'write the value as plain text, or name a figure: {{max cost}}',
+    hint: 'write the value as plain text, or name a figure of a field: {{max field}}',
   }),
   unknownHelper: (name: string, suggestion: string | undefined, helpers: readonly string[]): Message => ({
     message: `Unknown helper "${name}".`,
@@ -319,7 +336,7 @@ export const messages = {
   }),
   expectedFieldName: (): Message => ({
     message: 'Expected the name of a declared field here.',
-    hint: 'write the field name as declared under fields:, without quotes: {{max cost}}',
+    hint: 'write the field name as declared under fields:, without quotes: {{max field}}',
   }),
   fieldPart: (name: string, part: string): Message => ({
     message: `"${name}.${part}" names no part of a field: only a range field has .min and .max.`,
@@ -344,6 +361,10 @@ export const messages = {
   unknownLanguage: (language: string, languages: readonly string[]): Message => ({
     message: `No starter in the language "${language}".`,
     hint: `use --locale ${languages.join(' or --locale ')}`,
+  }),
+  otherFormat: (key: string): Message => ({
+    message: `The data file has no "fields:" and "rows:", but a list under "${key}:": a deck now declares its columns under fields: and lists its rows under rows:.`,
+    hint: 'rename the list to rows:, and declare each key of its entries under fields: (see "Write your own deck" in the README, or start from npx datadeck new mi-tema.yaml)',
   }),
   template: (file: string, detail: string): Message => ({
     message: `The template ${file} failed: ${detail}`,
@@ -381,10 +402,7 @@ export const messages = {
     message: '--notes and --public cannot be used together: a PDF with notes is for the presenter.',
     hint: 'run npm run pdf for the PDF to share, and npm run pdf -- --notes for the handout with notes',
   }),
-  strictWarnings: (count: number): Message => ({
-    message: `${count} warning(s) are errors under --strict.`,
-    hint: 'fix the figures above, or build without --strict',
-  }),
+  strictHint: (hint: string): string => `${hint} (an error under --strict; without it, a warning)`,
   usage: (detail: string): Message => ({
     message: detail,
     hint: 'run datadeck --help for the commands and options',

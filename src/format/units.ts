@@ -1,6 +1,8 @@
 /** Units a quantity field may declare: find, parse, convert, pick a readable one, format in any locale. */
 
-export type UnitFamily = 'energy' | 'power' | 'time' | 'data' | 'mass' | 'co2' | 'length';
+export const UNIT_FAMILIES = ['energy', 'power', 'time', 'data', 'mass', 'co2', 'length'] as const;
+
+export type UnitFamily = (typeof UNIT_FAMILIES)[number];
 
 export interface Unit {
   /** Canonical: 'GWh', 'month', 'GiB', 't CO₂e' */

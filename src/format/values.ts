@@ -33,6 +33,11 @@ function digits(format: NumberFormat): Intl.NumberFormatOptions {
     : { maximumSignificantDigits: format.significant };
 }
 
+// "80 millones", "1,7 mil millones": one decimal of the compact figure unless the field asks for significant digits.
+function compactDigits(format: NumberFormat): Intl.NumberFormatOptions {
+  return format.significant === undefined ? { maximumFractionDigits: 1 } : { maximumSignificantDigits: format.significant };
+}
+
 /** A number in the field's own format: the same text in a cell, a sentence and a chart label. */
 export function formatNumber(field: Field, number: number, context: FormatContext): string {
   const { locale } = context;
@@ -40,10 +45,10 @@ export function formatNumber(field: Field, number: number, context: FormatContex
     case 'number':
     case 'integer':
       if (field.display === 'plain') return numberFormat(locale, { ...GROUPED, ...digits(field) }).format(number);
-      return numberFormat(locale, { notation: 'compact', compactDisplay: field.display === 'words' ? 'long' : 'short', maximumFractionDigits: 1 }).format(number);
+      return numberFormat(locale, { notation: 'compact', compactDisplay: field.display === 'words' ? 'long' : 'short', ...compactDigits(field) }).format(number);
     case 'money':
-      if (field.display === 'words') return numberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 }).format(number);
-      if (field.display === 'short') return numberFormat(locale, { style: 'currency', currency: field.currency, notation: 'compact', maximumFractionDigits: 1 }).format(number);
+      if (field.display === 'words') return numberFormat(locale, { notation: 'compact', compactDisplay: 'long', ...compactDigits(field) }).format(number);
+      if (field.display === 'short') return numberFormat(locale, { style: 'currency', currency: field.currency, notation: 'compact', ...compactDigits(field) }).format(number);
       // Cents show both digits or none: "4,10 US$", "8.000 US$".
       if (field.significant === undefined && !Number.isInteger(number) && field.decimals > 0) {
         return numberFormat(locale, { ...GROUPED, style: 'currency', currency: field.currency, minimumFractionDigits: field.decimals, maximumFractionDigits: field.decimals }).format(number);
@@ -127,7 +132,9 @@ function formatDate(value: Extract<Value, { kind: 'date' }>, display: 'long' | '
       ? { year: 'numeric' }
       : value.precision === 'month'
         ? { year: 'numeric', month: display === 'long' ? 'long' : '2-digit' }
-        : { dateStyle: display };
+        : display === 'long'
+          ? { dateStyle: 'long' }
+          : { year: 'numeric', month: 'numeric', day: 'numeric' };
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = dateFormats.get(key);
   if (format === undefined) {

@@ -6,7 +6,8 @@ import { assertNever } from '../model.js';
 /** The keys a layout reads, inferred from its Handlebars AST so a new layout file needs no code. */
 
 export type KeyShape =
-  | { readonly kind: 'text'; readonly isUrl: boolean }
+  /** isAttribute: shown inside a tag (aria-label="{{x}}"), so it gets plain text, never markup. */
+  | { readonly kind: 'text'; readonly isUrl: boolean; readonly isAttribute: boolean }
   | { readonly kind: 'list'; readonly item: KeyShape }
   | { readonly kind: 'map'; readonly keys: ReadonlyMap<string, KeyUse> }
   | { readonly kind: 'any' };
@@ -35,6 +36,7 @@ interface Use {
   readonly path: KeyPath;
   readonly kind: 'text' | 'list' | 'map' | 'any' | 'test';
   readonly isUrl: boolean;
+  readonly isAttribute: boolean;
   /** Ids of the keys tested by the {{#if}}/{{#unless}} blocks around this use. */
   readonly guards: ReadonlySet<string>;
 }
@@ -75,7 +77,9 @@ function isNode<K extends keyof AstNodes>(node: hbs.AST.Node, type: K): node is 
   return node.type === type;
 }
 
-const ANY = { kind: 'any', isUrl: false } as const;
+const ANY = { kind: 'any', isUrl: false, isAttribute: false } as const;
+// The HTML written so far ends inside an open tag: the mustache is (part of) an attribute's value.
+const INSIDE_TAG = /<[a-zA-Z][^<>]*$/;
 const URL_VALUE_START = /\b(?:href|src)\s*=\s*["']?\s*$/i;
 // Handlebars' own test for `this.x` / `./x`: such paths skip block params.
 const SCOPED = /^\.|this\b/;
@@ -120,7 +124,7 @@ function walkProgram(program: hbs.AST.Program | undefined, scope: Scope): void {
 
 function walkMustache(node: hbs.AST.MustacheStatement, scope: Scope): void {
   if (node.params.length === 0 && isNode(node.path, 'PathExpression')) {
-    useExpression(node.path, { kind: 'text', isUrl: URL_VALUE_START.test(scope.walk.tail) }, scope);
+    useExpression(node.path, { kind: 'text', isUrl: URL_VALUE_START.test(scope.walk.tail), isAttribute: INSIDE_TAG.test(scope.walk.tail) }, scope);
   } else {
     // `lookup` and `log`, the only other helpers knownHelpersOnly lets through: their arguments say nothing about shape.
     for (const argument of argumentsOf(node)) useExpression(argument, ANY, scope);
@@ -133,7 +137,7 @@ function walkBlock(block: hbs.AST.BlockStatement, scope: Scope): void {
   const program: hbs.AST.Program | undefined = block.program;
   const inverse: hbs.AST.Program | undefined = block.inverse;
   const subject = block.params[0];
-  const use = (kind: Use['kind']) => (subject === undefined ? null : useExpression(subject, { kind, isUrl: false }, scope));
+  const use = (kind: Use['kind']) => (subject === undefined ? null : useExpression(subject, { kind, isUrl: false, isAttribute: false }, scope));
   const branches = (inner: Scope, otherwise: Scope): void => {
     const tail = scope.walk.tail;
     walkProgram(program, inner);
@@ -206,7 +210,7 @@ function argumentsOf(node: { readonly params: readonly hbs.AST.Expression[]; rea
 }
 
 /** Records the use of a path (or of a subexpression's arguments) and returns the key path it names, if any. */
-function useExpression(node: hbs.AST.Expression, how: Pick<Use, 'kind' | 'isUrl'>, scope: Scope): KeyPath | null {
+function useExpression(node: hbs.AST.Expression, how: Pick<Use, 'kind' | 'isUrl' | 'isAttribute'>, scope: Scope): KeyPath | null {
   if (isNode(node, 'SubExpression')) {
     for (const argument of argumentsOf(node)) useExpression(argument, ANY, scope);
     return null;
@@ -218,7 +222,7 @@ function useExpression(node: hbs.AST.Expression, how: Pick<Use, 'kind' | 'isUrl'
   const isLength = resolved.length > 1 && resolved.at(-1) === 'length' && how.kind !== 'list' && how.kind !== 'map';
   const path = isLength ? resolved.slice(0, -1) : resolved;
   const kind = isLength && how.kind !== 'test' ? 'any' : how.kind;
-  scope.walk.uses.push({ path, kind, isUrl: how.isUrl && !isLength, guards: scope.guards });
+  scope.walk.uses.push({ path, kind, isUrl: how.isUrl && !isLength, isAttribute: how.isAttribute && !isLength, guards: scope.guards });
   return path;
 }
 
@@ -272,7 +276,7 @@ function shapeAt(uses: readonly Use[], path: KeyPath, docs: ReadonlyMap<string, 
   }
   if (here.some((use) => use.kind === 'map') || below.length > 0) return { kind: 'map', keys: keysAt(uses, path, docs) };
   const texts = here.filter((use) => use.kind === 'text');
-  return texts.length > 0 ? { kind: 'text', isUrl: texts.some((use) => use.isUrl) } : { kind: 'any' };
+  return texts.length > 0 ? { kind: 'text', isUrl: texts.some((use) => use.isUrl), isAttribute: texts.some((use) => use.isAttribute || use.isUrl) } : { kind: 'any' };
 }
 
 const DOC_LINE = /^([A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)*)\s*:\s*(\S.*)$/;

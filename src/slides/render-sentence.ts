@@ -18,20 +18,35 @@ type Result =
   | { readonly kind: 'text'; readonly text: string; readonly isDerived: boolean; readonly isUrl: boolean }
   | { readonly kind: 'missing'; readonly text: string };
 
-/** The sentence as HTML: literal text escaped, figures formatted, **bold** as <strong>. */
+/**
+ * The sentence as HTML: literal text escaped, figures formatted, the author's **bold** as <strong>. Our own markup
+ * has no quotes, so even a text a layout puts inside an attribute cannot end that attribute.
+ */
 export function renderSentence(sentence: Sentence, context: FigureContext): string {
   return emphasize(renderStatements(sentence.program.body, context));
 }
 
 /** Plain text from the data (no {{…}}): escaped, with **bold**. */
 export function renderPlainText(text: string): string {
-  return emphasize(escapeHtml(text));
+  return emphasize(markBold(escapeHtml(text)));
+}
+
+/** The sentence as a reader hears it, for an attribute or the page title: figures computed, no markup. */
+export function renderSentenceText(sentence: Sentence, context: FigureContext): string {
+  return toText(renderSentence(sentence, context));
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#x60': '`', '#x3D': '=' };
+
+/** Our HTML back to text (Handlebars escapes it again where it is printed): tags dropped, entities decoded. */
+export function toText(html: string): string {
+  return html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#x27|#x60|#x3D);/g, (_match, name: string) => ENTITIES[name] ?? '');
 }
 
 function renderStatements(statements: readonly hbs.AST.Statement[], context: FigureContext): string {
   let html = '';
   for (const statement of statements) {
-    if (isContent(statement)) html += escapeHtml(statement.value);
+    if (isContent(statement)) html += markBold(escapeHtml(statement.value));
     else if (isMustache(statement)) html += toHtml(evaluateCall(statement, context), context);
     else if (isBlock(statement)) {
       const [condition] = statement.params;
@@ -46,9 +61,10 @@ function renderStatements(statements: readonly hbs.AST.Statement[], context: Fig
 function toHtml(result: Result, context: FigureContext): string {
   switch (result.kind) {
     case 'missing':
-      return `<span class="missing">${escapeHtml(result.text)}</span>`;
+      return `<span class=missing>${escapeHtml(result.text)}</span>`;
     case 'text':
-      if (result.isUrl) return `<a href="${escapeHtml(result.text)}" rel="noopener noreferrer">${escapeHtml(result.text.replace(/^https?:\/\/(www\.)?/, ''))}</a>`;
+      // Unquoted: escapeHtml leaves no space, quote, = or < in the address.
+      if (result.isUrl) return `<a href=${escapeHtml(result.text).replace(/ /g, '%20')} rel=noreferrer>${escapeHtml(result.text.replace(/^https?:\/\/(www\.)?/, ''))}</a>`;
       return result.isDerived ? derived(result.text, context) : escapeHtml(result.text);
     case 'figure':
       return result.isDerived ? derived(result.text, context) : escapeHtml(result.text);
@@ -56,7 +72,7 @@ function toHtml(result: Result, context: FigureContext): string {
 }
 
 function derived(text: string, context: FigureContext): string {
-  return `<span class="derived">${escapeHtml(`${context.format.words.approximately} ${text}`)}</span>`;
+  return `<span class=derived>${escapeHtml(`${context.format.words.approximately} ${text}`)}</span>`;
 }
 
 function evaluate(expression: hbs.AST.Expression, context: FigureContext): Result {
@@ -197,30 +213,31 @@ function share(a: Result, context: FigureContext): Result {
   return { kind: 'figure', number, field: undefined, text: formatShare(number, context.format), isDerived: a.isDerived };
 }
 
-/** The fields a table cell's part shows (not those it only tests): a part drops out when one of them is missing. */
+/**
+ * The fields a table cell's part shows outside any {{#if}}: a part drops out when one of them is missing. Inside
+ * an {{#if}} the author already chose what to show when a value is missing.
+ */
 export function shownFields(sentence: Sentence): string[] {
-  const names: string[] = [];
-  const visit = (statements: readonly hbs.AST.Statement[]) => {
-    for (const statement of statements) {
-      if (isMustache(statement) && isPath(statement.path) && statement.params.length === 0) names.push(statement.path.parts[0] ?? '');
-      if (isBlock(statement)) {
-        visit(statement.program.body);
-        if (statement.inverse) visit(statement.inverse.body);
-      }
-    }
-  };
-  visit(sentence.program.body);
-  return names;
+  return sentence.program.body.flatMap((statement) => (isMustache(statement) && isPath(statement.path) && statement.params.length === 0 ? [statement.path.parts[0] ?? ''] : []));
 }
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' };
 
 /** The same characters Handlebars escapes, so a value is as safe in an attribute as in text. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`=]/g, (character) => HTML_ESCAPES[character] ?? character);
+  // U+E000 is the bold mark (see markBold): text from the data never carries it.
+  return text.replace(/[&<>"'`=\ue000]/g, (character) => HTML_ESCAPES[character] ?? '');
 }
 
-// After escaping, "**" can only be the author's own marker: the text between becomes <strong>.
+// The author's "**" in a sentence's own text becomes a private-use mark before values are filled in, so a value
+// that holds "**" (a row's name) stays as it was typed; the marks between them become <strong>.
+const BOLD = '\ue000';
+
+function markBold(text: string): string {
+  return text.includes('**') ? text.replaceAll('**', BOLD) : text;
+}
+
 function emphasize(html: string): string {
-  return html.includes('**') ? html.replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>') : html;
+  if (!html.includes(BOLD)) return html;
+  return html.replace(/\ue000(?=\S)([^\ue000]*?\S)\ue000/g, '<strong>$1</strong>').replaceAll(BOLD, '**');
 }

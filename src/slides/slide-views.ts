@@ -3,7 +3,8 @@ import { hasFigures } from '../data/sentences.js';
 import { formatLongDate } from '../format/values.js';
 import type { Charts, Deck, SlideInput } from '../model.js';
 import type { LayoutInfo } from './layouts.js';
-import { renderPlainText, renderSentence, type FigureContext } from './render-sentence.js';
+import type { KeyShape } from './layout-keys.js';
+import { renderPlainText, renderSentence, renderSentenceText, toText, type FigureContext } from './render-sentence.js';
 import { SafeHtml } from './safe-html.js';
 import type { TablePage, TableView } from './table.js';
 
@@ -24,7 +25,7 @@ export function viewSlide(input: ViewInput): Record<string, unknown> {
   const context: FigureContext = { fields: deck.fields, rows: deck.rows, format: deck.format };
   const render = (value: unknown) => renderValue(value, context, input.sentences);
   // strict templates throw on a key that is absent, so every key the layout uses is present, optional ones undefined.
-  const keys = Object.fromEntries([...layout.keys.keys.keys()].map((key) => [key, render(slide.values[key])]));
+  const keys = Object.fromEntries([...layout.keys.keys].map(([key, use]) => [key, renderShaped(slide.values[key], use.shape, context, input.sentences)]));
   return {
     ...keys,
     meta: viewMeta(deck, render),
@@ -55,6 +56,26 @@ function viewPage(page: TablePage) {
   return { number: page.number, count: page.count, isContinued: page.number > 1, continues: page.number < page.count, isPaged: page.count > 1 };
 }
 
+/** Like renderValue, but a text the layout shows inside an attribute (aria-label, href) gets plain text, no markup. */
+function renderShaped(value: unknown, shape: KeyShape, context: FigureContext, sentences: SentenceCache): unknown {
+  if (shape.kind === 'text' && shape.isAttribute && typeof value === 'string') return renderPlain(value, context, sentences);
+  if (shape.kind === 'list' && Array.isArray(value)) return value.map((item) => renderShaped(item, shape.item, context, sentences));
+  if (shape.kind === 'map' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => {
+      const use = shape.keys.get(key);
+      return [key, use === undefined ? renderValue(item, context, sentences) : renderShaped(item, use.shape, context, sentences)];
+    }));
+  }
+  return renderValue(value, context, sentences);
+}
+
+/** A text with its figures computed, as plain text: for attributes, the page's title, a chart's summary. */
+export function renderPlain(text: string, context: FigureContext, sentences: SentenceCache): string {
+  if (!hasFigures(text)) return toText(renderPlainText(text));
+  const parsed = readSentence(sentences, text);
+  return 'sentence' in parsed ? renderSentenceText(parsed.sentence, context) : text;
+}
+
 /** Texts become HTML with their figures; lists and mappings keep their shape; other values pass as they are. */
 function renderValue(value: unknown, context: FigureContext, sentences: SentenceCache): unknown {
   if (typeof value === 'string') {
@@ -78,18 +99,11 @@ export function chartId(slide: SlideInput): string {
 /** The deck's title, description and author as plain text, for the page's <title> and <meta> tags. */
 export function viewPageMeta(deck: Deck, sentences: SentenceCache): { title: string; description: string; author: string } {
   const context: FigureContext = { fields: deck.fields, rows: deck.rows, format: deck.format };
-  const text = (value: string | undefined) => (value === undefined ? undefined : toPlainText(String(renderValue(value, context, sentences))));
+  const text = (value: string | undefined) => (value === undefined ? undefined : renderPlain(value, context, sentences));
   const { meta } = deck;
   return {
     title: text(meta.title) ?? '',
     description: [text(meta.subtitle), text(meta.institution)].filter(Boolean).join(' · '),
     author: text(meta.author) ?? '',
   };
-}
-
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#x60': '`', '#x3D': '=' };
-
-// The shell escapes these again: undo our escaping so "R&D" is not shown as "R&amp;D".
-function toPlainText(html: string): string {
-  return html.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#x27|#x60|#x3D);/g, (_match, name: string) => ENTITIES[name] ?? '');
 }

@@ -3,7 +3,7 @@ import { hasFigures } from '../data/sentences.js';
 import { isNumericField, type Field } from '../data/fields.js';
 import type { Deck, DeckRow } from '../model.js';
 import { ColumnSchema, type ColumnInput } from './columns.js';
-import { renderPlainText, renderSentence, shownFields, type FigureContext } from './render-sentence.js';
+import { escapeHtml, renderPlainText, renderSentence, shownFields, type FigureContext } from './render-sentence.js';
 import { SafeHtml, visibleLength } from './safe-html.js';
 
 /** A table slide's columns resolved against the fields, and each row's cells rendered, before paging. */
@@ -54,7 +54,8 @@ export function buildTable(columnsInput: readonly unknown[], deck: Deck, sentenc
   const views = columns.map((column, index): ColumnView => {
     const width = widths[index] ?? 10;
     const className = [column.align === 'right' ? 'num' : '', column.hasLines ? 'lines' : ''].filter(Boolean).join(' ');
-    return { label: new SafeHtml(renderText(column.label, context, sentences)), className, width, widthClass: `dd-w${width}` };
+    // A heading is plain text: the same words as the field's label on a chart's axis and in its data table.
+    return { label: new SafeHtml(renderPlainText(column.label)), className, width, widthClass: `dd-w${width}` };
   });
   const rows = deck.rows.map((row, rowIndex): RowView => {
     const cells = cellTexts[rowIndex] ?? [];
@@ -97,12 +98,17 @@ interface CellText {
 /** A cell's parts: a part that shows a missing value drops out; the first is the text, the rest details. */
 function renderCell(column: ResolvedColumn, context: FigureContext & { row: DeckRow }, sentences: SentenceCache): CellText {
   const shown = column.parts.filter((part) => !column.isList || !showsMissing(part, context.row, sentences));
-  const htmls = shown.map((part) => renderText(part, context, sentences));
+  // Every part named a missing value: the cell says so rather than stay blank.
+  const htmls = shown.length > 0 ? shown.map((part) => renderText(part, context, sentences)) : [missingText(column, context)];
   const wrapped = column.hasLines
     ? htmls.map((html) => `<span class="part">${html}</span>`)
     : htmls.map((html, index) => (index === 0 ? html : `<span class="detail${html.includes('class="derived"') ? ' derived' : ''}">${html}</span>`));
   const text = htmls.map((html) => html.replace(/<[^>]*>/g, '')).join(' ');
   return { html: wrapped.join(' '), lengths: htmls.map(visibleLength), words: longestWordOf(text), hasLines: column.hasLines };
+}
+
+function missingText(column: ResolvedColumn, context: FigureContext): string {
+  return `<span class="missing">${escapeHtml(column.field?.missing ?? context.format.words.notReported)}</span>`;
 }
 
 function showsMissing(part: string, row: DeckRow, sentences: SentenceCache): boolean {
@@ -131,7 +137,8 @@ function distributeWidths(columns: readonly ResolvedColumn[], cells: readonly (r
     const typical = lengths.length === 0 ? 0 : lengths.reduce((sum, length) => sum + length, 0) / lengths.length;
     const longestWord = Math.max(longestWordOf(column.label), ...texts);
     // Long texts wrap over ~3 lines rather than take the whole table.
-    return { minimum: percentOf(longestWord), ideal: percentOf(Math.min(typical, 36)) };
+    // A heading wraps onto two lines at most before the column grows: "Precio por hora" is not three lines.
+    return { minimum: percentOf(longestWord), ideal: percentOf(Math.min(Math.max(typical, column.label.length / 2), 36)) };
   });
   const free_columns = columns.map((column, index) => (column.width === undefined ? auto[index] : undefined));
   const minimums = free_columns.reduce((sum, need) => sum + (need?.minimum ?? 0), 0);
