@@ -1,0 +1,135 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDeck } from '../../src/build.js';
+import type { BuildResult } from '../../src/model.js';
+import { createTestOptions, ROOT } from '../helpers.js';
+import { slideSections, visibleText } from '../text.js';
+
+/**
+ * Every folder under examples/ with a deck.yaml is a deck a user could copy: it must build with no warning, and show
+ * the figures a reader would check, in its own language. A new example folder is picked up by the generic checks;
+ * add its sentences to EXPECTED.
+ */
+const DIR = join(ROOT, 'examples');
+const examples = existsSync(DIR)
+  ? readdirSync(DIR, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(DIR, entry.name, 'deck.yaml')))
+      .map((entry) => entry.name)
+      .sort()
+  : [];
+
+interface Expected {
+  /** Sentences and figures anywhere in the deck's visible text. */
+  readonly text: readonly string[];
+  /** Table rows: the first cell names the row, the others must be in it. */
+  readonly rows: readonly (readonly string[])[];
+}
+
+const EXPECTED: Readonly<Record<string, Expected>> = {
+  'space-missions': {
+    text: [
+      '20 de noviembre de 2025',
+      // {{min launch}} / {{max launch}} over a date field
+      'Comparamos 5 misiones lanzadas entre 24 de abril de 1990 y 25 de diciembre de 2021.',
+      // a derived field (operated / planned.max) keeps its ≈ in a sentence
+      'Chandra operó ≈ 5,3 veces su vida prevista.',
+      'James Webb costó 16,7 veces más que Kepler.',
+      'Entre todas suman 91,8 años de observación.',
+      'James Webb es la más cara: 10 mil millones de dólares.',
+      'Hubble lleva 35,5 años.',
+    ],
+    rows: [
+      // a missing optional date shows its own missing text, a range reads "a"
+      ['Hubble', 'NASA/ESA', '24 de abril de 1990 → en operación', '15 años', '35,5 años', '≈ 2,4', '1,5 mil millones'],
+      ['Spitzer', '25 de agosto de 2003 → 30 de enero de 2020', '2,5 a 5 años', '16,4 años', '≈ 3,3', '720 millones'],
+      ['James Webb', 'NASA/ESA/CSA', '5 a 10 años', '3,9 años', '≈ 0,4', '10 mil millones'],
+    ],
+  },
+  'cloud-gpus': {
+    text: [
+      'November 20, 2025',
+      '5 single-GPU offers',
+      'Lambda 1x H100 costs ≈ 4.7 times as much as AWS g4dn.xlarge.',
+      'The cheapest offer, AWS g4dn.xlarge, costs $0.526 an hour: ≈ $384 a month.',
+      'Per GB of memory, Google g2-standard-4 is the best deal at ≈ $0.030 an hour.',
+      'The Lambda 1x H100 alone is ≈ 41.3% of what all five cost together.',
+      // English thousands separator on a derived total
+      'Running all 5 for a month would cost ≈ $4,396.',
+    ],
+    rows: [
+      ['AWS g4dn.xlarge', 'NVIDIA T4 (16 GB)', '$0.526', '≈ $384', '≈ $0.033'],
+      ['Lambda 1x H100', 'NVIDIA H100 PCIe (80 GB)', '≈ $1,818', '≈ $0.031'],
+    ],
+  },
+  'electricity-mix': {
+    text: [
+      'En 2024 España generó unos 262 TWh de electricidad con 10 tipos de fuente.',
+      'Eólica fue la primera fuente, con 60 TWh (22,9 % del total).',
+      'La eólica produjo 20 veces más que el carbón.',
+      'La nuclear aportó ≈ 19,8 % con solo 7,1 GW instalados.',
+      'El mayor factor de carga es el de Nuclear: ≈ 84 %.',
+      'Entre la primera y la última hay 57 TWh.',
+      'Total generado en 2024: 262 TWh.',
+      'Generación por fuente en 2024 (continuación)',
+    ],
+    rows: [
+      ['Eólica', 'Renovable', '60 TWh', '≈ 22,9 %', '31,8 GW', '(factor ≈ 22 %)', 'ree.es/es/datos/generacion/estructura-generacion'],
+      ['Nuclear', 'Nuclear', '52 TWh', '≈ 19,8 %', '7,1 GW', '(factor ≈ 84 %)', 'foronuclear.org/'],
+      // no capacity: the combined cell's parts drop out, the computed share stays
+      ['Carbón', 'Fósil', '3 TWh', '≈ 1,1 %'],
+    ],
+  },
+};
+
+describe('examples/ holds decks to build', () => {
+  it('finds the example folders', () => {
+    expect(examples).toEqual(expect.arrayContaining(Object.keys(EXPECTED)));
+  });
+});
+
+describe.each(examples)('examples/%s', (name) => {
+  let result: BuildResult;
+  let html = '';
+  let text = '';
+
+  beforeAll(async () => {
+    const outDir = mkdtempSync(join(tmpdir(), `datadeck-example-${name}-`));
+    result = await buildDeck(createTestOptions({ dataFile: join(DIR, name, 'deck.yaml'), outDir }));
+    html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    text = visibleText(html);
+  });
+
+  it('builds with no warning', () => {
+    expect(result.warnings.map((warning) => JSON.stringify(warning))).toEqual([]);
+  });
+
+  it('is a deck a student would present: 6 to 12 slides, a title slide first, notes on most slides', () => {
+    expect(result.slideCount).toBeGreaterThanOrEqual(6);
+    expect(result.slideCount).toBeLessThanOrEqual(12);
+    const sections = slideSections(html);
+    expect(sections[0]).toContain('data-layout="title"');
+    const withNotes = sections.filter((section) => section.includes('<aside class="notes"'));
+    expect(withNotes.length).toBeGreaterThanOrEqual(Math.ceil(sections.length / 2));
+  });
+
+  it('leaves no template syntax or broken figure on screen', () => {
+    expect(text).not.toMatch(/\{\{|\}\}|undefined|NaN|\[object Object\]/);
+  });
+
+  const expected = EXPECTED[name];
+  if (expected === undefined) return;
+
+  it.each(expected.text)('shows "%s"', (sentence) => {
+    expect(text).toContain(sentence);
+  });
+
+  it.each(expected.rows)('has the table row of %s', (...cells) => {
+    const tables = slideSections(html).filter((section) => section.includes('data-layout="table"'));
+    const rows = tables.flatMap((table) => [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((match) => visibleText(match[1] ?? '')));
+    const row = rows.find((candidate) => candidate.startsWith(`${cells[0] ?? '-'} `));
+    expect(row, `no table row starts with ${cells[0]}`).toBeDefined();
+    for (const cell of cells) expect(row).toContain(cell);
+  });
+});
