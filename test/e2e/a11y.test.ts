@@ -83,16 +83,16 @@ describe.skipIf(isBrowserMissing)('accessibility of the default deck (axe-core i
     expect(deck.problems).toEqual([]);
   });
 
-  it('gives every chart a text alternative: a labelled image naming every model, a caption and a data table', async () => {
+  it('gives every chart a text alternative: a labelled image naming every row, a caption and a data table', async () => {
     const charts = expected.slides.flatMap((slide, index) => (slide.chart === undefined ? [] : [{ slide, index }]));
     expect(charts.length).toBeGreaterThan(0);
     for (const { slide, index } of charts) {
       await showSlide(deck.page, index);
       const figure = deck.page.locator('.reveal .slides > section.present figure.chart');
       const label = (await figure.locator('.chart-svg[role="img"]').getAttribute('aria-label')) ?? '';
-      for (const name of expected.modelNames) expect(label, `${slide.chart} names ${name}`).toContain(name);
+      for (const name of expected.rowNames) expect(label, `${slide.chart} names ${name}`).toContain(name);
       expect((await figure.locator('figcaption').innerText()).trim().length, `${slide.chart} caption`).toBeGreaterThan(10);
-      expect(await figure.locator('table tbody tr').count(), `${slide.chart} table rows`).toBe(expected.modelNames.length);
+      expect(await figure.locator('table tbody tr').count(), `${slide.chart} table rows`).toBe(expected.rowNames.length);
       expect(await figure.getAttribute('aria-labelledby')).toBe(await figure.locator('figcaption').getAttribute('id'));
     }
   });

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync
 import { get, request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
@@ -11,12 +11,13 @@ import { startDevSession, type DevSession } from '../../src/commands/dev.js';
 import { EVENTS_PATH, type DevState } from '../../src/dev/client.js';
 import { messages } from '../../src/errors/messages.js';
 import { createBuildOptions, type BuildOptions } from '../../src/options.js';
-import { ROOT, readDefaultText } from '../helpers.js';
+import { DEFAULT_DATA, ROOT, readDefaultText } from '../helpers.js';
 import { announceSkip, isBrowserMissing, screenshotDir, startBrowser, waitForReveal } from './support/browser.js';
 
 announceSkip('the dev server in Chromium (test/e2e/dev-server.test.ts)');
 
 const TEXT = readDefaultText();
+const DEFAULT_CHARTS = join(dirname(DEFAULT_DATA), 'charts');
 // Llama 3's units: the table shows "× 2.000", the accelerator-units chart (slide 7, index 6) a bar labelled "2.000".
 const FIGURE = 'units: 2000';
 const CHART_SLIDE = 6;
@@ -32,6 +33,8 @@ function createProject(name: string): Project {
   const dir = mkdtempSync(join(tmpdir(), `datadeck-dev-${name}-`));
   const dataFile = join(dir, 'deck.yaml');
   writeFileSync(dataFile, TEXT);
+  // The deck's own charts sit next to its data file, as data/charts/ sits next to data/deck.yaml.
+  cpSync(DEFAULT_CHARTS, join(dir, 'charts'), { recursive: true });
   // No cacheDir: rendered charts must come from this session, not from another test's run.
   const options = createBuildOptions({ dataFile, outDir: join(dir, 'dist'), cacheDir: undefined });
   return { dataFile, options, save: (from, to) => writeFileSync(dataFile, readFileSync(dataFile, 'utf8').replace(from, to)) };
@@ -141,7 +144,7 @@ describe('datadeck dev: edit the data, the served deck follows', () => {
     const page = await fetchRaw(session.port, '/');
     expect(page.body).toContain('× 2.400');
     expect(page.body).not.toContain('× 2.000');
-    expect(printed.at(-1)).toMatch(/^models\[4\]\.units 2000 → 2400 · 2 slides, 1 chart · \d+ ms$/);
+    expect(printed.at(-1)).toMatch(/^rows\[4\]\.units 2000 → 2400 · 2 slides, 1 chart · \d+ ms$/);
   });
 
   it('sees a save made by renaming a new file over the old one, as vim and many editors do', async () => {
@@ -173,7 +176,7 @@ describe('datadeck dev: edit the data, the served deck follows', () => {
     const { error } = await failed;
     const line = readFileSync(project.dataFile, 'utf8').split('\n').indexOf('    units: diez mil') + 1;
     const { message, hint } = messages.expectedNumber('diez mil');
-    expect(error).toContain(`${project.dataFile}:${line}:12  models[4].units\n  ${message}\n  > ${line} |     units: diez mil`);
+    expect(error).toContain(`${project.dataFile}:${line}:12  rows[4].units\n  ${message}\n  > ${line} |     units: diez mil`);
     expect(error).toContain(`hint: ${hint}`);
     expect(errors.at(-1)).toBe(error);
     expect(events.states.at(-1)?.version).toBe(version);
@@ -198,11 +201,10 @@ describe('datadeck dev: template edits', () => {
   let session: DevSession;
   let events: Events;
 
-  /** Edits a file under the copied templates/ and waits for the reload it causes. */
-  async function editTemplate(file: string, from: string, to: string): Promise<void> {
-    const path = join(templatesDir, file);
+  /** Edits a file and waits for the reload it causes. */
+  async function editFile(path: string, from: string, to: string): Promise<void> {
     const text = readFileSync(path, 'utf8');
-    if (!text.includes(from)) throw new Error(`${file} has no "${from}"`);
+    if (!text.includes(from)) throw new Error(`${path} has no "${from}"`);
     const before = events.states.at(-1)?.version;
     const reload = events.next((state) => state.version !== before);
     writeFileSync(path, text.replace(from, to));
@@ -221,14 +223,15 @@ describe('datadeck dev: template edits', () => {
   });
 
   it('rebuilds when a layout is saved and names the file', async () => {
-    await editTemplate('layouts/chart.hbs', '{{caption}}</figcaption>', '{{caption}} (borrador)</figcaption>');
+    await editFile(join(templatesDir, 'layouts/chart.hbs'), '{{caption}}</figcaption>', '{{caption}} (borrador)</figcaption>');
     expect(printed.at(-1)).toMatch(/^templates\/layouts\/chart\.hbs · 5 slides · \d+ ms$/);
     expect((await fetchRaw(session.port, '/')).body.match(/\(borrador\)<\/figcaption>/g)).toHaveLength(5);
   });
 
-  it('renders only the chart whose spec was saved', async () => {
-    await editTemplate('charts/accelerator-units.vl.json', '"summary": "', '"summary": "Borrador: ');
-    expect(printed.at(-1)).toMatch(/^templates\/charts\/accelerator-units\.vl\.json · 1 slide, 1 chart · \d+ ms$/);
+  it('renders only the chart whose spec was saved, in charts/ next to the data', async () => {
+    const chart = join(dirname(project.dataFile), 'charts', 'accelerator-units.vl.json');
+    await editFile(chart, '"summary": "', '"summary": "Borrador: ');
+    expect(printed.at(-1)).toMatch(/^\S*charts\/accelerator-units\.vl\.json · 1 slide, 1 chart · \d+ ms$/);
     expect((await fetchRaw(session.port, '/')).body).toContain('aria-label="Borrador: ');
   });
 });
@@ -242,7 +245,7 @@ describe('datadeck dev: started on data that does not build', () => {
     try {
       const events = await openEvents(session.port);
       const { error, version } = await events.next(() => true, 0);
-      expect(error).toContain('models[4].units');
+      expect(error).toContain('rows[4].units');
       expect(errors).toEqual([error]);
       const waiting = await fetchRaw(session.port, '/');
       expect(waiting.status).toBe(503);
@@ -429,7 +432,7 @@ describe.skipIf(isBrowserMissing)('datadeck dev in Chromium, under the deck Cont
     await overlay.waitFor();
     const text = await overlay.innerText();
     expect(text).toContain(messages.devBuildFailed().message);
-    expect(text).toContain('models[4].units');
+    expect(text).toContain('rows[4].units');
     expect(text).toContain(messages.expectedNumber('<img src=x onerror=alert(1)>').message);
     expect(text).toContain('units: <img src=x onerror=alert(1)>');
     expect(await overlay.locator('img').count()).toBe(0);
