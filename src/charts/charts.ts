@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { NumberLocale } from 'vega';
-import type { Config } from 'vega-lite';
+import type { Config, TopLevelSpec } from 'vega-lite';
 import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
 import type { Charts, Deck, RenderedChart, SlideInput } from '../model.js';
@@ -134,7 +134,7 @@ async function renderOneChart(options: {
   }
   try {
     const key = specKey({ name, spec, theme: config, locale: deck.format.locale });
-    const compiled = options.compiled.get(key) ?? compileChart({ libraries, spec, config });
+    const compiled = options.compiled.get(key) ?? compileChart({ libraries, spec: sizeToSlide(spec), config });
     options.compiled.set(key, compiled);
     const svg = await renderChartSvg({ libraries, compiled, values: rows, idPrefix: toIdPrefix(name) });
     return { id: name, svg, ...describeChart({ text: alternative.text, rows, fields: deck.fields, format: deck.format }) };
@@ -181,6 +181,15 @@ function deriveCurrencyAffixes(locale: string): [string, string] {
   const first = parts.findIndex((part) => number.has(part.type));
   const after = parts.slice(first).filter((part) => !number.has(part.type));
   return [parts.slice(0, Math.max(first, 0)).map((part) => part.value).join(''), after.map((part) => part.value).join('')];
+}
+
+// A spec without a size fills the chart area of a 1280×720 slide (vega-lite's default is a small 200 px view).
+const SLIDE_CHART = { width: 1120, height: 500, autosize: { type: 'fit', contains: 'padding' } } as const;
+
+function sizeToSlide(spec: TopLevelSpec): TopLevelSpec {
+  const isComposed = ['facet', 'repeat', 'concat', 'hconcat', 'vconcat'].some((key) => Object.hasOwn(spec, key));
+  if (isComposed || Object.hasOwn(spec, 'width') || Object.hasOwn(spec, 'height')) return spec;
+  return { ...SLIDE_CHART, ...spec };
 }
 
 function hasOwnText(spec: object): boolean {

@@ -77,7 +77,7 @@ interface HelperSpec {
 }
 
 export const HELPERS: Readonly<Record<string, HelperSpec>> = {
-  count: { forms: [[], ['field']], usage: '{{count}} (rows) or {{count field}} (rows that have a value)' },
+  count: { forms: [[], ['field']], usage: '{{count}} (rows), {{count field}} (rows that have a value), {{count kind="A"}} (rows whose kind is A)' },
   sum: { forms: [['number-field']], usage: '{{sum field}}' },
   mean: { forms: [['number-field']], usage: '{{mean field}}' },
   max: { forms: [['measure'], ['measure', 'field']], usage: '{{max field}} (the largest value) or {{max field name}} (a field of the row with the largest value)' },
@@ -141,13 +141,33 @@ function checkCall(node: hbs.AST.MustacheStatement | hbs.AST.SubExpression, name
     at(path, 'sentence', messages.unknownHelper(path.original, suggestName(path.original, HELPER_NAMES), HELPER_NAMES));
     return;
   }
-  if (node.hash !== undefined && node.hash.pairs.length > 0) at(node.hash, 'sentence', messages.helperArguments(path.original, spec.usage));
+  if (node.hash !== undefined && node.hash.pairs.length > 0) checkFilters(node.hash, path.original, names, at);
   const form = spec.forms.find((candidate) => candidate.length === node.params.length);
   if (form === undefined) {
     at(node, 'sentence', messages.helperArguments(path.original, spec.usage));
     return;
   }
   node.params.forEach((param, index) => checkArgument(param, form[index] ?? 'field', path.original, spec, names, at));
+}
+
+// Helpers over the rows take filters: {{sum generation kind="Renovable"}} sums the rows whose kind is Renovable.
+const FILTERED_HELPERS = new Set(['count', 'sum', 'mean', 'max', 'min']);
+
+function checkFilters(hash: hbs.AST.Hash, helper: string, names: SentenceNames, at: Report): void {
+  if (!FILTERED_HELPERS.has(helper)) {
+    at(hash, 'sentence', messages.filterNotAllowed(helper));
+    return;
+  }
+  for (const pair of hash.pairs) {
+    if (!names.fields.has(pair.key)) {
+      if (names.broken?.has(pair.key) !== true) {
+        const known = [...names.fields.keys()];
+        at(pair, 'sentence', messages.unknownSentenceName(pair.key, suggestName(pair.key, known), known));
+      }
+    } else if (pair.value.type !== 'StringLiteral' && pair.value.type !== 'NumberLiteral' && pair.value.type !== 'BooleanLiteral') {
+      at(pair.value, 'sentence', messages.filterValue(pair.key));
+    }
+  }
 }
 
 function checkArgument(param: hbs.AST.Expression, kind: ArgumentKind, helper: string, spec: HelperSpec, names: SentenceNames, at: Report): void {

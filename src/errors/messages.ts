@@ -346,6 +346,14 @@ export const messages = {
     message: `"${helper}" needs a field with numbers, but "${name}" is a ${type} field.`,
     hint: helper === 'max' || helper === 'min' ? `name a figure to compare by, and the text to show second: {{${helper} cost ${name}}}` : 'sum and mean take number, integer, money, quantity or percent fields',
   }),
+  filterNotAllowed: (helper: string): Message => ({
+    message: `"${helper}" takes no filter (key="value").`,
+    hint: 'filters work with count, sum, mean, max and min: {{sum generation kind="Renovable"}}',
+  }),
+  filterValue: (key: string): Message => ({
+    message: `The filter ${key}= needs a value in quotes.`,
+    hint: `write ${key}="the value", e.g. {{sum generation ${key}="Renovable"}}`,
+  }),
   unknownRow: (name: string, suggestion: string | undefined): Message => ({
     message: `No row is named "${name}".`,
     hint: suggestion !== undefined ? `did you mean "${suggestion}"?` : 'write the row’s name as its first field gives it',

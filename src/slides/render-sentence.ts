@@ -82,8 +82,9 @@ function evaluate(expression: hbs.AST.Expression, context: FigureContext): Resul
   return { kind: 'missing', text: context.format.words.notReported };
 }
 
-function evaluateCall(node: hbs.AST.MustacheStatement | hbs.AST.SubExpression, context: FigureContext): Result {
+function evaluateCall(node: hbs.AST.MustacheStatement | hbs.AST.SubExpression, all: FigureContext): Result {
   const path = node.path;
+  const context = node.hash === undefined || node.hash.pairs.length === 0 ? all : { ...all, rows: filterRows(all, node.hash) };
   if (!isPath(path)) return { kind: 'missing', text: context.format.words.notReported };
   const [first, second] = node.params;
   if (node.params.length === 0 && context.row !== undefined && context.fields.has(path.parts[0] ?? '')) return rowValue(path, context);
@@ -116,6 +117,20 @@ function evaluateCall(node: hbs.AST.MustacheStatement | hbs.AST.SubExpression, c
       // A bare name: in a table cell, the row's value of that field.
       return node.params.length === 0 ? rowValue(path, context) : missing(undefined, context);
   }
+}
+
+/** The rows whose fields equal every filter's value: kind="Renovable", year=2024. */
+function filterRows(context: FigureContext, hash: hbs.AST.Hash): readonly DeckRow[] {
+  return context.rows.filter((row) =>
+    hash.pairs.every((pair) => {
+      const value = row.cells.get(pair.key)?.value;
+      const wanted: unknown = 'value' in pair.value ? pair.value.value : undefined;
+      if (value === undefined) return false;
+      if (value.kind === 'text') return value.text === String(wanted);
+      if (value.kind === 'number' || value.kind === 'quantity') return value.number === Number(wanted);
+      return value.kind === 'date' ? value.iso === String(wanted) : false;
+    }),
+  );
 }
 
 function evaluateParam(param: hbs.AST.Expression | undefined, context: FigureContext): Result {
