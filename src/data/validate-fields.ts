@@ -5,6 +5,7 @@ import { FieldDeclarationSchema } from './field-schema.js';
 import { isMeasurable, resolveField, type Field } from './fields.js';
 import { orderFormulas, type Formula } from './formula.js';
 import type { Finding } from './validate.js';
+import { checkLabel } from './validate-slides.js';
 import { valueAt } from './zod-issues.js';
 
 export interface CheckedFields {
@@ -32,6 +33,7 @@ export function checkFields(raw: object): CheckedFields {
       broken.add(name);
       continue;
     }
+    findings.push(...checkLabel(parsed.data.label, ['fields', name, 'label']));
     const resolved = resolveField(name, parsed.data);
     if ('field' in resolved) {
       fields.push(resolved.field);

@@ -141,7 +141,14 @@ function checkTexts(slide: object, path: readonly PathSegment[], input: SlidesIn
     else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) visit(item, [...at, key]);
   };
   for (const [key, value] of Object.entries(slide)) if (key !== 'layout' && key !== 'chart' && key !== 'columns') visit(value, [...path, key]);
+  const columns = valueAt(slide, ['columns']);
+  if (Array.isArray(columns)) columns.forEach((column, index) => findings.push(...checkLabel(valueAt(column, ['label']), [...path, 'columns', index, 'label'])));
   return findings;
+}
+
+/** Labels (a field's, a column's) name things on axes, headings and data tables: they are plain text. */
+export function checkLabel(label: unknown, path: readonly PathSegment[]): Finding[] {
+  return typeof label === 'string' && hasFigures(label) ? [{ code: 'sentence', ...messages.labelWithFigures(), dataPath: path }] : [];
 }
 
 function checkMetaSentences(input: SlidesInput): Finding[] {

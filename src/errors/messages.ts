@@ -346,6 +346,10 @@ export const messages = {
     message: `"${helper}" needs a field with numbers, but "${name}" is a ${type} field.`,
     hint: helper === 'max' || helper === 'min' ? `name a figure to compare by, and the text to show second: {{${helper} cost ${name}}}` : 'sum and mean take number, integer, money, quantity or percent fields',
   }),
+  labelWithFigures: (): Message => ({
+    message: 'A label is plain text: its {{…}} would be shown as typed, not computed.',
+    hint: 'write the label without {{…}}; figures go in titles, captions, paragraphs, notes and cells',
+  }),
   filterNotAllowed: (helper: string): Message => ({
     message: `"${helper}" takes no filter (key="value").`,
     hint: 'filters work with count, sum, mean, max and min: {{sum generation kind="Renovable"}}',

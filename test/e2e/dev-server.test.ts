@@ -175,7 +175,7 @@ describe('datadeck dev: edit the data, the served deck follows', () => {
     project.save('units: 2400', 'units: diez mil');
     const { error } = await failed;
     const line = readFileSync(project.dataFile, 'utf8').split('\n').indexOf('    units: diez mil') + 1;
-    const { message, hint } = messages.expectedNumber('diez mil');
+    const { message, hint } = messages.expectedWholeNumber('diez mil');
     expect(error).toContain(`${project.dataFile}:${line}:12  rows[4].units\n  ${message}\n  > ${line} |     units: diez mil`);
     expect(error).toContain(`hint: ${hint}`);
     expect(errors.at(-1)).toBe(error);
@@ -433,7 +433,7 @@ describe.skipIf(isBrowserMissing)('datadeck dev in Chromium, under the deck Cont
     const text = await overlay.innerText();
     expect(text).toContain(messages.devBuildFailed().message);
     expect(text).toContain('rows[4].units');
-    expect(text).toContain(messages.expectedNumber('<img src=x onerror=alert(1)>').message);
+    expect(text).toContain(messages.expectedWholeNumber('<img src=x onerror=alert(1)>').message);
     expect(text).toContain('units: <img src=x onerror=alert(1)>');
     expect(await overlay.locator('img').count()).toBe(0);
     expect(await chartTexts()).toContain('2.400');
