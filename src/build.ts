@@ -1,6 +1,6 @@
 import { DeckError, type Problem } from './errors/deck-error.js';
 import { messages } from './errors/messages.js';
-import type { BuildResult, Deck, Project } from './model.js';
+import type { BuildResult, Charts, Deck, Project } from './model.js';
 import type { BuildOptions } from './options.js';
 import { bundleDeck } from './page/bundle.js';
 import { renderCharts } from './charts/charts.js';
@@ -8,7 +8,7 @@ import { deriveDeck } from './data/derive.js';
 import { embedFonts } from './page/fonts.js';
 import { loadProject } from './data/load.js';
 import { renderSlides } from './slides/render.js';
-import { viewPageMeta } from './slides/slide-views.js';
+import { chartId, viewPageMeta } from './slides/slide-views.js';
 import { validateDataset } from './data/validate.js';
 import type { SentenceCache } from './data/sentence-cache.js';
 import type { LayoutInfo } from './slides/layouts.js';
@@ -37,7 +37,8 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
   const schema = planSchema(project, layouts, deck);
   if (schema !== undefined) await writeSchemaFile(schema.file, schema.text);
   const stored = isRebuild ? [] : await storeCache(cache, project.cache.stamp, options.cacheDir); // write's other file, when something is new
-  return { ...written, slideCount: slides.length, chartCount: charts.size, warnings: [...warnings, ...notes, ...stored], deck, slides };
+  const chartWarnings = describeChartWarnings(project, deck, charts);
+  return { ...written, slideCount: slides.length, chartCount: charts.size, warnings: [...warnings, ...chartWarnings, ...notes, ...stored], deck, slides };
 }
 
 export interface CheckedProject {
@@ -81,4 +82,15 @@ function planSchema(project: Project, layouts: ReadonlyMap<string, LayoutInfo>, 
   const key = deckSchemaKey(fields, project.templates.layouts, project.templates.partials);
   if (readSchemaKey(project.schema.text) === key) return undefined;
   return { file: project.schema.file, text: renderDeckSchema({ fields: [...deck.fields.values()], layouts, key }) };
+}
+
+/** vega-lite's warnings about a chart (a sort it dropped), located at the chart of the first slide that shows it. */
+function describeChartWarnings(project: Project, deck: Deck, charts: Charts): Problem[] {
+  return deck.slides.flatMap((slide) => {
+    const chart = charts.get(chartId(slide));
+    if (chart === undefined || slide.values.chart === undefined || deck.slides.find((other) => chartId(other) === chart.id) !== slide) return [];
+    const dataPath = ['slides', slide.sourceIndex, 'chart'];
+    const position = project.data.locateKey(dataPath.slice(0, -1), 'chart');
+    return chart.warnings.map((warning): Problem => ({ code: 'chart', ...messages.chartWarning(chart.id, warning), dataPath, file: project.dataFile, line: position?.line, column: position?.column, length: position?.length }));
+  });
 }

@@ -143,6 +143,8 @@ export interface RenderedChart {
   /** Its file's name, or slide-<n> for a spec written in the slide: ids in the SVG and the caption start from it. */
   readonly id: string;
   readonly svg: string;
+  /** What vega-lite warned about while compiling it, for the build's warnings. */
+  readonly warnings: readonly string[];
   /** A sentence-per-model text alternative, for aria-label and the hidden data table. */
   readonly summary: string;
   readonly table: ChartTable;

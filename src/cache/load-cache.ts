@@ -9,10 +9,11 @@ import { PACKAGE_ROOT } from '../options.js';
 /** The one file of the cache folder; write.ts writes it, atomically. */
 export const CACHE_FILE = 'build-cache.json';
 // Bump when the file's shape changes: an older file is then set aside silently, like one from another version.
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 const ChartSchema = z.strictObject({
   id: z.string(),
+  warnings: z.array(z.string()),
   svg: z.string().startsWith('<svg'),
   summary: z.string(),
   table: z.strictObject({ columns: z.array(z.string()), rows: z.array(z.array(z.string())) }),

@@ -37,13 +37,16 @@ export interface CompiledChart {
   readonly runtime: Runtime;
   /** False when every layer names data of its own, so vega-lite left the rows out. */
   readonly readsRows: boolean;
+  /** What vega-lite dropped or changed while compiling ("Dropping sort property…"): the author should know. */
+  readonly warnings: readonly string[];
 }
 
 export function compileChart(options: { libraries: ChartLibraries; spec: TopLevelSpec; config: Config }): CompiledChart {
   const { vega, vegaLite } = options.libraries;
-  const logger = createStrictLogger(options.libraries);
+  const warnings: string[] = [];
+  const logger = createStrictLogger(options.libraries, warnings);
   const { spec } = vegaLite.compile({ ...options.spec, data: { name: ROWS } }, { config: options.config, logger });
-  return { runtime: vega.parse(spec), readsRows: (spec.data ?? []).some((data) => data.name === ROWS) };
+  return { runtime: vega.parse(spec), readsRows: (spec.data ?? []).some((data) => data.name === ROWS), warnings: [...new Set(warnings)] };
 }
 
 /** Renders a compiled chart with these rows to an SVG string, without a browser. */
@@ -73,10 +76,14 @@ export async function renderChartSvg(options: {
 }
 
 // vega only logs some failures (a bad expression in a mark) and renders on; an error becomes an exception here.
-// Warnings are dropped: only cli.ts prints, and the chart tests compile the shipped specs warning-free.
-function createStrictLogger({ vega }: ChartLibraries) {
-  return vega.logger(vega.Error, 'error', (_method, _level, args) => {
+// Warnings are collected when asked for (vega-lite's compile), to reach the author as build warnings.
+function createStrictLogger({ vega }: ChartLibraries, warnings?: string[]) {
+  return vega.logger(warnings === undefined ? vega.Error : vega.Warn, 'error', (_method, level, args) => {
     const [first] = args;
+    if (level === 'WARN') {
+      warnings?.push(args.map(String).join(' '));
+      return;
+    }
     throw args.length === 1 && first instanceof Error ? first : new Error(args.map(String).join(' '));
   });
 }

@@ -31,7 +31,8 @@ export async function renderCharts(options: {
   let renderer: { libraries: ChartLibraries; config: Config } | undefined;
   for (const [name, slide] of slides) {
     const chart = slide.values.chart;
-    const spec = typeof chart === 'string' ? specs.get(chart) : chart;
+    const written = typeof chart === 'string' ? specs.get(chart) : chart;
+    const spec = written === undefined ? undefined : titleByLabels(written, deck);
     if (spec === undefined) {
       throw new DeckError({ code: 'chart', ...messages.unknownChart(name, specNames), dataPath: ['slides', slide.sourceIndex, 'chart'] });
     }
@@ -137,7 +138,7 @@ async function renderOneChart(options: {
     const compiled = options.compiled.get(key) ?? compileChart({ libraries, spec: sizeToSlide(spec), config });
     options.compiled.set(key, compiled);
     const svg = await renderChartSvg({ libraries, compiled, values: rows, idPrefix: toIdPrefix(name) });
-    return { id: name, svg, ...describeChart({ text: alternative.text, rows, fields: deck.fields, format: deck.format }) };
+    return { id: name, svg, warnings: compiled.warnings, ...describeChart({ text: alternative.text, rows, fields: deck.fields, format: deck.format }) };
   } catch (cause) {
     throw chartError(name, cause instanceof Error ? cause.message : String(cause), cause);
   }
@@ -190,6 +191,28 @@ function sizeToSlide(spec: TopLevelSpec): TopLevelSpec {
   const isComposed = ['facet', 'repeat', 'concat', 'hconcat', 'vconcat'].some((key) => Object.hasOwn(spec, key));
   if (isComposed || Object.hasOwn(spec, 'width') || Object.hasOwn(spec, 'height')) return spec;
   return { ...SLIDE_CHART, ...spec };
+}
+
+/**
+ * A channel of the spec's top-level encoding that shows a declared field and has no title of its own is titled by
+ * the field's label, as the table heads its column ("Costo mensual", not "monthly"). Only there: layers that each
+ * title an axis would have their titles merged. The result is what the cache key hashes, so a new label re-renders.
+ */
+function titleByLabels(spec: unknown, deck: Deck): unknown {
+  if (!isRecord(spec) || !isRecord(spec.encoding)) return spec;
+  const encoding = Object.fromEntries(
+    Object.entries(spec.encoding).map(([channel, definition]) => {
+      if (!isRecord(definition) || typeof definition.field !== 'string' || typeof definition.type !== 'string' || definition.field.startsWith('fmt.')) return [channel, definition];
+      const hasTitle = Object.hasOwn(definition, 'title') || [definition.axis, definition.legend].some((guide) => isRecord(guide) && Object.hasOwn(guide, 'title'));
+      const label = deck.fields.get(definition.field.split('.')[0] ?? '')?.label;
+      return [channel, hasTitle || label === undefined ? definition : { ...definition, title: label }];
+    }),
+  );
+  return { ...spec, encoding };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function hasOwnText(spec: object): boolean {

@@ -77,14 +77,18 @@ function slideSchema(layouts: ReadonlyMap<string, LayoutInfo>): Record<string, u
     properties: { layout: { enum: names, description: 'Diseño de la diapositiva: un archivo templates/layouts/<diseño>.hbs.' } },
     allOf: [...layouts].map(([name, info]) => ({
       if: { properties: { layout: { const: name } } },
-      then: layoutJsonSchema(info.keys, {
-        layout: { const: name },
-        notes,
-        ...(info.showsTable ? tableProperties : {}),
-        ...(info.showsChart ? { chart } : {}),
-      }),
+      then: requireBuildKeys(
+        layoutJsonSchema(info.keys, { layout: { const: name }, notes, ...(info.showsTable ? tableProperties : {}), ...(info.showsChart ? { chart } : {}) }),
+        [...(info.showsTable ? ['columns'] : []), ...(info.showsChart ? ['chart'] : [])],
+      ),
     })),
   };
+}
+
+// A table needs its columns and a chart its chart, as validate says: the editor marks them missing too.
+function requireBuildKeys(schema: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const required = Array.isArray(schema.required) ? schema.required.filter((key): key is string => typeof key === 'string') : [];
+  return keys.length === 0 ? schema : { ...schema, required: [...required, ...keys] };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -102,8 +106,9 @@ export function deckSchemaKey(rawFields: unknown, layoutSources: ReadonlyMap<str
   return createHash('sha256').update(JSON.stringify([SCHEMA_VERSION, rawFields ?? null, [...layoutSources], [...partials]])).digest('hex').slice(0, 16);
 }
 
-// Bump when the schema's shape changes, so files written by an older datadeck are made again.
-const SCHEMA_VERSION = 1;
+// Bump when the schema's shape or its descriptions in src/ change, so files written by an older datadeck are made
+// again (test/unit/data/json-schema.test.ts fails when data/deck.schema.json is not what a build writes).
+const SCHEMA_VERSION = 2;
 
 /** The key an existing schema file was made from, read from its $comment. */
 export function readSchemaKey(text: string | undefined): string | undefined {

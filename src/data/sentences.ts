@@ -68,7 +68,8 @@ function findSyntaxErrorOffset(source: string, detail: string): number {
   return source.length;
 }
 
-type ArgumentKind = 'field' | 'measure' | 'number-field' | 'row' | 'figure';
+// figure: a (helper …) or a number; column-figure: a (helper …) of a field, which has a column total.
+type ArgumentKind = 'field' | 'measure' | 'number-field' | 'row' | 'figure' | 'column-figure';
 
 interface HelperSpec {
   /** Each accepted list of arguments. */
@@ -86,7 +87,7 @@ export const HELPERS: Readonly<Record<string, HelperSpec>> = {
   rank: { forms: [['measure', 'row']], usage: '{{rank field "Row name"}} (1 for the largest)' },
   ratio: { forms: [['figure', 'figure']], usage: '{{ratio (max cost) (min cost)}}' },
   difference: { forms: [['figure', 'figure']], usage: '{{difference (max cost) (min cost)}}' },
-  share: { forms: [['figure']], usage: '{{share (max cost)}} (its share of the column total)' },
+  share: { forms: [['column-figure']], usage: '{{share (max cost)}} (its share of the column total)' },
 };
 
 export const HELPER_NAMES: readonly string[] = Object.keys(HELPERS);
@@ -176,9 +177,9 @@ function checkArgument(param: hbs.AST.Expression, kind: ArgumentKind, helper: st
     else if (!names.rowNames.includes(param.value)) at(param, 'sentence', messages.unknownRow(param.value, suggestName(param.value, names.rowNames)));
     return;
   }
-  if (kind === 'figure') {
+  if (kind === 'figure' || kind === 'column-figure') {
     if (isSubExpression(param)) checkCall(param, names, at);
-    else if (param.type !== 'NumberLiteral') at(param, 'sentence', messages.helperArguments(helper, spec.usage));
+    else if (kind === 'column-figure' || param.type !== 'NumberLiteral') at(param, 'sentence', messages.helperArguments(helper, spec.usage));
     return;
   }
   const field = checkFieldPath(param, names, at);

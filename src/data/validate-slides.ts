@@ -2,7 +2,7 @@ import type { ErrorCode } from '../errors/deck-error.js';
 import { messages, suggestName, type Message } from '../errors/messages.js';
 import { findChartFieldProblems } from '../charts/chart-fields.js';
 import type { PathSegment, SlideInput } from '../model.js';
-import { TABLE_KEYS, TableKeysSchema } from '../slides/columns.js';
+import { ColumnSchema, TABLE_KEYS } from '../slides/columns.js';
 import { checkSlideKeys, type KeyProblem } from '../slides/layout-keys.js';
 import type { LayoutInfo } from '../slides/layouts.js';
 import type { Field } from './fields.js';
@@ -89,32 +89,53 @@ function describeKeyProblem(problem: KeyProblem, layout: string, value: unknown)
 }
 
 function checkTable(slide: object, path: readonly PathSegment[], input: SlidesInput): Finding[] {
-  const keys = { columns: valueAt(slide, ['columns']), ...(Object.hasOwn(slide, 'rowsPerSlide') && { rowsPerSlide: valueAt(slide, ['rowsPerSlide']) }) };
-  if (keys.columns === undefined) return [{ code: 'schema', ...messages.missingColumns(), dataPath: [...path] }];
-  const parsed = TableKeysSchema.safeParse(keys, { jitless: true });
-  if (!parsed.success) {
-    return parsed.error.issues.map((issue) => {
-      const issuePath = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
-      return { code: 'schema', ...messages.badColumn(issue.message), dataPath: [...path, ...issuePath] };
-    });
+  const columns = valueAt(slide, ['columns']);
+  const rowsPerSlide = valueAt(slide, ['rowsPerSlide']);
+  const findings: Finding[] = [];
+  if (rowsPerSlide !== undefined && (typeof rowsPerSlide !== 'number' || !Number.isInteger(rowsPerSlide) || rowsPerSlide < 1 || rowsPerSlide > 12)) {
+    findings.push({ code: 'schema', ...messages.badRowsPerSlide(rowsPerSlide), dataPath: [...path, 'rowsPerSlide'] });
   }
+  if (columns === undefined) return [...findings, { code: 'schema', ...messages.missingColumns(), dataPath: [...path] }];
+  if (!Array.isArray(columns)) return [...findings, { code: 'schema', ...messages.expectedList(columns), dataPath: [...path, 'columns'] }];
+  if (columns.length === 0) return [...findings, { code: 'schema', ...messages.emptyList(), dataPath: [...path, 'columns'] }];
+  // Each column on its own: one wrong column does not hide the others' problems.
+  return [...findings, ...columns.flatMap((column: unknown, index) => checkColumn(column, [...path, 'columns', index], input))];
+}
+
+const COLUMN_KEYS = ['field', 'label', 'cell', 'lines', 'width', 'align'];
+
+function checkColumn(column: unknown, at: readonly PathSegment[], input: SlidesInput): Finding[] {
+  const parsed = ColumnSchema.safeParse(column, { jitless: true });
+  if (!parsed.success) return describeColumnIssues(column, at, parsed.error.issues);
+  const data = parsed.data;
   const names = input.fields.map((field) => field.name);
-  return parsed.data.columns.flatMap((column, index): Finding[] => {
-    const at = [...path, 'columns', index];
-    const field = typeof column === 'string' ? column : column.field;
-    const findings: Finding[] = [];
-    if (field !== undefined && !names.includes(field) && !input.broken.has(field)) {
-      findings.push({ code: 'field', ...messages.unknownColumnField(field, suggestName(field, names), names), dataPath: typeof column === 'string' ? at : [...at, 'field'] });
-    }
-    if (typeof column !== 'string' && column.field === undefined && column.cell === undefined) findings.push({ code: 'schema', ...messages.columnNeedsField(), dataPath: at });
-    if (typeof column !== 'string' && column.field === undefined && column.label === undefined) findings.push({ code: 'schema', ...messages.missing('label'), dataPath: at });
-    const cells = typeof column === 'string' || column.cell === undefined ? [] : typeof column.cell === 'string' ? [column.cell] : column.cell;
-    cells.forEach((cell, part) => {
-      const cellPath = typeof column !== 'string' && typeof column.cell === 'string' ? [...at, 'cell'] : [...at, 'cell', part];
-      findings.push(...checkText(cell, cellPath, input, 'row'));
-    });
-    return findings;
-  });
+  const field = typeof data === 'string' ? data : data.field;
+  const findings: Finding[] = [];
+  if (field !== undefined && !names.includes(field) && !input.broken.has(field)) {
+    findings.push({ code: 'field', ...messages.unknownColumnField(field, suggestName(field, names), names), dataPath: typeof data === 'string' ? at : [...at, 'field'] });
+  }
+  if (typeof data === 'string') return findings;
+  if (data.field === undefined && data.cell === undefined) findings.push({ code: 'schema', ...messages.columnNeedsField(), dataPath: at });
+  if (data.field === undefined && data.label === undefined) findings.push({ code: 'schema', ...messages.missing('label'), dataPath: at });
+  const cells = data.cell === undefined ? [] : typeof data.cell === 'string' ? [data.cell] : data.cell;
+  cells.forEach((cell, part) => findings.push(...checkText(cell, typeof data.cell === 'string' ? [...at, 'cell'] : [...at, 'cell', part], input, 'row')));
+  return findings;
+}
+
+function describeColumnIssues(column: unknown, at: readonly PathSegment[], issues: readonly { readonly code: string; readonly path: readonly PropertyKey[]; readonly keys?: readonly string[] }[]): Finding[] {
+  if (typeof column !== 'string' && (typeof column !== 'object' || column === null || Array.isArray(column))) {
+    return [{ code: 'schema', ...messages.badColumn(), dataPath: at }];
+  }
+  if (typeof column === 'string') return [{ code: 'schema', ...messages.emptyText(), dataPath: at }];
+  const unknown = Object.keys(column).filter((key) => !COLUMN_KEYS.includes(key));
+  if (unknown.length > 0) {
+    return unknown.map((key) => ({ code: 'unknown-key', ...messages.unknownKey(key, suggestName(key, COLUMN_KEYS), COLUMN_KEYS), dataPath: [...at, key], key }));
+  }
+  const [first] = issues;
+  const key = first?.path.find((segment): segment is string => typeof segment === 'string') ?? '';
+  const value = valueAt(column, [key]);
+  const message = key === 'width' ? messages.badWidth(value) : key === 'align' ? messages.invalidValue(value, ['left', 'right']) : key === 'lines' ? messages.expectedBoolean(value) : messages.badColumn();
+  return [{ code: 'schema', ...message, dataPath: key === '' ? at : [...at, key] }];
 }
 
 function checkChart(chart: unknown, path: readonly PathSegment[], input: SlidesInput): Finding[] {

@@ -176,8 +176,13 @@ export const messages = {
         return { message: `Unknown unit "${input.unitText ?? ''}" in ${quote(input.value)}.`, hint: input.suggestion !== undefined ? `did you mean ${input.suggestion}? (units of ${input.unit.family}: ${units})` : `units of ${input.unit.family}: ${units}` };
       case 'other-family':
         return { message: `The unit "${input.unitText ?? ''}" in ${quote(input.value)} is not a unit of ${input.unit.family}.`, hint: `this field is in ${input.unit.symbol}; use one of ${units}` };
+      case 'negative':
+        return { message: `A quantity cannot be negative: ${quote(input.value)}.`, hint: 'write the amount without a minus sign, or leave an optional value out' };
       default:
-        return { message: `Expected a quantity with its unit, got ${describe(input.value)}.`, hint: `write a number, a space and a unit, e.g. 1.2 ${input.unit.symbol} (a bare number means ${input.unit.symbol}; units: ${units})` };
+        return {
+          message: `Expected a quantity with its unit, got ${describe(input.value)}.`,
+          hint: input.suggestion !== undefined ? `write the number without separators: ${input.suggestion}` : `write a number, a space and a unit, e.g. 1.2 ${input.unit.symbol} (a bare number means ${input.unit.symbol}; units: ${units})`,
+        };
     }
   },
   notACategory: (value: unknown, values: readonly string[], suggestion: string | undefined): Message => ({
@@ -275,8 +280,16 @@ export const messages = {
     message: 'The table slide has no columns.',
     hint: 'add columns: [name, …] with the fields to show, e.g. columns: [name, units, cost]',
   }),
-  badColumn: (detail: string): Message => ({
-    message: `The column is not valid: ${detail}.`,
+  badRowsPerSlide: (value: unknown): Message => ({
+    message: `rowsPerSlide must be a whole number from 1 to 12, got ${describe(value)}.`,
+    hint: 'write e.g. rowsPerSlide: 6; a table continues on the next slide when its rows do not fit',
+  }),
+  badWidth: (value: unknown): Message => ({
+    message: `A column's width is a percentage of the table, got ${describe(value)}.`,
+    hint: 'write e.g. width: 15% (quotes not needed); leave it out to share the width by content',
+  }),
+  badColumn: (): Message => ({
+    message: 'A column is a field\'s name or a mapping with field, label, cell, lines, width or align.',
     hint: 'a column is a field name, or { field: x, label: … } or { label: …, cell: "{{x}} / {{y}}" }; width like 15%',
   }),
   columnNeedsField: (): Message => ({
@@ -389,6 +402,10 @@ export const messages = {
   chartText: (chart: string, detail: string): Message => ({
     message: `The chart spec "${chart}" has no usable text alternative (${detail}).`,
     hint: `write "usermeta": { "datadeck": { "summary": "...", "table": ["name", "cost"] } } in the chart ${chart}, or leave usermeta out to describe it by its slide's caption`,
+  }),
+  chartWarning: (chart: string, detail: string): Message => ({
+    message: `Vega-Lite changed the chart ${chart} while drawing it: ${detail}`,
+    hint: 'the chart may not look as the spec says; see the Vega-Lite documentation for the property it names',
   }),
   chartTheme: (file: string, detail: string): Message => ({
     message: `The chart theme ${file} is not a Vega-Lite config: ${detail}.`,

@@ -35,7 +35,7 @@ function digits(format: NumberFormat): Intl.NumberFormatOptions {
 
 // "80 millones", "1,7 mil millones": one decimal of the compact figure unless the field asks for significant digits.
 function compactDigits(format: NumberFormat): Intl.NumberFormatOptions {
-  return format.significant === undefined ? { maximumFractionDigits: 1 } : { maximumSignificantDigits: format.significant };
+  return format.significant === undefined ? { minimumFractionDigits: 0, maximumFractionDigits: 1 } : { maximumSignificantDigits: format.significant };
 }
 
 /** A number in the field's own format: the same text in a cell, a sentence and a chart label. */
@@ -50,7 +50,8 @@ export function formatNumber(field: Field, number: number, context: FormatContex
       if (field.display === 'words') return numberFormat(locale, { notation: 'compact', compactDisplay: 'long', ...compactDigits(field) }).format(number);
       if (field.display === 'short') return numberFormat(locale, { style: 'currency', currency: field.currency, notation: 'compact', ...compactDigits(field) }).format(number);
       // Cents show both digits or none: "4,10 US$", "8.000 US$".
-      if (field.significant === undefined && !Number.isInteger(number) && field.decimals > 0) {
+      // Rounded first: 4.10 × 730 is 2992.9999999999995, which shows as "2.993 US$", not "2.993,00 US$".
+      if (field.significant === undefined && !Number.isInteger(roundTo(number, field.decimals)) && field.decimals > 0) {
         return numberFormat(locale, { ...GROUPED, style: 'currency', currency: field.currency, minimumFractionDigits: field.decimals, maximumFractionDigits: field.decimals }).format(number);
       }
       return numberFormat(locale, { ...GROUPED, style: 'currency', currency: field.currency, ...digits(field) }).format(number);
@@ -69,6 +70,11 @@ export function formatNumber(field: Field, number: number, context: FormatContex
     case 'category':
       return plainNumber(number, { decimals: 2, significant: undefined }, locale);
   }
+}
+
+function roundTo(number: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(number * scale) / scale;
 }
 
 function plainNumber(number: number, format: NumberFormat, locale: string): string {

@@ -102,7 +102,7 @@ function renderCell(column: ResolvedColumn, context: FigureContext & { row: Deck
   const htmls = shown.length > 0 ? shown.map((part) => renderText(part, context, sentences)) : [missingText(column, context)];
   const wrapped = column.hasLines
     ? htmls.map((html) => `<span class="part">${html}</span>`)
-    : htmls.map((html, index) => (index === 0 ? html : `<span class="detail${html.includes('class="derived"') ? ' derived' : ''}">${html}</span>`));
+    : htmls.map((html, index) => (index === 0 ? html : `<span class="detail${html.includes('class=derived') ? ' derived' : ''}">${html}</span>`));
   const text = htmls.map((html) => html.replace(/<[^>]*>/g, '')).join(' ');
   return { html: wrapped.join(' '), lengths: htmls.map(visibleLength), words: longestWordOf(text), hasLines: column.hasLines };
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +15,14 @@ async function buildInto(outDir: string, dataFile = DEFAULT_DATA, overrides = {}
   return buildDeck(createTestOptions({ dataFile, outDir, ...overrides }));
 }
 
+/** A data file in `dir` with the default deck's charts beside it, as `datadeck new` would leave a deck. */
+function writeDeckFile(dir: string, text: string): string {
+  cpSync(`${ROOT}data/charts`, join(dir, 'charts'), { recursive: true });
+  const dataFile = join(dir, 'deck.yaml');
+  writeFileSync(dataFile, text);
+  return dataFile;
+}
+
 describe('buildDeck', () => {
   it('writes byte-identical output for identical input', async () => {
     const first = tempDir('a');
@@ -26,14 +34,14 @@ describe('buildDeck', () => {
 
   it('keeps the previous deck when a later build fails, and leaves no temp file', async () => {
     const outDir = tempDir('atomic');
-    const dataFile = join(outDir, 'deck.yaml');
-    writeFileSync(dataFile, readDefaultText());
+    const dataFile = writeDeckFile(outDir, readDefaultText());
     await buildInto(outDir, dataFile);
     const good = readFileSync(join(outDir, 'index.html'), 'utf8');
     writeFileSync(dataFile, readDefaultText().replace('units: 10000', 'units: diez mil'));
     await expect(buildInto(outDir, dataFile)).rejects.toBeInstanceOf(DeckError);
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe(good);
-    expect(readdirSync(outDir).sort()).toEqual(['deck.yaml', 'index.html']);
+    // The editor schema the data file names on its first line is written beside it; nothing else.
+    expect(readdirSync(outDir).sort()).toEqual(['charts', 'deck.schema.json', 'deck.yaml', 'index.html']);
   });
 
   it('writes one self-contained file that fetches nothing from the network', async () => {
@@ -49,8 +57,7 @@ describe('buildDeck', () => {
 
   it('follows a figure edit everywhere: table, chart and sentences', async () => {
     const outDir = tempDir('edit');
-    const dataFile = join(outDir, 'deck.yaml');
-    writeFileSync(dataFile, readDefaultText().replace('hardwareCostUsd: 4000000\n', 'hardwareCostUsd: 8000000\n'));
+    const dataFile = writeDeckFile(outDir, readDefaultText().replace('hardwareCost: 4000000\n', 'hardwareCost: 8000000\n'));
     await buildInto(outDir, dataFile);
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     expect(html).toContain('8 millones');
@@ -60,17 +67,20 @@ describe('buildDeck', () => {
 
   it('escapes text from the data in slides, notes and attributes', async () => {
     const outDir = tempDir('escape');
-    const dataFile = join(outDir, 'deck.yaml');
-    const hostile = '"><img src=x onerror=alert(1)><script>alert(2)</script>{{meta.title}}';
+    const hostile = '"><img src=x onerror=alert(1)><script>alert(2)</script>';
     const text = readDefaultText()
-      .replace('comment: Usa hardware propio de Google.', `comment: '${hostile.replace(/'/g, "''")}'`)
+      // A row's value is data, never a template: its {{…}} stays text.
+      .replace('comment: Usa hardware propio de Google.', `comment: '${hostile.replace(/'/g, "''")}{{meta.title}}'`)
+      .replace('name: Gemini 1.5', `name: '<img src=y onerror=alert(3)>'`)
       .replace('author: Luis Alexander Lema Delgado', `author: '${hostile}'`);
-    writeFileSync(dataFile, text);
+    const dataFile = writeDeckFile(outDir, text);
     await buildInto(outDir, dataFile);
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<img src=y');
     expect(html).not.toContain('<script>alert(2)');
     expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
+    expect(html).toContain('&lt;img src&#x3D;y onerror&#x3D;alert(3)&gt;');
     expect(html).toContain('{{meta.title}}');
   });
 
@@ -94,7 +104,7 @@ describe('the datadeck command', () => {
 
   it('checks the data without building', async () => {
     const { stdout } = await cli('check');
-    expect(stdout).toBe('✔ data/deck.yaml: 5 models, 12 slides, no errors\n');
+    expect(stdout).toBe('✔ data/deck.yaml: 5 rows, 12 slides, no errors\n');
   });
 
   it('prints help and version', async () => {

@@ -1,17 +1,15 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildDeck, createBuildCache, flushBuildCache } from '../../../src/build.js';
 import { messages } from '../../../src/errors/messages.js';
 import { createBuildOptions } from '../../../src/options.js';
-import { DatasetSchema } from '../../../src/data/deck-schema.js';
 import { renderCharts, type ChartCache, type CompiledChartCache } from '../../../src/charts/charts.js';
-import { deriveDeck } from '../../../src/data/derive.js';
 import { loadProject } from '../../../src/data/load.js';
 import { CACHE_FILE, CacheFileSchema } from '../../../src/cache/load-cache.js';
-import { DEFAULT_DATA, readDefaultText } from '../../helpers.js';
+import { DEFAULT_DATA, ROOT, readDefaultText } from '../../helpers.js';
+import { deckOf, replaceOnce } from '../support/inline-deck.js';
 
 function tempOptions() {
   const dir = mkdtempSync(join(tmpdir(), 'datadeck-cache-'));
@@ -40,6 +38,7 @@ describe('the build cache folder', () => {
     const options = tempOptions();
     const dataFile = join(options.outDir, '..', 'deck.yaml');
     writeFileSync(dataFile, readDefaultText());
+    cpSync(`${ROOT}data/charts`, join(options.outDir, '..', 'charts'), { recursive: true });
     const cache = createBuildCache();
     await buildDeck({ ...options, dataFile }, cache);
     const file = join(options.cacheDir ?? '', CACHE_FILE);
@@ -84,12 +83,11 @@ describe('the build cache folder', () => {
 describe('chart cache keys', () => {
   it('re-render only the charts that show an edited figure', async () => {
     const project = await loadProject(createBuildOptions({ dataFile: DEFAULT_DATA, cacheDir: undefined }));
-    const dataset = DatasetSchema.parse(parse(readDefaultText()));
     const cache: ChartCache = new Map();
     const compiled: CompiledChartCache = new Map();
     const render = (units: number, caches: { cache?: ChartCache; compiled?: CompiledChartCache }) => {
-      const models = dataset.models.map((model) => (model.name === 'Llama 3' ? { ...model, units } : model));
-      return renderCharts({ deck: deriveDeck({ ...dataset, models }), specs: project.charts, config: project.chartConfig, ...caches });
+      const deck = deckOf(replaceOnce(readDefaultText(), 'units: 2000', `units: ${units}`));
+      return renderCharts({ deck, specs: project.charts, config: project.chartConfig, ...caches });
     };
     await render(2000, { cache, compiled });
     expect(cache.size).toBe(5);

@@ -1,30 +1,22 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { compile } from 'vega-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { isDeckError, type DeckError } from '../../../src/errors/deck-error.js';
 import { messages } from '../../../src/errors/messages.js';
 import type { Charts, Deck } from '../../../src/model.js';
-import { DatasetSchema, type Dataset } from '../../../src/data/deck-schema.js';
 import { isVegaLiteConfig, isVegaLiteSpec, scopeSvgIds } from '../../../src/charts/chart-svg.js';
+import { buildChartRows } from '../../../src/charts/chart-data.js';
 import { renderCharts } from '../../../src/charts/charts.js';
-import { deriveDeck } from '../../../src/data/derive.js';
-import { ROOT, readDefaultText } from '../../helpers.js';
+import { readDefaultText } from '../../helpers.js';
+import { CHART_CONFIG, DEFAULT_CHARTS, deckOf, replaceOnce, yamlDeck } from '../support/inline-deck.js';
 
 const CHART_NAMES = ['hardware-cost', 'accelerator-units', 'training-time', 'training-energy', 'inference-energy'];
+const TEXT = readDefaultText();
+const specs = DEFAULT_CHARTS;
+const config = CHART_CONFIG;
 
-const readJson = (path: string): unknown => JSON.parse(readFileSync(`${ROOT}${path}`, 'utf8'));
-const dataset = (): Dataset => DatasetSchema.parse(parse(readDefaultText()));
-const specs = new Map(
-  readdirSync(`${ROOT}templates/charts`)
-    .filter((file) => file.endsWith('.vl.json'))
-    .map((file) => [file.replace(/\.vl\.json$/, ''), readJson(`templates/charts/${file}`)]),
-);
-const config = readJson('templates/themes/aula.vl-config.json');
-
-function editModels(edit: (models: Dataset['models']) => Dataset['models'], locale?: string): Deck {
-  const original = dataset();
-  return deriveDeck({ ...original, meta: { ...original.meta, locale: locale ?? original.meta.locale }, models: edit(original.models) });
+/** The default deck with each [from, to] replaced once. */
+function editDeck(...edits: readonly (readonly [string, string])[]): Deck {
+  return deckOf(edits.reduce((text, [from, to]) => replaceOnce(text, from, to), TEXT));
 }
 
 function svgOf(charts: Charts, name: string): string {
@@ -54,7 +46,7 @@ describe('renderCharts on data/deck.yaml', () => {
   let charts: Charts;
 
   beforeAll(async () => {
-    deck = deriveDeck(dataset());
+    deck = deckOf(TEXT);
     charts = await renderCharts({ deck, specs, config });
   });
 
@@ -66,10 +58,10 @@ describe('renderCharts on data/deck.yaml', () => {
     }
   });
 
-  it('names every model on every chart', () => {
+  it('names every row on every chart', () => {
     for (const name of CHART_NAMES) {
       const texts = textsOf(svgOf(charts, name));
-      for (const model of deck.models) expect(texts, `${model.name} on ${name}`).toContain(model.name);
+      for (const row of deck.rows) expect(texts, `${row.name} on ${name}`).toContain(row.name);
     }
   });
 
@@ -93,11 +85,11 @@ describe('renderCharts on data/deck.yaml', () => {
     expect(textsOf(svgOf(charts, 'training-time'))).toEqual(expect.arrayContaining(['0,5', '1,5']));
   });
 
-  it('draws no bar for a model that did not report its units', () => {
+  it('draws no bar for a row that did not report its units', () => {
     const svg = svgOf(charts, 'accelerator-units');
     const bars = /<g class="mark-rect[^>]*>(.*?)<\/g>/.exec(svg)?.[1] ?? '';
-    const reported = deck.models.filter((model) => model.units !== undefined);
-    expect(reported.map((model) => model.name)).toEqual(['GPT-4', 'Mistral 7B', 'Llama 3']);
+    const reported = deck.rows.filter((row) => row.cells.get('units') !== undefined);
+    expect(reported.map((row) => row.name)).toEqual(['GPT-4', 'Mistral 7B', 'Llama 3']);
     expect(bars.match(/<path /g)).toHaveLength(reported.length);
     expect(textsOf(svg).filter((text) => text === 'no reportado')).toHaveLength(2);
   });
@@ -122,8 +114,8 @@ describe('renderCharts on data/deck.yaml', () => {
     expect(cost?.table.columns).toEqual(['Modelo', 'Costo del hardware (US$)']);
     expect(cost?.table.rows[0]).toEqual(['GPT-4', '80 millones']);
     expect(charts.get('accelerator-units')?.table.rows[1]).toEqual(['Claude 3', 'no reportado']);
-    expect(charts.get('training-time')?.summary).toContain('Mistral 7B (1 mes)');
-    for (const chart of charts.values()) expect(chart.table.rows).toHaveLength(deck.models.length);
+    expect(charts.get('training-time')?.summary.replace(/\u00a0/g, ' ')).toContain('Mistral 7B (1 mes)');
+    for (const chart of charts.values()) expect(chart.table.rows).toHaveLength(deck.rows.length);
   });
 
   it('renders the same bytes twice in one process (watch mode)', async () => {
@@ -139,16 +131,16 @@ describe('renderCharts on data/deck.yaml', () => {
 
 describe('renderCharts follows the data', () => {
   it('relabels the cost chart when a cost changes', async () => {
-    const deck = editModels((models) => models.map((model) => (model.name === 'GPT-4' ? { ...model, hardwareCostUsd: 120_000_000 } : model)));
+    const deck = editDeck(['hardwareCost: 80000000', 'hardwareCost: 120000000']);
     const charts = await renderCharts({ deck, specs, config });
     const texts = textsOf(svgOf(charts, 'hardware-cost'));
     expect(texts).toContain('120 millones');
     expect(texts).not.toContain('80 millones');
   });
 
-  it('escapes markup in model names instead of injecting it', async () => {
+  it('escapes markup in row names instead of injecting it', async () => {
     const names = ['<script>alert(1)</script>', '"><svg onload=alert(1)>'];
-    const deck = editModels((models) => models.map((model, index) => ({ ...model, name: names[index] ?? model.name })));
+    const deck = editDeck(['name: GPT-4', `name: '${names[0]}'`], ['name: Claude 3', `name: '${names[1]}'`]);
     const charts = await renderCharts({ deck, specs, config });
     for (const chart of charts.values()) {
       expect(chart.svg).not.toContain('<script');
@@ -161,15 +153,15 @@ describe('renderCharts follows the data', () => {
   });
 
   it('writes axis ticks in the deck locale', async () => {
-    const deck = editModels((models) => models, 'en');
+    const deck = editDeck(['locale: es', 'locale: en']);
     const charts = await renderCharts({ deck, specs, config });
     expect(textsOf(svgOf(charts, 'accelerator-units'))).toEqual(expect.arrayContaining(['10,000', '2,000', 'not reported']));
     expect(textsOf(svgOf(charts, 'inference-energy'))).toEqual(expect.arrayContaining(['0.1', '0.5 kWh']));
   });
 
   it('renders nothing when no slide is a chart', async () => {
-    const original = dataset();
-    const deck = deriveDeck({ ...original, slides: original.slides.filter((slide) => slide.layout !== 'chart') });
+    const original = deckOf(TEXT);
+    const deck = { ...original, slides: original.slides.filter((slide) => slide.layout !== 'chart') };
     expect((await renderCharts({ deck, specs: new Map(), config: undefined })).size).toBe(0);
   });
 });
@@ -178,7 +170,7 @@ describe('renderCharts ids', () => {
   it('gives clip paths ids unique across the document, each referenced within its own chart', async () => {
     const clippedBars = { layer: [{ mark: { type: 'bar', clip: true } }] };
     const clipped = withSpecs({ 'hardware-cost': clippedBars, 'training-energy': clippedBars });
-    const charts = await renderCharts({ deck: deriveDeck(dataset()), specs: clipped, config });
+    const charts = await renderCharts({ deck: deckOf(TEXT), specs: clipped, config });
     const ids: string[] = [];
     for (const [name, chart] of charts) {
       const own = [...chart.svg.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1] ?? '');
@@ -193,20 +185,20 @@ describe('renderCharts ids', () => {
 });
 
 describe('renderCharts errors', () => {
-  const deck = (): Deck => deriveDeck(dataset());
+  const deck = (): Deck => deckOf(TEXT);
 
   it('names the spec file when vega-lite cannot compile it', async () => {
-    const broken = withSpec('hardware-cost', { transform: [{ calculate: 'datum.hardwareCostUsd +', as: 'x' }] });
+    const broken = withSpec('hardware-cost', { transform: [{ calculate: 'datum.hardwareCost +', as: 'x' }] });
     const error = await renderError({ deck: deck(), specs: broken, config });
     const { hint } = messages.chartSpec('hardware-cost', '');
-    expect(error.problems[0]).toMatchObject({ code: 'chart', file: 'templates/charts/hardware-cost.vl.json', hint });
+    expect(error.problems[0]).toMatchObject({ code: 'chart', file: 'charts/hardware-cost.vl.json', hint });
     expect(error.cause).toBeInstanceOf(Error);
   });
 
   it('reports an expression that fails while vega renders, keeping its error', async () => {
     const failing = withSpec('hardware-cost', { transform: [{ calculate: 'datum.model.missing.field', as: 'hardwareCostMillions' }] });
     const error = await renderError({ deck: deck(), specs: failing, config });
-    expect(error.problems[0]).toMatchObject({ code: 'chart', file: 'templates/charts/hardware-cost.vl.json' });
+    expect(error.problems[0]).toMatchObject({ code: 'chart', file: 'charts/hardware-cost.vl.json' });
     expect(error.cause).toBeInstanceOf(TypeError);
   });
 
@@ -214,7 +206,7 @@ describe('renderCharts errors', () => {
     const fewer = new Map([...specs].filter(([name]) => name !== 'training-time'));
     const error = await renderError({ deck: deck(), specs: fewer, config });
     const others = CHART_NAMES.filter((name) => name !== 'training-time').sort();
-    const slide = dataset().slides.findIndex((entry) => entry.layout === 'chart' && entry.chart === 'training-time');
+    const slide = deck().slides.findIndex((entry) => entry.layout === 'chart' && entry.values.chart === 'training-time');
     const expected = { code: 'chart', ...messages.unknownChart('training-time', others), dataPath: ['slides', slide, 'chart'] };
     expect(error.problems[0]).toMatchObject(expected);
   });
@@ -223,14 +215,72 @@ describe('renderCharts errors', () => {
     const layer = [{ data: { url: 'https://example.com/costs.json' }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitative' } } }];
     const online = withSpec('hardware-cost', { layer, encoding: {}, transform: [] });
     const error = await renderError({ deck: deck(), specs: online, config });
-    expect(error.problems[0]).toMatchObject({ code: 'chart', file: 'templates/charts/hardware-cost.vl.json' });
+    expect(error.problems[0]).toMatchObject({ code: 'chart', file: 'charts/hardware-cost.vl.json' });
     expect(error.message).toContain('offline');
   });
 
-  it('asks for the text alternative when a spec has none', async () => {
-    const bare = new Map(specs).set('hardware-cost', { mark: 'bar', encoding: { x: { field: 'hardwareCostUsd', type: 'quantitative' } } });
-    const error = await renderError({ deck: deck(), specs: bare, config });
-    expect(error.problems[0]).toMatchObject({ code: 'chart', hint: messages.chartText('hardware-cost', '').hint });
+  it('asks for the text alternative when a spec\'s usermeta has none', async () => {
+    const spec = { mark: 'bar', encoding: { x: { field: 'hardwareCost', type: 'quantitative' } }, usermeta: { datadeck: { table: ['name'] } } };
+    const error = await renderError({ deck: deck(), specs: new Map(specs).set('hardware-cost', spec), config });
+    expect(error.problems[0]).toMatchObject({ code: 'chart', file: 'charts/hardware-cost.vl.json', hint: messages.chartText('hardware-cost', '').hint });
+  });
+});
+
+describe('renderCharts: a chart without usermeta, or written in the slide', () => {
+  it('describes a spec without usermeta by its slide\'s caption, with the row name and each field it draws', async () => {
+    const spec = { mark: 'bar', encoding: { y: { field: 'name', type: 'nominal' }, x: { field: 'hardwareCost', type: 'quantitative' } } };
+    const charts = await renderCharts({ deck: deckOf(TEXT), specs: new Map(specs).set('hardware-cost', spec), config });
+    const cost = charts.get('hardware-cost');
+    expect(cost?.summary).toBe(
+      'Costo aproximado del hardware de entrenamiento por modelo, en dólares estadounidenses: GPT-4 (80 millones), Claude 3 (40 millones), Gemini 1.5 (50 millones), Mistral 7B (4 millones) y Llama 3 (16 millones).',
+    );
+    expect(cost?.table).toEqual({
+      columns: ['Modelo', 'Costo del hardware'],
+      rows: [['GPT-4', '80 millones'], ['Claude 3', '40 millones'], ['Gemini 1.5', '50 millones'], ['Mistral 7B', '4 millones'], ['Llama 3', '16 millones']],
+    });
+  });
+
+  it('renders a spec written under the slide\'s chart:, as slide-<n>, with each row\'s fields and their text under fmt', async () => {
+    const text = yamlDeck({
+      fields: 'name: { type: text, label: Proveedor }\nprice: { type: money, label: Precio por hora, decimals: 2 }\nmonthly: { type: money, label: Costo mensual, formula: price * 730 }',
+      rows: '- { name: Proveedor A, price: 4.10 }\n- { name: Proveedor B, price: 0.81 }',
+      slides: [
+        '- layout: title',
+        '- layout: chart',
+        '  title: Costo de un mes',
+        '  caption: Un mes de uso continuo.',
+        '  chart:',
+        '    mark: bar',
+        '    encoding:',
+        '      x: { field: name, type: nominal }',
+        '      y: { field: monthly, type: quantitative }',
+        '      tooltip: { field: fmt.monthly }',
+      ].join('\n'),
+    });
+    const charts = await renderCharts({ deck: deckOf(text), specs: new Map(), config });
+    expect([...charts.keys()]).toEqual(['slide-2']);
+    const chart = charts.get('slide-2');
+    expect(chart?.svg).toMatch(/^<svg /);
+    expect(textsOf(chart?.svg ?? '')).toEqual(expect.arrayContaining(['Proveedor A', 'Proveedor B', '3.000']));
+    expect(chart?.summary.replace(/\u00a0/g, ' ')).toMatch(/^Un mes de uso continuo: Proveedor A \(.*2\.993.*\) y Proveedor B \(.*591,30 US\$\)\.$/);
+  });
+
+  it('gives a derived value the same text on a chart as in the table: "≈ 7.800 US$"', () => {
+    const rows = buildChartRows(deckOf(TEXT));
+    expect(rows[3]?.unitPrice).toBe(4_000_000 / 512);
+    expect(rows[3]?.fmt.unitPrice?.replace(/\u00a0/g, ' ')).toBe('≈ 7.800 US$');
+    expect(rows[0]?.fmt.unitPrice?.replace(/\u00a0/g, ' ')).toBe('8.000 US$');
+  });
+
+  it('titles an axis with the field\'s label when the spec sets no title (README: a label is "the column heading and axis title")', async () => {
+    const text = yamlDeck({
+      fields: 'name: { type: text, label: Proveedor }\nmonthly: { type: money, label: Costo mensual }',
+      rows: '- { name: Proveedor A, monthly: 2993 }\n- { name: Proveedor B, monthly: 591.3 }',
+      slides: '- layout: chart\n  title: C\n  caption: Un mes.\n  chart:\n    mark: bar\n    encoding:\n      x: { field: name, type: nominal }\n      y: { field: monthly, type: quantitative }',
+    });
+    const texts = textsOf((await renderCharts({ deck: deckOf(text), specs: new Map(), config })).get('slide-1')?.svg ?? '');
+    expect(texts).toEqual(expect.arrayContaining(['Proveedor', 'Costo mensual']));
+    expect(texts).not.toContain('monthly');
   });
 });
 

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { countChangedSlides, diffDecks, formatChange, formatRebuildLine } from '../../../src/dev/describe-changes.js';
 import type { Deck } from '../../../src/model.js';
-import { DatasetSchema } from '../../../src/data/deck-schema.js';
-import { deriveDeck } from '../../../src/data/derive.js';
 import { readDefaultText } from '../../helpers.js';
+import { cellOf, deckOf } from '../support/inline-deck.js';
 
 const TEXT = readDefaultText();
-const deckOf = (text: string): Deck => deriveDeck(DatasetSchema.parse(parse(text)));
 const edited = (from: string, to: string): Deck => {
   if (!TEXT.includes(from)) throw new Error(`data/deck.yaml has no "${from}"`);
   return deckOf(TEXT.replace(from, to));
@@ -16,17 +13,22 @@ const changesOf = (after: Deck): string[] => diffDecks(deckOf(TEXT), after).map(
 
 describe('diffDecks: what the user changed, at its path in data/deck.yaml', () => {
   it('names one figure with its old and new value', () => {
-    expect(changesOf(edited('units: 2000', 'units: 2400'))).toEqual(['models[4].units 2000 → 2400']);
+    expect(changesOf(edited('units: 2000', 'units: 2400'))).toEqual(['rows[4].units 2000 → 2400']);
   });
 
-  it('does not list the figures derived from it (Llama 3 has no unitPriceUsd in the file)', () => {
+  it('does not list the figures derived from it (Llama 3 has no unitPrice in the file)', () => {
     const after = edited('units: 2000', 'units: 2400');
-    expect(after.models[4]?.unitPriceUsd).not.toBe(deckOf(TEXT).models[4]?.unitPriceUsd);
+    expect(cellOf(after, 'Llama 3', 'unitPrice')).not.toEqual(cellOf(deckOf(TEXT), 'Llama 3', 'unitPrice'));
     expect(changesOf(after)).toHaveLength(1);
   });
 
   it('quotes an energy as the file writes it', () => {
-    expect(changesOf(edited('trainingEnergy: 1.2 GWh', 'trainingEnergy: 1.3 GWh'))).toEqual(['models[0].trainingEnergy "1.2 GWh" → "1.3 GWh"']);
+    expect(changesOf(edited('trainingEnergy: 1.2 GWh', 'trainingEnergy: 1.3 GWh'))).toEqual(['rows[0].trainingEnergy "1.2 GWh" → "1.3 GWh"']);
+  });
+
+  it('names a value added to a row, and one of a range', () => {
+    expect(changesOf(edited('    organization: Anthropic\n', '    organization: Anthropic\n    units: 4000\n'))).toEqual(['rows[1].units added']);
+    expect(changesOf(edited('trainingTime: { min: 2, max: 3 }', 'trainingTime: { min: 2, max: 4 }'))).toEqual(['rows[0].trainingTime.max 3 → 4']);
   });
 
   it('uses the index of the slide in the file, not of the paginated deck', () => {
@@ -35,11 +37,11 @@ describe('diffDecks: what the user changed, at its path in data/deck.yaml', () =
     ]);
   });
 
-  it('reports a removed model once, by its path', () => {
+  it('reports a removed row once, by its path', () => {
     const start = TEXT.indexOf('  - name: Llama 3');
     const end = TEXT.indexOf('\nslides:');
     const changes = changesOf(deckOf(TEXT.slice(0, start) + TEXT.slice(end)));
-    expect(changes).toContain('models[4] removed');
+    expect(changes).toContain('rows[4] removed');
   });
 
   it('finds nothing when only a comment changed', () => {
@@ -48,16 +50,16 @@ describe('diffDecks: what the user changed, at its path in data/deck.yaml', () =
 });
 
 describe('formatRebuildLine', () => {
-  const change = { path: ['models', 4, 'units'], before: 2000, after: 2400 };
+  const change = { path: ['rows', 4, 'units'], before: 2000, after: 2400 };
 
   it('reads like the issue: change · slides, charts · time', () => {
-    expect(formatRebuildLine({ changes: [change], files: [], slideCount: 2, chartCount: 1, ms: 18.4 })).toBe('models[4].units 2000 → 2400 · 2 slides, 1 chart · 18 ms');
+    expect(formatRebuildLine({ changes: [change], files: [], slideCount: 2, chartCount: 1, ms: 18.4 })).toBe('rows[4].units 2000 → 2400 · 2 slides, 1 chart · 18 ms');
   });
 
   it('stays short when many things change', () => {
-    const changes = [change, { path: ['models', 3, 'units'], before: 512, after: 600 }, { path: ['meta', 'title'], before: 'a', after: 'b' }];
+    const changes = [change, { path: ['rows', 3, 'units'], before: 512, after: 600 }, { path: ['meta', 'title'], before: 'a', after: 'b' }];
     expect(formatRebuildLine({ changes, files: [], slideCount: 4, chartCount: 0, ms: 20 })).toBe(
-      '3 changes: models[4].units 2000 → 2400, models[3].units 512 → 600, … · 4 slides · 20 ms',
+      '3 changes: rows[4].units 2000 → 2400, rows[3].units 512 → 600, … · 4 slides · 20 ms',
     );
   });
 

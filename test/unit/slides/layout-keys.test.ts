@@ -7,7 +7,8 @@ import { ROOT } from '../../helpers.js';
 const PROVIDED = new Set(['meta', 't', 'notes', 'slideNumber', 'page', 'table', 'chart']);
 const SKIP = new Set(['layout', 'notes']);
 
-const text = (isUrl = false): KeyShape => ({ kind: 'text', isUrl });
+// A URL is always an attribute's value; other texts are one when they sit inside a tag (aria-label="{{x}}").
+const text = (isUrl = false, isAttribute = isUrl): KeyShape => ({ kind: 'text', isUrl, isAttribute });
 const list = (item: KeyShape): KeyShape => ({ kind: 'list', item });
 const map = (keys: Record<string, KeyUse>): KeyShape => ({ kind: 'map', keys: new Map(Object.entries(keys)) });
 const required = (shape: KeyShape): KeyUse => ({ shape, isRequired: true });
@@ -80,13 +81,13 @@ describe('analyzeLayout on small templates', () => {
     expect(layout.keys).toEqual(new Map([['models', required(list(map({ name: required(text()), tags: required(list(text())) })))]]));
   });
 
-  it('marks a text that starts an href or src value as a URL, not one that merely sits in it', () => {
+  it('marks a text that starts an href or src value as a URL, not one that merely sits in it (an attribute all the same)', () => {
     const layout = analyze('<a href="{{url}}">{{label}}</a><img src=\'{{image}}\'><a href="/docs/{{slug}}">x</a><a HREF={{home}}>y</a>');
     expect(layout.keys.get('url')).toEqual(required(text(true)));
     expect(layout.keys.get('image')).toEqual(required(text(true)));
     expect(layout.keys.get('home')).toEqual(required(text(true)));
     expect(layout.keys.get('label')).toEqual(required(text()));
-    expect(layout.keys.get('slug')).toEqual(required(text()));
+    expect(layout.keys.get('slug')).toEqual(required(text(false, true)));
   });
 
   it('expands partials in the current context, including inside an each, and stops a partial that includes itself', () => {
@@ -135,29 +136,77 @@ describe('analyzeLayout on small templates', () => {
 });
 
 describe('analyzeLayout on the real templates', () => {
-  it('analyzes every layout in templates/layouts', () => {
-    for (const name of layouts.keys()) expect(realLayout(name).keys.size).toBeGreaterThan(0);
+  const described = (use: KeyUse, description: string): KeyUse => ({ ...use, description });
+
+  it('analyzes every layout in templates/layouts, each described by its header comment', () => {
+    for (const name of layouts.keys()) expect(realLayout(name).description, name).toMatch(/\S/);
+  });
+
+  it('reads title.hbs: no keys of its own, everything comes from meta', () => {
+    expect(realLayout('title').keys.size).toBe(0);
+    expect(realLayout('title').description).toBe('Portada: institución, título, subtítulo, autor, curso y fecha, tomados de meta.');
   });
 
   it('reads text.hbs: title from the slide-header partial, paragraphs a list of text', () => {
-    expect(realLayout('text').keys).toEqual(new Map([['title', required(text())], ['paragraphs', required(list(text()))]]));
-  });
-
-  it('reads definitions.hbs: optional intro and takeaway, terms of term and definition', () => {
-    expect(realLayout('definitions').keys).toEqual(
+    expect(realLayout('text').keys).toEqual(
       new Map([
-        ['title', required(text())],
-        ['intro', optional(text())],
-        ['terms', required(list(map({ term: required(text()), definition: required(list(text())) })))],
-        ['takeaway', optional(map({ label: required(text()), text: required(text()) }))],
+        ['title', described(required(text()), 'Título de la diapositiva.')],
+        ['paragraphs', described(required(list(text())), 'Los párrafos, uno por elemento de la lista.')],
       ]),
     );
   });
 
-  it('reads sources.hbs: a source url is a URL and models is optional under {{#if models.length}}', () => {
-    const models = realLayout('sources').keys.get('models');
-    const source = map({ url: required(text(true)), title: required(text()) });
-    expect(models).toEqual(optional(list(map({ name: required(text()), sources: required(list(source)) }))));
+  it('reads definitions.hbs: optional intro and takeaway, terms of term and definition', () => {
+    const term = described(required(text()), 'El término: «Entrenamiento».');
+    const definition = described(required(list(text())), 'Los párrafos de la definición.');
+    const label = described(required(text()), 'Rótulo: «En pocas palabras».');
+    const idea = described(required(text()), 'La idea en una frase.');
+    expect(realLayout('definitions').keys).toEqual(
+      new Map([
+        ['title', described(required(text()), 'Título de la diapositiva.')],
+        ['intro', described(optional(text()), 'Frase de introducción.')],
+        ['terms', described(required(list(map({ term, definition }))), 'Los términos, cada uno con su definición.')],
+        ['takeaway', described(optional(map({ label, text: idea })), 'La idea final, con su rótulo.')],
+      ]),
+    );
+  });
+
+  it('reads sources.hbs: optional intro, and sources of a title and a URL', () => {
+    const keys = realLayout('sources').keys;
+    expect([...keys.keys()]).toEqual(['title', 'intro', 'sources']);
+    expect(keys.get('intro')?.isRequired).toBe(false);
+    const source = map({
+      url: described(required(text(true)), 'Dirección https:// de la fuente.'),
+      title: described(required(text()), 'Título de la fuente.'),
+    });
+    expect(keys.get('sources')).toEqual(described(required(list(source)), 'Las fuentes.'));
+  });
+
+  it('reads summary.hbs: points, and highlight optional under its {{#if}}', () => {
+    const keys = realLayout('summary').keys;
+    expect([...keys.keys()]).toEqual(['title', 'points', 'highlight']);
+    expect(keys.get('points')).toMatchObject({ shape: list(text()), isRequired: true });
+    expect(keys.get('highlight')).toMatchObject({ shape: text(), isRequired: false });
+  });
+
+  it('reads conclusions.hbs: paragraphs, and an optional box of a title and items', () => {
+    const keys = realLayout('conclusions').keys;
+    // {{#if box}} opens the slide body, before the paragraphs: keys keep the order of first use.
+    expect([...keys.keys()]).toEqual(['title', 'box', 'paragraphs']);
+    expect(keys.get('paragraphs')).toMatchObject({ shape: list(text()), isRequired: true });
+    expect(keys.get('box')?.isRequired).toBe(false);
+    const box = keys.get('box')?.shape;
+    expect(box?.kind === 'map' ? [...box.keys] : []).toEqual([
+      // The box's title is also its aria-label: an attribute, which gets plain text.
+      ['title', described(required(text(false, true)), 'Título del recuadro: «En cifras».')],
+      ['items', described(required(list(text())), 'Las frases del recuadro; pueden calcular cifras: «{{max costo nombre}} fue el más costoso».')],
+    ]);
+  });
+
+  it('reads table.hbs and chart.hbs: the keys of their own, besides the table and the chart the build gives', () => {
+    expect([...realLayout('table').keys.keys()]).toEqual(['title', 'caveat']);
+    expect(realLayout('table').keys.get('caveat')?.isRequired).toBe(false);
+    expect([...realLayout('chart').keys.keys()]).toEqual(['title', 'caption']);
   });
 });
 
@@ -218,7 +267,12 @@ describe('checkSlideKeys', () => {
 describe('layoutJsonSchema', () => {
   it('describes a slide of definitions.hbs: required keys, no others, lists as arrays, maps as objects', () => {
     const schema = layoutJsonSchema(realLayout('definitions'), { layout: { const: 'definitions' } });
-    const terms = { type: 'array', minItems: 1, items: expect.objectContaining({ type: 'object', required: ['term', 'definition'], additionalProperties: false }) };
+    const terms = expect.objectContaining({
+      description: 'Los términos, cada uno con su definición.',
+      type: 'array',
+      minItems: 1,
+      items: expect.objectContaining({ type: 'object', required: ['term', 'definition'], additionalProperties: false }),
+    });
     expect(schema).toEqual(
       expect.objectContaining({ title: 'definitions', type: 'object', required: ['title', 'terms'], additionalProperties: false }),
     );
