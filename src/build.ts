@@ -88,7 +88,8 @@ function planSchema(project: Project, layouts: ReadonlyMap<string, LayoutInfo>, 
 function describeChartWarnings(project: Project, deck: Deck, charts: Charts): Problem[] {
   return deck.slides.flatMap((slide) => {
     const chart = charts.get(chartId(slide));
-    if (chart === undefined || slide.values.chart === undefined || deck.slides.find((other) => chartId(other) === chart.id) !== slide) return [];
+    if (chart === undefined || chart.warnings.length === 0 || deck.slides.find((other) => chartId(other) === chart.id) !== slide) return [];
+    // Locating parses the file again, with positions: only when there is something to point at.
     const dataPath = ['slides', slide.sourceIndex, 'chart'];
     const position = project.data.locateKey(dataPath.slice(0, -1), 'chart');
     return chart.warnings.map((warning): Problem => ({ code: 'chart', ...messages.chartWarning(chart.id, warning), dataPath, file: project.dataFile, line: position?.line, column: position?.column, length: position?.length }));

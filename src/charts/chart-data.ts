@@ -10,21 +10,23 @@ import type { ChartTable, Deck, DeckRow } from '../model.js';
  */
 export type ChartRow = Readonly<Record<string, unknown>> & { readonly fmt: Readonly<Record<string, string>> };
 
-export function buildChartRows(deck: Deck): ChartRow[] {
+export function buildChartRows(deck: Deck, isShown: (field: string) => boolean = () => true): ChartRow[] {
   const fields = [...deck.fields.values()];
-  return deck.rows.map((row) => buildChartRow(row, fields, deck.format));
+  // Every field's value, but text only for the fields the charts name (and the first, which names the row).
+  const texts = fields.filter((field, index) => index === 0 || isShown(field.name));
+  return deck.rows.map((row) => buildChartRow(row, fields, texts, deck.format));
 }
 
-function buildChartRow(row: DeckRow, fields: readonly Field[], format: FormatContext): ChartRow {
+function buildChartRow(row: DeckRow, fields: readonly Field[], texts: readonly Field[], format: FormatContext): ChartRow {
   const values: Record<string, unknown> = {};
   const fmt: Record<string, string> = {};
-  for (const field of fields) {
+  for (const field of fields) values[field.name] = chartValue(row.cells.get(field.name)?.value);
+  for (const field of texts) {
     const cell = row.cells.get(field.name);
     const value = cell?.value;
     const text = value === undefined ? (field.missing ?? format.words.notReported) : formatValue(field, value, format);
     // A derived figure reads "≈ 7.800 US$" on a chart as in the table.
     fmt[field.name] = cell?.isDerived === true ? `${format.words.approximately} ${text}` : text;
-    values[field.name] = chartValue(value);
   }
   return { ...values, fmt };
 }

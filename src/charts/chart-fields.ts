@@ -8,6 +8,24 @@ import type { PathSegment } from '../model.js';
  */
 export function findChartFieldProblems(spec: unknown, fields: readonly Field[]): { name: string; path: PathSegment[] }[] {
   const declared = new Set(fields.map((field) => field.name));
+  return findNamedFields(spec).filter((entry) => entry.name !== '' && !declared.has(entry.name));
+}
+
+// A chart file's spec keeps its identity while its text does (load.ts): its names are read once per dev session.
+const namedBySpec = new WeakMap<object, { name: string; path: PathSegment[] }[]>();
+
+function findNamedFields(spec: unknown): { name: string; path: PathSegment[] }[] {
+  if (typeof spec !== 'object' || spec === null) return [];
+  let named = namedBySpec.get(spec);
+  if (named === undefined) {
+    named = readNamedFields(spec);
+    namedBySpec.set(spec, named);
+  }
+  return named;
+}
+
+/** The row fields a spec names, less the names its own transforms create ("as": "rank"). */
+function readNamedFields(spec: object): { name: string; path: PathSegment[] }[] {
   const created = new Set<string>();
   const named: { name: string; path: PathSegment[] }[] = [];
   const visit = (value: unknown, path: PathSegment[]) => {
@@ -24,7 +42,7 @@ export function findChartFieldProblems(spec: unknown, fields: readonly Field[]):
     }
   };
   visit(spec, []);
-  return named.filter((entry) => entry.name !== '' && !declared.has(entry.name) && !created.has(entry.name));
+  return named.filter((entry) => !created.has(entry.name));
 }
 
 /** The declared fields a spec draws, in the order it names them: the default columns of its text alternative. */

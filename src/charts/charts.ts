@@ -26,13 +26,13 @@ export async function renderCharts(options: {
   const slides = pickChartSlides(deck);
   const charts = new Map<string, RenderedChart>();
   if (slides.size === 0) return charts;
-  const rows = buildChartRows(deck);
   const specNames = [...specs.keys()].sort();
+  const rows = buildChartRows(deck, usedByCharts(slides, specs));
   let renderer: { libraries: ChartLibraries; config: Config } | undefined;
   for (const [name, slide] of slides) {
     const chart = slide.values.chart;
     const written = typeof chart === 'string' ? specs.get(chart) : chart;
-    const spec = written === undefined ? undefined : titleByLabels(written, deck);
+    const spec = written === undefined ? undefined : titleByLabelsOnce(written, deck);
     if (spec === undefined) {
       throw new DeckError({ code: 'chart', ...messages.unknownChart(name, specNames), dataPath: ['slides', slide.sourceIndex, 'chart'] });
     }
@@ -64,13 +64,32 @@ export type CompiledChartCache = Map<string, CompiledChart>;
  */
 export function chartKey(input: { name: string; spec: unknown; theme: unknown; locale: string; rows: readonly ChartRow[]; fallback?: string }): string {
   const used = pickUsedFields(input.spec);
-  const rows = input.rows.map((row) => [
-    Object.entries(row).filter(([field]) => field !== 'fmt' && used(field)),
-    Object.entries(row.fmt).filter(([field]) => used(field)),
-  ]);
-  const parts = [CHART_CACHE_VERSION, input.name, input.spec, input.theme, input.locale, input.fallback ?? '', rows];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  const [first] = input.rows;
+  // The row's first field names it in the text alternative even when the spec does not mention it.
+  const fields = first === undefined ? [] : Object.keys(first).filter((field, index) => field !== 'fmt' && (index === 0 || used(field)));
+  const hash = createHash('sha256').update(JSON.stringify([CHART_CACHE_VERSION, input.name, input.theme === undefined ? null : jsonOf(input.theme), input.locale, input.fallback ?? '']));
+  hash.update(jsonOf(input.spec));
+  for (const field of fields) hash.update(field).update(columnJson(input.rows, field));
+  return hash.digest('hex');
 }
+
+/** One field's values and texts down all rows, as JSON: made once per build and field, hashed by every chart using it. */
+function columnJson(rows: readonly ChartRow[], field: string): string {
+  let columns = columnsByRows.get(rows);
+  if (columns === undefined) {
+    columns = new Map();
+    columnsByRows.set(rows, columns);
+  }
+  let json = columns.get(field);
+  if (json === undefined) {
+    json = JSON.stringify(rows.map((row) => [row[field], row.fmt[field]]));
+    columns.set(field, json);
+  }
+  return json;
+}
+
+// Keyed by the rows array of one build, which nothing changes: gone with it.
+const columnsByRows = new WeakMap<readonly ChartRow[], Map<string, string>>();
 
 /** What compiling a spec depends on: everything chartKey() hashes but the rows. */
 function specKey(input: { name: string; spec: unknown; theme: unknown; locale: string }): string {
@@ -80,9 +99,48 @@ function specKey(input: { name: string; spec: unknown; theme: unknown; locale: s
 // Any mention counts (encodings, transforms, expressions, the text table), so a field a chart reads is never left out;
 // a spec that hands vega the whole datum (a bare `datum`, a tooltip of all data) depends on every field.
 function pickUsedFields(spec: unknown): (field: string) => boolean {
-  const text = JSON.stringify(spec) ?? '';
+  if (typeof spec !== 'object' || spec === null) return () => false;
+  let used = usedFieldsBySpec.get(spec);
+  if (used === undefined) {
+    used = findUsedFields(spec);
+    usedFieldsBySpec.set(spec, used);
+  }
+  return used;
+}
+
+/**
+ * A spec file's parsed object stays the same while its text does (load keeps it), so the work that reads a spec
+ * (its JSON for the cache key, the fields it names, its axes titled) is done once, not on every rebuild.
+ */
+const usedFieldsBySpec = new WeakMap<object, (field: string) => boolean>();
+const jsonByObject = new WeakMap<object, string>();
+const titledBySpec = new WeakMap<object, { readonly labels: string; readonly spec: unknown }>();
+
+function jsonOf(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
+  let json = jsonByObject.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    jsonByObject.set(value, json);
+  }
+  return json;
+}
+
+function titleByLabelsOnce(spec: unknown, deck: Deck): unknown {
+  if (typeof spec !== 'object' || spec === null) return spec;
+  const labels = [...deck.fields.values()].map((field) => `${field.name}\u0000${field.label}`).join('\u0001');
+  const known = titledBySpec.get(spec);
+  if (known?.labels === labels) return known.spec;
+  const titled = titleByLabels(spec, deck);
+  titledBySpec.set(spec, { labels, spec: titled });
+  return titled;
+}
+
+function findUsedFields(spec: object): (field: string) => boolean {
+  const text = jsonOf(spec);
   if (/\bdatum\b(?!\s*[.[])/.test(text) || /"content"\s*:\s*"data"/.test(text)) return () => true;
-  return (field) => new RegExp(`\\b${field}\\b`).test(text);
+  const words = new Set(text.match(/[A-Za-z_][A-Za-z0-9_]*/g));
+  return (field) => words.has(field);
 }
 
 // Bump when the rendering code changes what a chart looks like, so stale cached SVGs are not reused.
@@ -93,6 +151,15 @@ async function prepareRenderer(theme: unknown, deck: Deck): Promise<{ libraries:
   // vega's def id counters are module state that grows with every view; reset once per build (scopeSvgIds renumbers anyway).
   libraries.vega.resetSVGDefIds();
   return { libraries, config: buildChartConfig({ libraries, theme, deck }) };
+}
+
+/** Fields whose text a chart may show (fmt.<field>): only those are formatted for the charts' rows. */
+function usedByCharts(slides: ReadonlyMap<string, SlideInput>, specs: ReadonlyMap<string, unknown>): (field: string) => boolean {
+  const uses = [...slides.values()].map((slide) => {
+    const chart = slide.values.chart;
+    return pickUsedFields(typeof chart === 'string' ? specs.get(chart) : chart);
+  });
+  return (field) => uses.some((used) => used(field));
 }
 
 /** Chart id → the first slide that shows it: each chart renders once, in slide order. */

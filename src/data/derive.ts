@@ -14,7 +14,7 @@ export function deriveDeck(dataset: Dataset): Deck {
   const fields = new Map(dataset.fields.map((field) => [field.name, field]));
   const warnings: DeckWarning[] = [];
   const errors: DeckWarning[] = [];
-  const format: FormatContext = { locale: dataset.meta.locale, words: findWords(dataset.meta.locale) };
+  const format: FormatContext = { locale: dataset.meta.locale, words: findWords(dataset.meta.locale), formatted: new WeakMap() };
   let rows: readonly DeckRow[] = dataset.rows.map(toDeckRow);
   for (const name of dataset.formulaOrder) {
     const field = fields.get(name);

@@ -78,3 +78,5 @@ export function declarationKeys(type: unknown): string[] {
   return option === undefined ? ['type', 'label', 'optional', 'missing', 'description'] : Object.keys(option.shape);
 }
 
+
+export type FieldEntry = z.infer<typeof FieldEntrySchema>;

@@ -100,9 +100,19 @@ async function readNamedFiles(dir: string, extension: string): Promise<Map<strin
   return new Map(names.map((name, index) => [basename(name, extension), contents[index] ?? '']));
 }
 
+// The same text gives the same object: chart specs keep their identity across a dev session's rebuilds, so the work
+// keyed by them (charts.ts) is done once. Parsed JSON is never changed by the build.
+const parsedJson = new Map<string, unknown>();
+const PARSED_JSON_KEPT = 64;
+
 function parseJson(source: string, file: string): unknown {
+  const known = parsedJson.get(source);
+  if (known !== undefined) return known;
   try {
-    return JSON.parse(source);
+    const parsed: unknown = JSON.parse(source);
+    if (parsedJson.size >= PARSED_JSON_KEPT) parsedJson.delete(parsedJson.keys().next().value ?? '');
+    parsedJson.set(source, parsed);
+    return parsed;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new DeckError({ code: 'chart', ...messages.chartSpec(basename(file, '.vl.json'), detail), file }, { cause: error });

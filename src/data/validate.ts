@@ -46,7 +46,7 @@ export function validateDataset(input: ValidateInput): Dataset {
   if (other !== undefined) throw new DeckError(locateFinding({ code: 'schema', ...messages.otherFormat(other), dataPath: [other], key: other }, input));
   const frame = DatasetSchema.safeParse(raw, { jitless: true });
   const frameFindings = frame.success ? [] : frame.error.issues.flatMap((issue) => describeIssue(issue, raw, [...input.layouts.keys()]));
-  const fields = checkFields(raw);
+  const fields = checkFields(raw, frame.success ? frame.data.fields : undefined);
   const rows = checkRows(raw, fields.fields, fields.broken);
   const slides = checkSlides({ raw, fields: fields.fields, broken: fields.broken, rowNames: rows.rows.map((row) => row.name), layouts: input.layouts, charts: input.charts, sentences: input.sentences });
   const derivable = checkDerivable(fields.fields, rows.rows, fields.formulaOrder);

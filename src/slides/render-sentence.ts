@@ -232,9 +232,17 @@ function share(a: Result, context: FigureContext): Result {
  * The fields a table cell's part shows outside any {{#if}}: a part drops out when one of them is missing. Inside
  * an {{#if}} the author already chose what to show when a value is missing.
  */
-export function shownFields(sentence: Sentence): string[] {
-  return sentence.program.body.flatMap((statement) => (isMustache(statement) && isPath(statement.path) && statement.params.length === 0 ? [statement.path.parts[0] ?? ''] : []));
+export function shownFields(sentence: Sentence): readonly string[] {
+  let names = shownBySentence.get(sentence);
+  if (names === undefined) {
+    names = sentence.program.body.flatMap((statement) => (isMustache(statement) && isPath(statement.path) && statement.params.length === 0 ? [statement.path.parts[0] ?? ''] : []));
+    shownBySentence.set(sentence, names);
+  }
+  return names;
 }
+
+// A table asks this of each part for every row: asked once per parsed sentence.
+const shownBySentence = new WeakMap<Sentence, readonly string[]>();
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' };
 

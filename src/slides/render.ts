@@ -5,7 +5,7 @@ import { messages } from '../errors/messages.js';
 import type { SentenceCache } from '../data/sentence-cache.js';
 import type { Charts, Deck, TemplateSources } from '../model.js';
 import type { LayoutInfo } from './layouts.js';
-import { viewSlide } from './slide-views.js';
+import { viewMeta, viewSlide } from './slide-views.js';
 import { buildTable, paginateTable } from './table.js';
 
 export type TemplateFunction = (context: unknown) => string;
@@ -81,11 +81,12 @@ const DEFAULT_ROWS_PER_SLIDE = 5;
 /** Each slide through its layout: one <section> per slide, in order; a table gives as many as its rows need. */
 export function renderSlides(input: RenderInput): string[] {
   const sections: string[] = [];
+  const meta = viewMeta(input.deck, input.sentences);
   for (const slide of input.deck.slides) {
     const template = input.templates.layouts.get(slide.layout);
     const layout = input.layouts.get(slide.layout);
     if (template === undefined || layout === undefined) throw new Error(`layout "${slide.layout}" was validated but has no template`);
-    const base = { slide, deck: input.deck, layout, charts: input.charts, sentences: input.sentences, isPublic: input.isPublic };
+    const base = { slide, deck: input.deck, meta, layout, charts: input.charts, sentences: input.sentences, isPublic: input.isPublic };
     if (!layout.showsTable) {
       sections.push(template(viewSlide({ ...base, slideNumber: sections.length + 1 })));
       continue;

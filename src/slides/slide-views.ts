@@ -12,6 +12,8 @@ import type { TablePage, TableView } from './table.js';
 export interface ViewInput {
   readonly slide: SlideInput;
   readonly deck: Deck;
+  /** viewMeta(), made once for all the slides. */
+  readonly meta?: Readonly<Record<string, unknown>>;
   readonly layout: LayoutInfo;
   readonly charts: Charts;
   readonly sentences: SentenceCache;
@@ -28,7 +30,7 @@ export function viewSlide(input: ViewInput): Record<string, unknown> {
   const keys = Object.fromEntries([...layout.keys.keys].map(([key, use]) => [key, renderShaped(slide.values[key], use.shape, context, input.sentences)]));
   return {
     ...keys,
-    meta: viewMeta(deck, render),
+    meta: input.meta ?? viewMeta(deck, input.sentences),
     t: deck.format.words,
     notes: input.isPublic || slide.notes === undefined ? undefined : render(slide.notes),
     slideNumber: input.slideNumber,
@@ -38,7 +40,10 @@ export function viewSlide(input: ViewInput): Record<string, unknown> {
   };
 }
 
-function viewMeta(deck: Deck, render: (value: unknown) => unknown) {
+/** The deck's meta as every layout sees it: made once per build and shared by the slides. */
+export function viewMeta(deck: Deck, sentences: SentenceCache): Readonly<Record<string, unknown>> {
+  const context: FigureContext = { fields: deck.fields, rows: deck.rows, format: deck.format };
+  const render = (value: unknown) => renderValue(value, context, sentences);
   const { meta } = deck;
   return {
     title: render(meta.title),

@@ -103,8 +103,9 @@ function renderCell(column: ResolvedColumn, context: FigureContext & { row: Deck
   const wrapped = column.hasLines
     ? htmls.map((html) => `<span class="part">${html}</span>`)
     : htmls.map((html, index) => (index === 0 ? html : `<span class="detail${html.includes('class=derived') ? ' derived' : ''}">${html}</span>`));
-  const text = htmls.map((html) => html.replace(/<[^>]*>/g, '')).join(' ');
-  return { html: wrapped.join(' '), lengths: htmls.map(visibleLength), words: longestWordOf(text), hasLines: column.hasLines };
+  // The longest word matters only to a column whose width is shared by content.
+  const words = column.width === undefined ? longestWordOf(htmls.map((html) => html.replace(/<[^>]*>/g, '')).join(' ')) : 0;
+  return { html: wrapped.join(' '), lengths: htmls.map(visibleLength), words, hasLines: column.hasLines };
 }
 
 function missingText(column: ResolvedColumn, context: FigureContext): string {
