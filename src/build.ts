@@ -80,7 +80,7 @@ function planSchema(project: Project, layouts: ReadonlyMap<string, LayoutInfo>, 
   const raw = project.data.value;
   const fields = typeof raw === 'object' && raw !== null && 'fields' in raw ? raw.fields : undefined;
   const key = deckSchemaKey(fields, project.templates.layouts, project.templates.partials);
-  if (readSchemaKey(project.schema.text) === key) return undefined;
+  if (readSchemaKey(project.schema.head) === key) return undefined;
   return { file: project.schema.file, text: renderDeckSchema({ fields: [...deck.fields.values()], layouts, key }) };
 }
 

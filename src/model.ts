@@ -23,8 +23,8 @@ export interface Project {
   readonly assets: Assets;
   /** Charts and font subsets that earlier builds made, read from the cache folder. */
   readonly cache: StoredCache;
-  /** The editor schema the data file names on its first line, and its text on disk (undefined: not written yet). */
-  readonly schema?: { readonly file: string; readonly text: string | undefined } | undefined;
+  /** The editor schema the data file names on its first line, and the start of its text (undefined: not written yet). */
+  readonly schema?: { readonly file: string; readonly head: string | undefined } | undefined;
 }
 
 /** The cache folder's content: what a build can reuse instead of running vega or the font subsetter. */

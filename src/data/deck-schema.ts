@@ -36,8 +36,10 @@ export const DatasetSchema = z.strictObject({
   fields: z
     .record(z.string().regex(FIELD_NAME, { error: 'field-name' }), FieldEntrySchema)
     .describe('Los campos de cada fila: nombre → tipo y rótulo. El primero nombra la fila (texto, único).'),
-  rows: z.array(z.record(z.string(), z.unknown())).min(1).describe('Las filas de datos: una por elemento comparado.'),
-  slides: z.array(SlideFrameSchema).min(1).describe('Las diapositivas, en orden.'),
+  // Each row and slide is checked against the deck's own fields and layouts (validate-rows.ts, validate-slides.ts),
+  // not here: zod would copy every key of every row and slide on every build.
+  rows: z.array(z.unknown()).min(1).describe('Las filas de datos: una por elemento comparado.'),
+  slides: z.array(z.unknown()).min(1).describe('Las diapositivas, en orden.'),
 });
 
 export type DatasetFrame = z.infer<typeof DatasetSchema>;

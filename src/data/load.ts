@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
 import { DeckError } from '../errors/deck-error.js';
@@ -44,15 +44,23 @@ function readSchemaFile(dataFile: string, dataText: string): Project['schema'] {
   const named = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m.exec(dataText.slice(0, 500))?.[1];
   if (named === undefined || /^[a-z]+:/i.test(named)) return undefined;
   const file = join(dirname(dataFile), named);
-  let text: string | undefined;
+  // The file starts with the key it was made from ("$comment"): its first bytes are all a build needs to read.
+  let head: string | undefined;
+  let descriptor: number | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    descriptor = openSync(file, 'r');
+    const buffer = Buffer.alloc(SCHEMA_HEAD_BYTES);
+    head = buffer.toString('utf8', 0, readSync(descriptor, buffer, 0, SCHEMA_HEAD_BYTES, 0));
   } catch {
     // No schema file yet: the build writes it.
-    text = undefined;
+    head = undefined;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
-  return { file, text };
+  return { file, head };
 }
+
+const SCHEMA_HEAD_BYTES = 200;
 
 function displayPath(file: string): string {
   const path = relative(process.cwd(), file);

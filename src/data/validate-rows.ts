@@ -15,7 +15,10 @@ export function checkRows(raw: object, fields: readonly Field[], broken: Readonl
   const rows: InputRow[] = [];
   const firstIndex = new Map<string, number>();
   list.forEach((entry: unknown, index) => {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return; // zod reports it
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      findings.push({ code: 'schema', ...messages.expectedMapping(entry), dataPath: ['rows', index] });
+      return;
+    }
     const values = new Map<string, Value>();
     // A typo is one problem: "hardwareCots" is reported as unknown, and hardwareCost is not also reported missing.
     const meant = new Set<string>();

@@ -2,7 +2,7 @@ import type { ErrorCode } from '../errors/deck-error.js';
 import { messages, suggestName, type Message } from '../errors/messages.js';
 import { findChartFieldProblems } from '../charts/chart-fields.js';
 import type { PathSegment, SlideInput } from '../model.js';
-import { ColumnSchema, TABLE_KEYS } from '../slides/columns.js';
+import { COLUMN_KEYS, ColumnSchema, readColumn, TABLE_KEYS } from '../slides/columns.js';
 import { checkSlideKeys, type KeyProblem } from '../slides/layout-keys.js';
 import type { LayoutInfo } from '../slides/layouts.js';
 import type { Field } from './fields.js';
@@ -32,10 +32,14 @@ export function checkSlides(input: SlidesInput): { slides: SlideInput[]; finding
   const slides: SlideInput[] = [];
   if (!Array.isArray(list)) return { slides, findings };
   list.forEach((slide: unknown, index) => {
-    if (typeof slide !== 'object' || slide === null || Array.isArray(slide)) return; // zod reports it
+    const path = ['slides', index];
+    if (typeof slide !== 'object' || slide === null || Array.isArray(slide)) {
+      findings.push({ code: 'schema', ...messages.expectedMapping(slide), dataPath: path });
+      return;
+    }
     const layout = valueAt(slide, ['layout']);
     const notes = valueAt(slide, ['notes']);
-    const path = ['slides', index];
+    findings.push(...checkFrameText(layout, [...path, 'layout'], true), ...checkFrameText(notes, [...path, 'notes'], false));
     const info = typeof layout === 'string' ? input.layouts.get(layout) : undefined;
     if (typeof layout === 'string' && info === undefined) {
       findings.push({ code: 'layout', ...messages.unknownLayout(layout, [...input.layouts.keys()]), dataPath: [...path, 'layout'] });
@@ -102,12 +106,13 @@ function checkTable(slide: object, path: readonly PathSegment[], input: SlidesIn
   return [...findings, ...columns.flatMap((column: unknown, index) => checkColumn(column, [...path, 'columns', index], input))];
 }
 
-const COLUMN_KEYS = ['field', 'label', 'cell', 'lines', 'width', 'align'];
 
 function checkColumn(column: unknown, at: readonly PathSegment[], input: SlidesInput): Finding[] {
-  const parsed = ColumnSchema.safeParse(column, { jitless: true });
-  if (!parsed.success) return describeColumnIssues(column, at, parsed.error.issues);
-  const data = parsed.data;
+  const data = readColumn(column);
+  if (data === undefined) {
+    const parsed = ColumnSchema.safeParse(column, { jitless: true });
+    return describeColumnIssues(column, at, parsed.success ? [] : parsed.error.issues);
+  }
   const names = input.fields.map((field) => field.name);
   const field = typeof data === 'string' ? data : data.field;
   const findings: Finding[] = [];
@@ -165,6 +170,13 @@ function checkTexts(slide: object, path: readonly PathSegment[], input: SlidesIn
   const columns = valueAt(slide, ['columns']);
   if (Array.isArray(columns)) columns.forEach((column, index) => findings.push(...checkLabel(valueAt(column, ['label']), [...path, 'columns', index, 'label'])));
   return findings;
+}
+
+/** A slide's layout (required) and notes (optional): text that is not empty. */
+function checkFrameText(value: unknown, path: readonly PathSegment[], isRequired: boolean): Finding[] {
+  if (value === undefined || value === null) return isRequired ? [{ code: 'schema', ...messages.missing(String(path.at(-1))), dataPath: path.slice(0, -1) }] : [];
+  if (typeof value !== 'string') return [{ code: 'schema', ...messages.expectedText(value), dataPath: path }];
+  return value.trim() === '' ? [{ code: 'schema', ...messages.emptyText(), dataPath: path }] : [];
 }
 
 /** Labels (a field's, a column's) name things on axes, headings and data tables: they are plain text. */

@@ -28,8 +28,18 @@ export function renderSentence(sentence: Sentence, context: FigureContext): stri
 
 /** Plain text from the data (no {{…}}): escaped, with **bold**. */
 export function renderPlainText(text: string): string {
-  return emphasize(markBold(escapeHtml(text)));
+  let html = plainHtml.get(text);
+  if (html === undefined) {
+    html = emphasize(markBold(escapeHtml(text)));
+    if (plainHtml.size >= PLAIN_KEPT) plainHtml.clear();
+    plainHtml.set(text, html);
+  }
+  return html;
 }
+
+// Most of a deck's texts are plain and the same from one rebuild to the next: each is escaped once.
+const plainHtml = new Map<string, string>();
+const PLAIN_KEPT = 20_000;
 
 /** The sentence as a reader hears it, for an attribute or the page title: figures computed, no markup. */
 export function renderSentenceText(sentence: Sentence, context: FigureContext): string {

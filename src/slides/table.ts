@@ -2,7 +2,7 @@ import { readSentence, type SentenceCache } from '../data/sentence-cache.js';
 import { hasFigures } from '../data/sentences.js';
 import { isNumericField, type Field } from '../data/fields.js';
 import type { Deck, DeckRow } from '../model.js';
-import { ColumnSchema, type ColumnInput } from './columns.js';
+import { readColumn, type ColumnInput } from './columns.js';
 import { escapeHtml, renderPlainText, renderSentence, shownFields, type FigureContext } from './render-sentence.js';
 import { SafeHtml, visibleLength } from './safe-html.js';
 
@@ -66,9 +66,9 @@ export function buildTable(columnsInput: readonly unknown[], deck: Deck, sentenc
 }
 
 function resolveColumn(input: unknown, fields: ReadonlyMap<string, Field>): ResolvedColumn[] {
-  const parsed = ColumnSchema.safeParse(input, { jitless: true });
-  if (!parsed.success) return []; // validate reported it
-  const column: Exclude<ColumnInput, string> = typeof parsed.data === 'string' ? { field: parsed.data } : parsed.data;
+  const read = readColumn(input);
+  if (read === undefined) return []; // validate reported it
+  const column: Exclude<ColumnInput, string> = typeof read === 'string' ? { field: read } : read;
   const field = column.field === undefined ? undefined : fields.get(column.field);
   const parts = column.cell === undefined ? [`{{${column.field ?? ''}}}`] : typeof column.cell === 'string' ? [column.cell] : column.cell;
   // Figures align right; a range ("2 a 3 meses") reads as text.

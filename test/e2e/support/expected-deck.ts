@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { BuildResult } from '../../../src/model.js';
-import { DatasetSchema, type DatasetFrame } from '../../../src/data/deck-schema.js';
+import { z } from 'zod';
+import { DatasetSchema, SlideFrameSchema, type DatasetFrame } from '../../../src/data/deck-schema.js';
 
 /** What a user expects to see, read from the data file itself rather than from the HTML the build wrote. */
 export interface ExpectedSlide {
@@ -25,7 +26,7 @@ export interface ExpectedDeck {
 export function readExpectedDeck(dataFile: string, built: BuildResult): ExpectedDeck {
   const dataset = DatasetSchema.parse(parse(readFileSync(dataFile, 'utf8')));
   const pages = countPages(built, dataset.slides.length);
-  const slides = dataset.slides.flatMap((slide, index): ExpectedSlide[] => {
+  const slides = dataset.slides.map((value) => SlideFrameSchema.parse(value)).flatMap((slide, index): ExpectedSlide[] => {
     const chart: unknown = slide.chart;
     const expected: ExpectedSlide = {
       layout: slide.layout,
@@ -36,7 +37,7 @@ export function readExpectedDeck(dataFile: string, built: BuildResult): Expected
     return Array.from({ length: pages[index] ?? 1 }, () => expected);
   });
   const [nameField = ''] = Object.keys(dataset.fields);
-  const rowNames = dataset.rows.map((row) => String(row[nameField]));
+  const rowNames = dataset.rows.map((row) => String(z.record(z.string(), z.unknown()).parse(row)[nameField]));
   return { dataset, slides, rowNames };
 }
 
