@@ -20,7 +20,7 @@ export function checkRows(raw: object, fields: readonly Field[], broken: Readonl
       return;
     }
     const values = new Map<string, Value>();
-    // A typo is one problem: "hardwareCots" is reported as unknown, and hardwareCost is not also reported missing.
+    // A typo is one problem: "pirce" is reported as unknown, and price is not also reported missing.
     const meant = new Set<string>();
     for (const [key, given] of Object.entries(entry)) {
       const field = byName.get(key);

@@ -15,10 +15,6 @@ export interface DeckWords {
   readonly author: string;
   readonly course: string;
   readonly date: string;
-  /** A chart that draws the largest rows only: "los 20 mayores de 200". */
-  readonly largest: (shown: number, total: number) => string;
-  /** The notes page heading of a handout. */
-  readonly speakerNotes: string;
 }
 
 const es: DeckWords = {
@@ -31,8 +27,6 @@ const es: DeckWords = {
   author: 'Autor',
   course: 'Curso',
   date: 'Fecha',
-  largest: (shown, total) => `los ${shown} mayores de ${total}`,
-  speakerNotes: 'Notas del orador',
 };
 
 const en: DeckWords = {
@@ -45,8 +39,6 @@ const en: DeckWords = {
   author: 'Author',
   course: 'Course',
   date: 'Date',
-  largest: (shown, total) => `the ${shown} largest of ${total}`,
-  speakerNotes: 'Speaker notes',
 };
 
 const CATALOGUES: Readonly<Record<string, DeckWords>> = { es, en };
