@@ -1,0 +1,42 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDeck } from '../../src/build.js';
+import { createTestOptions, ROOT } from '../helpers.js';
+import { slideSections, visibleText } from '../text.js';
+
+/** The README's "A whole deck" is what a newcomer copies first: it must build, and read as the README says. */
+function readWholeDeckExample(): string {
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  const section = readme.slice(readme.indexOf('### A whole deck'));
+  const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+  if (block === undefined) throw new Error('README.md has no yaml block under "### A whole deck"');
+  return block;
+}
+
+describe("the README's whole deck", () => {
+  it('is a five-row deck with a table, a chart and two computed sentences in well under 80 lines', () => {
+    const yaml = readWholeDeckExample();
+    expect(yaml.split('\n').length).toBeLessThan(60);
+    expect(yaml.match(/^ {2}- \{ name:/gm)?.length).toBe(5);
+    expect(yaml).toContain('layout: table');
+    expect(yaml).toContain('layout: chart');
+  });
+
+  it('builds as written, with its figures computed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'datadeck-readme-'));
+    writeFileSync(join(dir, 'nube.yaml'), readWholeDeckExample());
+    const result = await buildDeck(createTestOptions({ dataFile: join(dir, 'nube.yaml'), outDir: join(dir, 'out') }));
+    expect(result.warnings).toEqual([]);
+    const html = readFileSync(join(dir, 'out', 'index.html'), 'utf8');
+    const text = visibleText(html);
+    // 4.10 × 730 = 2.993 US$ a month, 0.53 × 730 = 386,9 US$: the ratio is 7,7, derived (≈) like its figures.
+    expect(text).toContain('Proveedor A cuesta ≈ 7,7 veces lo que Proveedor E.');
+    expect(text).toContain('Un mes de la GPU más cara cuesta ≈ 2.993 US$.');
+    const table = slideSections(html).find((section) => section.includes('data-layout="table"')) ?? '';
+    expect(visibleText(table)).toContain('Proveedor B A100 2,93 US$ ≈ 2.138,90 US$ 40 GB');
+    // The editor schema the file's first line names was written next to it.
+    expect(JSON.parse(readFileSync(join(dir, 'nube.schema.json'), 'utf8')).properties.rows.items.properties.pricePerHour.description).toContain('Precio por hora');
+  });
+});
