@@ -27,7 +27,7 @@ export const MetaSchema = z.strictObject({
 export const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const SlideFrameSchema = z.looseObject({
-  layout: text('Diseño de la diapositiva: un archivo templates/layouts/<diseño>.hbs.'),
+  layout: text('Diseño de la diapositiva: un archivo templates/layouts/<diseño>.hbs, o layouts/<diseño>.hbs junto a los datos.'),
   notes: text('Notas del orador: se ven en la vista del presentador (tecla S), no en la diapositiva.').optional(),
 });
 

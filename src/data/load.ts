@@ -28,7 +28,7 @@ export async function loadProject(options: BuildOptions, { isCacheRead = true } 
   const dataText = await readDataFile(options.dataFile, dataFile);
   const data = parseData(dataText, dataFile);
   const [templates, charts, assets, cache] = await Promise.all([
-    loadTemplates(options.templatesDir),
+    loadTemplates(options.templatesDir, join(dirname(options.dataFile), 'layouts')),
     loadChartSpecs([join(dirname(options.dataFile), 'charts'), join(options.templatesDir, 'charts')]),
     loadAssets(options.templatesDir, data, dataFile),
     loadCache(isCacheRead ? options.cacheDir : undefined),
@@ -82,13 +82,15 @@ async function readDataFile(file: string, shown: string): Promise<string> {
   return text;
 }
 
-async function loadTemplates(dir: string): Promise<TemplateSources> {
-  const [shell, layouts, partials] = await Promise.all([
+/** The shell, partials and layouts; a deck's own layouts/ folder, next to its data file, adds layouts or replaces them. */
+async function loadTemplates(dir: string, deckLayoutsDir: string): Promise<TemplateSources> {
+  const [shell, layouts, deckLayouts, partials] = await Promise.all([
     readFile(join(dir, 'deck.hbs'), 'utf8'),
     readNamedFiles(join(dir, 'layouts'), '.hbs'),
+    readNamedFiles(deckLayoutsDir, '.hbs'),
     readNamedFiles(join(dir, 'partials'), '.hbs'),
   ]);
-  return { shell, layouts, partials };
+  return { shell, layouts: new Map([...layouts, ...deckLayouts]), partials };
 }
 
 /** Chart specs by name: charts/ next to the data file first (a deck's own charts), then templates/charts/. */

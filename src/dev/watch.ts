@@ -28,9 +28,11 @@ export function watchProject(options: {
   if (!existsSync(dirname(dataFile))) throw new DeckError({ code: 'file', ...messages.fileMissing(dataFile), file: dataFile });
   // Linux always names the file; elsewhere a nameless event may be the data file, so it counts as one.
   const watchers: FSWatcher[] = [watchFolder(dirname(dataFile), (name) => (name === null || name === dataName ? dataFile : undefined))];
-  // A deck's own charts sit in charts/ next to its data file.
-  const deckCharts = join(dirname(dataFile), 'charts');
-  if (existsSync(deckCharts)) watchers.push(watchFolder(deckCharts, (name) => (name === null || name.endsWith('.vl.json') ? join(deckCharts, name ?? '') : undefined)));
+  // A deck's own charts and layouts sit in charts/ and layouts/ next to its data file.
+  for (const [folder, extension] of [['charts', '.vl.json'], ['layouts', '.hbs']] as const) {
+    const dir = join(dirname(dataFile), folder);
+    if (existsSync(dir)) watchers.push(watchFolder(dir, (name) => (name === null || name.endsWith(extension) ? join(dir, name ?? '') : undefined)));
+  }
   for (const folder of TEMPLATE_FOLDERS) {
     const dir = join(templatesDir, folder);
     // One watch per folder rather than `recursive`: the loader reads exactly these, and no deeper.

@@ -102,7 +102,7 @@ export const messages = {
   }),
   unknownLayout: (value: unknown, layouts: readonly string[]): Message => ({
     message: `Unknown layout ${quote(value)}.`,
-    hint: `the layouts that exist are ${nameList(layouts)} (files in templates/layouts/)`,
+    hint: `the layouts that exist are ${nameList(layouts)} (files in templates/layouts/, or in layouts/ next to the data file)`,
   }),
   unknownChart: (value: string, charts: readonly string[]): Message => ({
     message: `Unknown chart "${value}".`,

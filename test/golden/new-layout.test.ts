@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,16 @@ describe('a layout file added to templates/layouts/', () => {
     const [section = ''] = slideSections(readFileSync(join(dir, 'out', 'index.html'), 'utf8'));
     expect(section).toContain('data-layout="quote"');
     expect(visibleText(section)).toBe('El mejor puntaje fue 5, de B. — Ana');
+  });
+
+  it('can sit in layouts/ next to the deck, with no change to datadeck\'s own templates', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'datadeck-deck-layout-'));
+    mkdirSync(join(dir, 'layouts'));
+    writeFileSync(join(dir, 'layouts', 'quote.hbs'), QUOTE_LAYOUT);
+    writeFileSync(join(dir, 'deck.yaml'), deckWith(`  - layout: quote\n    quote: '{{count}} filas'\n`));
+    await buildDeck(createTestOptions({ dataFile: join(dir, 'deck.yaml'), outDir: join(dir, 'out') }));
+    const [section = ''] = slideSections(readFileSync(join(dir, 'out', 'index.html'), 'utf8'));
+    expect(visibleText(section)).toBe('2 filas');
   });
 
   it('checks the keys a slide gives against what the template uses', async () => {
