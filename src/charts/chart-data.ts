@@ -26,7 +26,7 @@ function buildChartRow(row: DeckRow, fields: readonly Field[], texts: readonly F
     const value = cell?.value;
     const text = value === undefined ? (field.missing ?? format.words.notReported) : formatValue(field, value, format);
     // A derived figure reads "≈ 7.800 US$" on a chart as in the table.
-    fmt[field.name] = cell?.isDerived === true ? `${format.words.approximately} ${text}` : text;
+    fmt[field.name] = cell?.isDerived === true ? `${format.words.approximately}\u00a0${text}` : text;
   }
   return { ...values, fmt };
 }
@@ -53,7 +53,8 @@ const ChartTextSchema = z.object({
       summary: z.string().trim().min(1),
       table: z
         .array(z.union([z.string().trim().min(1), z.strictObject({ title: z.string().trim().min(1).optional(), field: z.string().trim().min(1) })]))
-        .min(1),
+        .min(1)
+        .optional(),
     }),
   }),
 });
@@ -64,7 +65,7 @@ export interface ChartText {
 }
 
 /** The spec's text alternative settings, or the reason they are unusable. */
-export function readChartText(spec: unknown): { text: ChartText } | { problem: string } {
+export function readChartText(spec: unknown, fallbackTable: () => ChartText['table']): { text: ChartText } | { problem: string } {
   const parsed = ChartTextSchema.safeParse(spec, { jitless: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -72,6 +73,7 @@ export function readChartText(spec: unknown): { text: ChartText } | { problem: s
     return { problem: `${where}: ${issue?.message ?? 'invalid'}` };
   }
   const { summary, table } = parsed.data.usermeta.datadeck;
+  if (table === undefined) return { text: { summary, table: fallbackTable() } };
   return { text: { summary, table: table.map((column) => (typeof column === 'string' ? { title: undefined, field: column } : { title: column.title, field: column.field })) } };
 }
 

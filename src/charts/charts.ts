@@ -196,7 +196,8 @@ async function renderOneChart(options: {
   if (!isVegaLiteSpec(spec)) {
     throw chartError(name, 'it is not a Vega-Lite spec (it has no "mark", "layer", "facet", "repeat" or "concat")');
   }
-  const alternative = hasOwnText(spec) ? readChartText(spec) : { text: defaultChartText(spec, deck, options.fallback) };
+  const byDefault = () => defaultChartText(spec, deck, options.fallback);
+  const alternative = hasOwnText(spec) ? readChartText(spec, () => byDefault().table) : { text: byDefault() };
   if ('problem' in alternative) {
     throw new DeckError({ code: 'chart', ...messages.chartText(name, alternative.problem), file: chartFile(name) });
   }
@@ -256,7 +257,8 @@ const SLIDE_CHART = { width: 1120, height: 500, autosize: { type: 'fit', contain
 
 function sizeToSlide(spec: TopLevelSpec): TopLevelSpec {
   const isComposed = ['facet', 'repeat', 'concat', 'hconcat', 'vconcat'].some((key) => Object.hasOwn(spec, key));
-  if (isComposed || Object.hasOwn(spec, 'width') || Object.hasOwn(spec, 'height')) return spec;
+  if (isComposed || (Object.hasOwn(spec, 'width') && Object.hasOwn(spec, 'height'))) return spec;
+  // Each missing dimension fills the slide's chart area; a given one is kept.
   return { ...SLIDE_CHART, ...spec };
 }
 

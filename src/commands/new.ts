@@ -15,12 +15,13 @@ export function writeStarter(file: string, language: string): string {
   if (!LANGUAGES.includes(language)) throw new DeckError({ code: 'usage', ...messages.unknownLanguage(language, LANGUAGES) });
   const starter = readFileSync(join(PACKAGE_ROOT, 'templates', 'starters', `${language}.yaml`), 'utf8');
   const name = basename(file);
-  const text = starter.replaceAll('__SCHEMA__', name.replace(/\.ya?ml$/, '.schema.json')).replaceAll('__FILE__', file);
+  const deckDir = `${file.replace(/\.ya?ml$/, '')}-deck`;
+  const text = starter.replaceAll('__SCHEMA__', name.replace(/\.ya?ml$/, '.schema.json')).replaceAll('__FILE__', file).replaceAll('__DECK__', deckDir);
   try {
     writeFileSync(file, text, { encoding: 'utf8', flag: 'wx' });
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     throw new DeckError({ code: 'file', ...messages.fileUnreadable(file, reason), file }, { cause: error });
   }
-  return `✔ wrote ${file}: build it with  npx datadeck build --data ${file}`;
+  return `✔ wrote ${file}: build it with  npx datadeck build --data ${file} --out ${deckDir}`;
 }

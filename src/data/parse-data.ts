@@ -46,7 +46,8 @@ function parseDocumentData(text: string, file: string): ParsedData {
   // Later syntax errors mostly follow from the first (one bad indent breaks every line after it): report that one.
   if (syntaxError !== undefined) {
     const position = syntaxError.linePos?.[0];
-    const problem: Problem = { code: 'yaml', ...messages.yamlSyntax(firstLine(syntaxError.message)), file, line: position?.line, column: position?.col };
+    const sourceLine = text.split(/\r?\n/)[(position?.line ?? 1) - 1] ?? '';
+    const problem: Problem = { code: 'yaml', ...describeYamlError(syntaxError.code, firstLine(syntaxError.message), sourceLine), file, line: position?.line, column: position?.col };
     throw new DeckError(problem, { cause: syntaxError });
   }
   let value: unknown;
@@ -60,4 +61,13 @@ function parseDocumentData(text: string, file: string): ParsedData {
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** The common YAML slips of a student, in plain words: text that needed quotes, a key written twice. */
+function describeYamlError(code: string, detail: string, line: string) {
+  // A plain value starting with {{ or * is read as YAML syntax (a mapping, an alias), not as text.
+  const unquoted = /(?:^\s*-\s+|:\s+)(\{\{|\*)/.exec(line);
+  if (unquoted !== null && code !== 'DUPLICATE_KEY') return messages.yamlNeedsQuotes(unquoted[1] ?? '');
+  if (code === 'DUPLICATE_KEY') return messages.yamlDuplicateKey(/^\s*(?:-\s+)?([^:#]+?)\s*:/.exec(line)?.[1] ?? '');
+  return messages.yamlSyntax(detail);
 }

@@ -28,7 +28,8 @@ export interface SentenceNames {
   readonly fields: ReadonlyMap<string, Field>;
   /** Declared fields whose declaration is wrong and already reported. */
   readonly broken?: ReadonlySet<string>;
-  readonly rowNames: readonly string[];
+  /** undefined: row names are unknown (already reported), so a row named in a text is not checked. */
+  readonly rowNames: readonly string[] | undefined;
   readonly scope: SentenceScope;
 }
 
@@ -167,6 +168,11 @@ function checkFilters(hash: hbs.AST.Hash, helper: string, names: SentenceNames, 
       }
     } else if (pair.value.type !== 'StringLiteral' && pair.value.type !== 'NumberLiteral' && pair.value.type !== 'BooleanLiteral') {
       at(pair.value, 'sentence', messages.filterValue(pair.key));
+    } else {
+      // A category's value must be one of its values: "renovable" for "Renovable" would match no row, silently.
+      const field = names.fields.get(pair.key);
+      const wanted = 'value' in pair.value ? String(pair.value.value) : '';
+      if (field?.type === 'category' && !field.values.includes(wanted)) at(pair.value, 'sentence', messages.notACategory(wanted, field.values, suggestName(wanted, field.values)));
     }
   }
 }
@@ -174,7 +180,7 @@ function checkFilters(hash: hbs.AST.Hash, helper: string, names: SentenceNames, 
 function checkArgument(param: hbs.AST.Expression, kind: ArgumentKind, helper: string, spec: HelperSpec, names: SentenceNames, at: Report): void {
   if (kind === 'row') {
     if (!isString(param)) at(param, 'sentence', messages.helperArguments(helper, spec.usage));
-    else if (!names.rowNames.includes(param.value)) at(param, 'sentence', messages.unknownRow(param.value, suggestName(param.value, names.rowNames)));
+    else if (names.rowNames !== undefined && !names.rowNames.includes(param.value)) at(param, 'sentence', messages.unknownRow(param.value, suggestName(param.value, names.rowNames)));
     return;
   }
   if (kind === 'figure' || kind === 'column-figure') {

@@ -14,6 +14,8 @@ export interface CheckedFields {
   readonly broken: ReadonlySet<string>;
   readonly formulaOrder: readonly string[];
   readonly findings: readonly Finding[];
+  /** The first field, which names the rows, is declared wrong: row names, duplicates and "value" rows go unchecked. */
+  readonly isNamingBroken?: boolean;
 }
 
 /**
@@ -50,6 +52,9 @@ export function checkFields(raw: object, parsedFields?: Readonly<Record<string, 
     }
   }
   const [first] = fields;
+  const [firstDeclared] = Object.keys(declarations);
+  // The first declaration names the rows: when it is wrong (and reported), no row has a name to check.
+  if (firstDeclared !== undefined && broken.has(firstDeclared)) return { fields, broken, formulaOrder: [], findings, isNamingBroken: true };
   if (first !== undefined && first.type !== 'text') findings.push({ code: 'schema', ...messages.firstFieldNotText(first.name, first.type), dataPath: ['fields', first.name] });
   // A field whose formula is wrong keeps it (rows may still leave the field out) but is left out of formulaOrder.
   const formulas = checkFormulas(fields, broken);
@@ -93,6 +98,11 @@ function checkFormulas(fields: readonly Field[], broken: ReadonlySet<string>): {
 
 function describeUnknownUnit(unit: string, key: 'unit' | 'display') {
   const units = UNIT_FAMILIES.flatMap((family) => listUnits(family).map((candidate) => candidate.symbol));
-  const byFamily = UNIT_FAMILIES.map((family) => `${family}: ${listUnits(family).map((candidate) => candidate.symbol).join(' ')}`).join('; ');
+  const byFamily = UNIT_FAMILIES.map((family) => `${FAMILY_NAMES[family]}: ${listUnits(family).map((candidate) => candidate.symbol).join(' ')}`).join('; ');
   return messages.unknownDeclaredUnit(unit, key, suggestName(unit, units), byFamily);
 }
+
+// As the README names the families.
+const FAMILY_NAMES: Readonly<Record<(typeof UNIT_FAMILIES)[number], string>> = {
+  energy: 'energy', power: 'power', time: 'time', data: 'data size', mass: 'mass', co2: 'emissions', length: 'length',
+};

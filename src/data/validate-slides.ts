@@ -16,7 +16,8 @@ export interface SlidesInput {
   readonly fields: readonly Field[];
   /** Declared fields whose declaration is wrong (and reported): naming them is not a second problem. */
   readonly broken: ReadonlySet<string>;
-  readonly rowNames: readonly string[];
+  /** undefined when the rows have no names to check (the first field's declaration is wrong). */
+  readonly rowNames: readonly string[] | undefined;
   readonly layouts: ReadonlyMap<string, LayoutInfo>;
   readonly charts: ReadonlyMap<string, unknown>;
   readonly sentences: SentenceCache;

@@ -47,8 +47,9 @@ export function validateDataset(input: ValidateInput): Dataset {
   const frame = DatasetSchema.safeParse(raw, { jitless: true });
   const frameFindings = frame.success ? [] : frame.error.issues.flatMap((issue) => describeIssue(issue, raw, [...input.layouts.keys()]));
   const fields = checkFields(raw, frame.success ? frame.data.fields : undefined);
-  const rows = checkRows(raw, fields.fields, fields.broken);
-  const slides = checkSlides({ raw, fields: fields.fields, broken: fields.broken, rowNames: rows.rows.map((row) => row.name), layouts: input.layouts, charts: input.charts, sentences: input.sentences });
+  const rows = checkRows(raw, fields.isNamingBroken === true ? [] : fields.fields, fields.broken);
+  const rowNames = fields.isNamingBroken === true ? undefined : rows.rows.map((row) => row.name);
+  const slides = checkSlides({ raw, fields: fields.fields, broken: fields.broken, rowNames, layouts: input.layouts, charts: input.charts, sentences: input.sentences });
   const derivable = checkDerivable(fields.fields, rows.rows, fields.formulaOrder);
   const found = [...frameFindings, ...fields.findings, ...rows.findings, ...derivable, ...slides.findings];
   const problems = dedupe(found).map((finding) => locateFinding(finding, input)).sort(byPosition);
@@ -69,7 +70,8 @@ function findOtherFormat(raw: object): string | undefined {
 function checkDerivable(fields: readonly Field[], rows: Dataset['rows'], order: readonly string[]): Finding[] {
   const byName = new Map(fields.map((field) => [field.name, field]));
   return rows.flatMap((row) => {
-    const present = new Set(row.values.keys());
+    // A value given but wrong (a decimal comma) is reported where it is written, not as missing here.
+    const present = new Set(Object.keys(row.given).filter((key) => row.given[key] !== null && row.given[key] !== undefined));
     const findings: Finding[] = [];
     for (const name of order) {
       const field = byName.get(name);

@@ -36,6 +36,14 @@ export const messages = {
     message: `YAML syntax error: ${detail}`,
     hint: 'check indentation (spaces, not tabs), colons after keys, and quotes around text containing ": " or "#"',
   }),
+  yamlNeedsQuotes: (start: string): Message => ({
+    message: `A text that starts with ${start === '{{' ? '{{' : '* (as **bold** does)'} must be in quotes: YAML reads it as its own syntax.`,
+    hint: `put the whole text in single quotes, e.g. caption: '${start === '{{' ? '{{max cost name}} fue el más caro.' : '**Importante:** el texto.'}'`,
+  }),
+  yamlDuplicateKey: (key: string): Message => ({
+    message: `The key "${key}" appears twice in the same mapping.`,
+    hint: 'keep one of them: a later one would silently replace the first',
+  }),
   yamlAliasBomb: (): Message => ({
     message: 'The YAML uses aliases that would expand to an enormous document.',
     hint: 'write the values out instead of using *alias references; datadeck refuses alias bombs',
@@ -60,10 +68,14 @@ export const messages = {
     message: `Expected a whole number, got ${describe(value)}.`,
     hint: 'this field counts things: write a whole number such as 512',
   }),
-  expectedText: (value: unknown): Message => ({
-    message: `Expected text, got ${describe(value)}.`,
-    hint: 'write the text after the colon; quote it if it starts with a digit or contains ": "',
-  }),
+  expectedText: (value: unknown): Message => {
+    const keys = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
+    const [key] = keys;
+    if (keys.length === 1 && key !== undefined) {
+      return { message: `Expected text, got a mapping: YAML read "${key}" as a key because of the ": " after it.`, hint: `put the whole text in quotes: '${key}: …'` };
+    }
+    return { message: `Expected text, got ${describe(value)}.`, hint: 'write the text after the colon; quote it if it starts with a digit or contains ": "' };
+  },
   expectedList: (value: unknown): Message => ({
     message: `Expected a list, got ${describe(value)}.`,
     hint: 'write each item on its own line starting with "- "',
@@ -129,12 +141,18 @@ export const messages = {
       const [, day = '', month = '', year = ''] = dayFirst;
       return { message: `Expected a date as ${formats}, got ${describe(value)}.`, hint: `write it year first: ${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` };
     }
-    if (iso !== null) return { message: `${quote(value)} is not a date of the calendar: check the month (01–12) and the day.`, hint: 'write year-month-day, e.g. 2025-11-02' };
+    if (iso !== null) {
+      const [, month = '', day] = iso;
+      const year = Number(text.slice(0, 4));
+      const days = new Date(Date.UTC(year, Number(month), 0)).getUTCDate();
+      const detail = Number(month) < 1 || Number(month) > 12 ? `there is no month ${month}` : `${text.slice(0, 7)} has ${days} days`;
+      return { message: `${quote(value)} is not a date of the calendar: ${detail}.`, hint: day === undefined ? 'write year-month, e.g. 2025-11' : `write a day from 01 to ${days}` };
+    }
     return { message: `Expected a date as ${formats}, got ${describe(value)}.`, hint: 'write year-month-day, e.g. 2025-11-02' };
   },
   badLocale: (value: unknown): Message => ({
     message: `Expected a language code such as "es", got ${describe(value)}.`,
-    hint: 'write locale: es',
+    hint: 'write locale: es (Spanish) or locale: en (English)',
   }),
   badTheme: (value: unknown): Message => ({
     message: `Expected a theme name in lowercase letters, digits and dashes, got ${describe(value)}.`,
@@ -261,7 +279,7 @@ export const messages = {
     hint: `correct one of the figures, or remove ${input.field} from this row to have it computed`,
   }),
   cannotDerive: (field: string, formula: string, absent: readonly string[]): Message => ({
-    message: `The row has no "${field}", and its formula ${formula} cannot compute it${absent.length > 0 ? `: ${absent.join(', ')} ${absent.length === 1 ? 'is' : 'are'} missing` : ''}.`,
+    message: `The row has no "${field}", and its formula ${formula} cannot compute it${absent.length > 0 ? `: ${absent.join(', ')} ${absent.length === 1 ? 'is' : 'are'} missing` : ' (a division by zero?)'}.`,
     hint: `give ${field} a value in this row, or the values its formula needs${absent.length > 0 ? ` (${absent.join(', ')})` : ''}; or mark the field optional: true to show it as missing`,
   }),
   unknownSlideKey: (key: string, layout: string, suggestion: string | undefined, allowed: readonly string[]): Message => ({

@@ -40,6 +40,7 @@ const ROWS: ReadonlyArray<readonly [UnitFamily, string, readonly Row[]]> = [
   ['energy', 'J', [['J', 1 / 3600], ['kJ', 1e3 / 3600], ['MJ', 1e6 / 3600], ['GJ', 1e9 / 3600], ['TJ', 1e12 / 3600], ['PJ', 1e15 / 3600]]],
   ['power', 'W', [['W', 1], ['kW', 1e3], ['MW', 1e6], ['GW', 1e9], ['TW', 1e12]]],
   ['time', 'time', [
+    ['millisecond', 1e-3, ['ms', 'msec', 'milliseconds', 'milisegundo', 'milisegundos']],
     ['second', 1, ['s', 'sec', 'secs', 'seconds', 'seg', 'segundo', 'segundos']],
     ['minute', 60, ['min', 'mins', 'minutes', 'minuto', 'minutos']],
     ['hour', 3600, ['h', 'hr', 'hrs', 'hours', 'hora', 'horas']],
@@ -199,7 +200,7 @@ function getNumberFormat(locale: string, options: QuantityFormat, intlUnit?: str
 
 /** 1.2 GWh → "1,2 GWh" in 'es'; 2 month → "2 meses" in 'es', "2 months" in 'en'. */
 export function formatQuantity(value: number, unit: Unit, locale: string, options: QuantityFormat = {}): string {
-  if (unit.intlUnit === undefined) return `${getNumberFormat(locale, options).format(value)}${NBSP}${unit.symbol}`;
+  if (unit.intlUnit === undefined) return `${getNumberFormat(locale, options).format(value)}${NBSP}${unit.symbol.replace(/ /g, NBSP)}`;
   const parts = getNumberFormat(locale, options, unit.intlUnit).formatToParts(value);
   // Intl joins "2 meses" with a plain space; the symbols join with a no-break space, and so do the words.
   return parts.map((part) => (part.type === 'literal' ? part.value.replace(/ /g, NBSP) : part.value)).join('');

@@ -1,7 +1,7 @@
 import type { Field, NumberFormat } from '../data/fields.js';
 import type { Value } from '../data/values.js';
 import type { DeckWords } from '../i18n/words.js';
-import { convert, formatQuantity, formatQuantityRange, pickReadableUnit, type Unit } from './units.js';
+import { convert, formatQuantity, formatQuantityRange, pickReadableUnit, type QuantityFormat, type Unit } from './units.js';
 
 /**
  * One formatter per field type, used by the table, the sentences and the charts alike, so a figure never reads
@@ -61,13 +61,13 @@ export function formatNumber(field: Field, number: number, context: FormatContex
       }
       return format('currency', () => ({ ...GROUPED, style: 'currency', currency: field.currency, ...digits(field) }));
     case 'percent':
-      return format('percent', () => ({ style: 'percent', ...digits(field) }));
+      return format('percent', () => ({ ...GROUPED, style: 'percent', ...digits(field) }));
     case 'quantity': {
       const unit = displayUnit(field, field.unit, number);
-      return formatQuantity(convert(number, field.unit, unit), unit, locale, field);
+      return formatQuantity(convert(number, field.unit, unit), unit, locale, quantityDigits(field));
     }
     case 'range':
-      return field.unit === undefined ? format('plain', () => ({ ...GROUPED, ...digits(field) })) : formatQuantity(number, field.unit, locale, field);
+      return field.unit === undefined ? format('plain', () => ({ ...GROUPED, ...digits(field) })) : formatQuantity(number, field.unit, locale, quantityDigits(field));
     case 'date':
       return formatDate({ kind: 'date', iso: '', precision: 'day', time: number }, field.display, locale);
     case 'text':
@@ -92,6 +92,11 @@ function fieldFormat(field: Field, locale: string, variant: string, options: () 
     formats.set(key, format);
   }
   return format;
+}
+
+// A field's decimals and significant digits, as the unit formatter names them.
+function quantityDigits(format: NumberFormat): QuantityFormat {
+  return format.significant === undefined ? { maxDecimals: format.decimals } : { significant: format.significant };
 }
 
 function roundTo(number: number, decimals: number): number {
@@ -171,7 +176,7 @@ function formatValueOnce(field: Field, value: Value, context: FormatContext): st
     case 'quantity': {
       if (field.type !== 'quantity') return formatQuantity(value.written, value.unit, context.locale);
       const unit = displayUnit(field, value.unit, value.written);
-      return formatQuantity(convert(value.written, value.unit, unit), unit, context.locale, field);
+      return formatQuantity(convert(value.written, value.unit, unit), unit, context.locale, quantityDigits(field));
     }
     case 'range':
       return formatRange(field, value, context);
@@ -183,7 +188,7 @@ function formatValueOnce(field: Field, value: Value, context: FormatContext): st
 function formatRange(field: Field, value: { min: number; max: number }, context: FormatContext): string {
   const format = field.type === 'range' ? field : { decimals: 2, significant: undefined };
   const unit = field.type === 'range' ? field.unit : undefined;
-  if (unit !== undefined) return formatQuantityRange(value.min, value.max, unit, context.locale, context.words.rangeBetween, format);
+  if (unit !== undefined) return formatQuantityRange(value.min, value.max, unit, context.locale, context.words.rangeBetween, quantityDigits(format));
   const min = plainNumber(value.min, format, context.locale);
   return value.min === value.max ? min : `${min} ${context.words.rangeBetween} ${plainNumber(value.max, format, context.locale)}`;
 }
@@ -192,7 +197,7 @@ function formatRange(field: Field, value: { min: number; max: number }, context:
 export function formatAggregate(field: Field, number: number, context: FormatContext): string {
   if (field.type === 'quantity' && field.display.kind !== 'unit') {
     const unit = pickReadableUnit(number, field.unit);
-    return formatQuantity(convert(number, field.unit, unit), unit, context.locale, field);
+    return formatQuantity(convert(number, field.unit, unit), unit, context.locale, quantityDigits(field));
   }
   if (field.type === 'integer') return formatNumber({ ...field, decimals: 1 }, number, context);
   return formatNumber(field, number, context);

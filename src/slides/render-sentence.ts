@@ -82,13 +82,16 @@ function toHtml(result: Result, context: FigureContext): string {
 }
 
 function derived(text: string, context: FigureContext): string {
-  return `<span class=derived>${escapeHtml(`${context.format.words.approximately} ${text}`)}</span>`;
+  // A no-break space: "≈" never ends a line apart from its figure.
+  return `<span class=derived>${escapeHtml(`${context.format.words.approximately}\u00a0${text}`)}</span>`;
 }
 
 function evaluate(expression: hbs.AST.Expression, context: FigureContext): Result {
   if (isSubExpression(expression)) return evaluateCall(expression, context);
   if (isNumber(expression)) return { kind: 'figure', number: expression.value, field: undefined, text: formatCount(expression.value, context.format), isDerived: false };
   if (isPath(expression)) return expression.original === 'count' && context.row === undefined ? countRows(context) : rowValue(expression, context);
+  // {{#if true}}: a literal is its own condition.
+  if ('value' in expression && expression.value !== false && expression.value !== '' && expression.value !== null && expression.value !== undefined) return { kind: 'text', text: String(expression.value), isDerived: false, isUrl: false };
   return { kind: 'missing', text: context.format.words.notReported };
 }
 

@@ -43,6 +43,7 @@ interface ResolvedColumn {
 const TABLE_PX = 1136;
 const CHAR_PX = 8.6;
 const CELL_PADDING_PX = 20;
+const BOLD_CHAR_PX = 10;
 const LINE_PX = 22;
 const ROW_PADDING_PX = 15;
 
@@ -131,7 +132,8 @@ function renderText(text: string, context: FigureContext, sentences: SentenceCac
 function distributeWidths(columns: readonly ResolvedColumn[], cells: readonly (readonly CellText[])[]): number[] {
   const declared = columns.reduce((sum, column) => sum + (column.width ?? 0), 0);
   const free = Math.max(0, 100 - declared);
-  const percentOf = (chars: number) => ((chars * CHAR_PX * 1.1 + CELL_PADDING_PX) / TABLE_PX) * 100;
+  // Headings are bold: ~10 px a character where body text takes ~8.6.
+  const percentOf = (chars: number) => ((chars * BOLD_CHAR_PX + CELL_PADDING_PX) / TABLE_PX) * 100;
   const auto = columns.map((column, index) => {
     const texts = cells.map((row) => row[index]?.words ?? 0);
     const lengths = cells.map((row) => Math.max(...(row[index]?.lengths ?? [0])));
@@ -154,8 +156,9 @@ function distributeWidths(columns: readonly ResolvedColumn[], cells: readonly (r
   });
 }
 
+// Words break at plain spaces only: "120 MB" and "≈ 7.800 US$" are joined by no-break spaces and stay whole.
 function longestWordOf(text: string): number {
-  return Math.max(0, ...text.replace(/\{\{[^}]*\}\}/g, 'xxxxxx').split(/\s+/).map((word) => word.length));
+  return Math.max(0, ...text.replace(/\{\{[^}]*\}\}/g, 'xxxxxx').split(/[ \t\n]+/).map((word) => word.length));
 }
 
 function estimateLines(cell: CellText, width: number): number {

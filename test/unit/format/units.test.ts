@@ -24,7 +24,7 @@ describe('findUnit', () => {
   it('knows each family by its canonical symbols', () => {
     expect(listUnits('energy').map((u) => u.symbol)).toEqual(['Wh', 'kWh', 'MWh', 'GWh', 'TWh', 'J', 'kJ', 'MJ', 'GJ', 'TJ', 'PJ']);
     expect(listUnits('power').map((u) => u.symbol)).toEqual(['W', 'kW', 'MW', 'GW', 'TW']);
-    expect(listUnits('time').map((u) => u.symbol)).toEqual(['second', 'minute', 'hour', 'day', 'week', 'month', 'year']);
+    expect(listUnits('time').map((u) => u.symbol)).toEqual(['millisecond', 'second', 'minute', 'hour', 'day', 'week', 'month', 'year']);
     expect(listUnits('data').map((u) => u.symbol)).toEqual(['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB']);
     expect(listUnits('mass').map((u) => u.symbol)).toEqual(['g', 'kg', 't', 'kt', 'Mt', 'Gt']);
     expect(listUnits('co2').map((u) => u.symbol)).toEqual(['g CO₂e', 'kg CO₂e', 't CO₂e', 'kt CO₂e', 'Mt CO₂e', 'Gt CO₂e']);
@@ -181,7 +181,7 @@ describe('formatQuantity', () => {
     expect(formatQuantity(1.2, unit('GWh'), 'es')).toBe(`1,2${NBSP}GWh`);
     expect(formatQuantity(1200, unit('MWh'), 'es')).toBe(`1.200${NBSP}MWh`);
     expect(formatQuantity(3.14159, unit('GiB'), 'es')).toBe(`3,14${NBSP}GiB`);
-    expect(formatQuantity(12, unit('t CO₂e'), 'es')).toBe(`12${NBSP}t CO₂e`);
+    expect(formatQuantity(12, unit("t CO₂e"), "es")).toBe(`12${NBSP}t${NBSP}CO₂e`);
   });
 
   it('writes English figures with a decimal point', () => {

@@ -77,7 +77,7 @@ describe('renderSentence: the helpers on data/deck.yaml', () => {
 
 describe('renderSentence: derived and missing values', () => {
   it('marks a derived value with ≈, in its own span', () => {
-    expect(html('{{value "Mistral 7B" unitPrice}}')).toMatch(/^<span class="?derived"?>≈ 7\.800\u00a0US\$<\/span>$/);
+    expect(html('{{value "Mistral 7B" unitPrice}}')).toMatch(/^<span class="?derived"?>≈\u00a07\.800\u00a0US\$<\/span>$/);
     expect(read('{{max unitPrice}} ({{max unitPrice name}})')).toBe('8.000 US$ (GPT-4)');
   });
 

@@ -39,7 +39,7 @@ describe('buildTable: cells', () => {
 
   it('shows the parts after the first as details, a derived one marked as derived', () => {
     const mistral = table([GPU]).rows[3]?.cells[0]?.html.html ?? '';
-    expect(mistral).toMatch(/^NVIDIA A100 80GB <span class="detail derived">\(<span class="?derived"?>≈ 7\.800\u00a0US\$<\/span> c\/u\)<\/span> <span class="detail">× 512<\/span>$/);
+    expect(mistral).toMatch(/^NVIDIA A100 80GB <span class="detail derived">\(<span class="?derived"?>≈\u00a07\.800\u00a0US\$<\/span> c\/u\)<\/span> <span class="detail">× 512<\/span>$/);
   });
 
   it('shows the missing text where a single-string cell names a missing value', () => {
