@@ -26,7 +26,9 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
   const notes = restoreCache(cache, project.cache);
   const layouts = analyzeCached(project.templates, cache);
   const { deck, warnings } = checkProject(project, options, { layouts, sentences: cache.sentences }); // validate + derive, located problems
-  const charts = await renderCharts({ deck, specs: project.charts, config: project.chartConfig, cache: cache.charts, compiled: cache.compiledCharts, sentences: cache.sentences });
+  const charts = await renderCharts({ deck, specs: project.charts, config: project.chartConfig, cache: cache.charts, compiled: cache.compiledCharts, sentences: cache.sentences }).catch((error: unknown) => {
+    throw locateInData(error, project);
+  });
   const templates = compileCached(project.templates, cache);
   const slides = renderSlides({ deck, charts, templates, layouts, sentences: cache.sentences, isPublic: options.isPublic });
   const { assets } = project;
@@ -81,6 +83,8 @@ function planSchema(project: Project, layouts: ReadonlyMap<string, LayoutInfo>, 
   const fields = typeof raw === 'object' && raw !== null && 'fields' in raw ? raw.fields : undefined;
   const key = deckSchemaKey(fields, project.templates.layouts, project.templates.partials);
   if (readSchemaKey(project.schema.head) === key) return undefined;
+  // A file of that name that datadeck did not write is someone's: left alone.
+  if (project.schema.head !== undefined && !/^\{\s*"\$comment": "datadeck /.test(project.schema.head)) return undefined;
   return { file: project.schema.file, text: renderDeckSchema({ fields: [...deck.fields.values()], layouts, key }) };
 }
 
@@ -94,4 +98,15 @@ function describeChartWarnings(project: Project, deck: Deck, charts: Charts): Pr
     const position = project.data.locateKey(dataPath.slice(0, -1), 'chart');
     return chart.warnings.map((warning): Problem => ({ code: 'chart', ...messages.chartWarning(chart.id, warning), dataPath, file: project.dataFile, line: position?.line, column: position?.column, length: position?.length }));
   });
+}
+
+/** A later stage's problem that names a place in the data (a slide's chart) but no line: located in the data file. */
+function locateInData(error: unknown, project: Project): unknown {
+  if (!(error instanceof DeckError) || error.problems.every((problem) => problem.file !== undefined || problem.dataPath === undefined)) return error;
+  const problems = error.problems.map((problem): Problem => {
+    if (problem.file !== undefined || problem.dataPath === undefined) return problem;
+    const position = project.data.locateKey(problem.dataPath.slice(0, -1), String(problem.dataPath.at(-1)));
+    return { ...problem, file: project.dataFile, line: position?.line, column: position?.column, length: position?.length };
+  });
+  return new DeckError(problems, { cause: error.cause });
 }

@@ -22,6 +22,18 @@ function isCliModule(value: unknown): value is CliModule {
 // process wait ~0.5 s at exit after a build that subset a font (0.9 s → 0.25 s for import + subset + exit).
 setFlagsFromString('--liftoff-only');
 
+// Charts with dates render in UTC, whatever the machine's time zone: same input, same bytes, on every laptop.
+process.env.TZ = 'UTC';
+
+// A failure inside a library's own callbacks (vega's renderer) is our bug: one line, exit 3, no minified source.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error: unknown) => {
+    process.stderr.write(`error[internal] datadeck failed unexpectedly: ${error instanceof Error ? error.message : String(error)}. This is a bug in datadeck, not in your data.\n  hint: run again with --debug to see the stack trace, and report it\n`);
+    if (process.argv.includes('--debug') && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+    process.exit(3);
+  });
+}
+
 const loader = existsSync(BUNDLE) ? createBundleLoader(CODE_CACHE, { packages: ['playwright-core'] }) : undefined;
 const cli: unknown = loader === undefined ? await import('./cli.js') : loader.load(BUNDLE);
 if (!isCliModule(cli)) throw new Error(`${BUNDLE} does not export runCli: run npm run compile again`);

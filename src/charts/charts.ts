@@ -300,7 +300,9 @@ function chartFile(name: string): string {
 }
 
 function chartError(name: string, detail: string, cause?: unknown): DeckError {
-  return new DeckError({ code: 'chart', ...messages.chartSpec(name, detail), file: chartFile(name) }, { cause });
+  // A spec written in a slide is located there by the build (it has the data file's positions); a file names itself.
+  const where = name.startsWith('slide-') ? { dataPath: ['slides', Number(name.slice('slide-'.length)) - 1, 'chart'] } : { file: chartFile(name) };
+  return new DeckError({ code: 'chart', ...messages.chartSpec(name, detail), ...where }, { cause });
 }
 
 // Chart names are file names; an id must not hold spaces or quotes.

@@ -18,13 +18,14 @@ export const MetaSchema = z.strictObject({
   date: z.iso.date({ error: 'date' }).describe('Fecha en formato AAAA-MM-DD.'),
   locale: z
     .string()
-    .regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'locale' })
+    .regex(/^(es|en)(-[A-Z]{2})?$/, { error: 'locale' })
     .default('es')
     .describe('Idioma de la presentación: «es» (1.234,5 · «2 a 3 meses») o «en» (1,234.5 · «2 to 3 months»).'),
   theme: z.string().regex(/^[a-z0-9-]+$/).default('aula').describe('Tema visual: un archivo templates/themes/<tema>.css.'),
 });
 
-export const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Names JavaScript or the charts' rows already use (fmt holds each field's text) cannot name a field.
+export const FIELD_NAME = /^(?!(?:__proto__|constructor|prototype|toString|valueOf|hasOwnProperty|fmt|if|this|datum)$)[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const SlideFrameSchema = z.looseObject({
   layout: text('Diseño de la diapositiva: un archivo templates/layouts/<diseño>.hbs, o layouts/<diseño>.hbs junto a los datos.'),

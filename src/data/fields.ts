@@ -73,7 +73,7 @@ function resolveKind(declaration: FieldDeclaration): { kind: FieldKind } | { pro
 type NumericDeclaration = Extract<FieldDeclaration, { type: 'number' | 'integer' | 'money' | 'quantity' | 'percent' }>;
 
 function resolveNumeric(declaration: NumericDeclaration): { kind: FieldKind } | { problem: DeclarationProblem } {
-  const parsed = declaration.formula === undefined ? undefined : parseFormula(declaration.formula);
+  const parsed = declaration.formula === undefined ? undefined : parseShallowFormula(declaration.formula);
   if (parsed !== undefined && 'error' in parsed) return { problem: { kind: 'formula-syntax', error: parsed.error } };
   const formula = parsed?.formula;
   const significant = declaration.significant;
@@ -109,4 +109,16 @@ export function isNumericField(field: Field): field is NumericField {
 /** Fields whose values compare as numbers: the ones max, min, sum and charts can use. */
 export function isMeasurable(field: Field): boolean {
   return isNumericField(field) || field.type === 'range' || field.type === 'date';
+}
+
+// The parser recurses once per parenthesis: a formula nested deeper than anyone writes is refused, not a crash.
+const MAX_NESTING = 64;
+
+function parseShallowFormula(source: string): ReturnType<typeof parseFormula> {
+  let depth = 0;
+  for (let offset = 0; offset < source.length; offset += 1) {
+    depth += source[offset] === '(' ? 1 : source[offset] === ')' ? -1 : 0;
+    if (depth > MAX_NESTING) return { error: { offset, length: 1, reason: 'unexpected-token', found: '(', expected: `at most ${MAX_NESTING} nested parentheses` } };
+  }
+  return parseFormula(source);
 }

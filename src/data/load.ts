@@ -42,7 +42,8 @@ export async function loadProject(options: BuildOptions, { isCacheRead = true } 
  */
 function readSchemaFile(dataFile: string, dataText: string): Project['schema'] {
   const named = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m.exec(dataText.slice(0, 500))?.[1];
-  if (named === undefined || /^[a-z]+:/i.test(named)) return undefined;
+  // Only a <name>.schema.json beside the data file: a comment must never make the build write anywhere else.
+  if (named === undefined || !/^(\.\/)?[^/\\]+\.schema\.json$/.test(named)) return undefined;
   const file = join(dirname(dataFile), named);
   // The file starts with the key it was made from ("$comment"): its first bytes are all a build needs to read.
   let head: string | undefined;

@@ -25,7 +25,9 @@ export function parseData(text: string, file: string): ParsedData {
 
 // Anchors (an alias bomb needs one), tags and merge keys are left to `yaml`, which limits and reports them; an alias
 // without an anchor makes js-yaml throw, and `yaml` reports it. "**bold**" and "R&D" in text stay on the fast path.
-const NOT_PLAIN = /(?:^|[\s[{,])[&!](?=\S)|<<\s*:/m;
+// js-yaml also reads YAML 1.1 numbers (1_000, 0b101) that `yaml` (YAML 1.2) keeps as text: those go to `yaml` too,
+// so a value reads the same whatever else the file holds.
+const NOT_PLAIN = /(?:^|[\s[{,])[&!](?=\S)|<<\s*:|[\s:[{,-][-+]?(?:0b[01]|\d[\d_]*_\d)/m;
 
 function readPlainYaml(text: string): { value: unknown } | undefined {
   if (NOT_PLAIN.test(text)) return undefined;
@@ -47,14 +49,17 @@ function parseDocumentData(text: string, file: string): ParsedData {
   if (syntaxError !== undefined) {
     const position = syntaxError.linePos?.[0];
     const sourceLine = text.split(/\r?\n/)[(position?.line ?? 1) - 1] ?? '';
-    const problem: Problem = { code: 'yaml', ...describeYamlError(syntaxError.code, firstLine(syntaxError.message), sourceLine), file, line: position?.line, column: position?.col };
+    const fromError = sourceLine.slice(Math.max(0, (position?.col ?? 1) - 1));
+    const problem: Problem = { code: 'yaml', ...describeYamlError(syntaxError.code, firstLine(syntaxError.message), sourceLine, fromError), file, line: position?.line, column: position?.col };
     throw new DeckError(problem, { cause: syntaxError });
   }
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    throw new DeckError({ code: 'yaml', ...messages.yamlAliasBomb(), file, line: 1, column: 1 }, { cause: error });
+    const detail = error instanceof Error ? error.message : String(error);
+    const message = /alias/i.test(detail) && !/count|excessive|limit/i.test(detail) ? messages.yamlSyntax(detail) : messages.yamlAliasBomb();
+    throw new DeckError({ code: 'yaml', ...message, file, line: 1, column: 1 }, { cause: error });
   }
   return { value, ...createLocator(document, lineCounter) };
 }
@@ -64,10 +69,11 @@ function firstLine(message: string): string {
 }
 
 /** The common YAML slips of a student, in plain words: text that needed quotes, a key written twice. */
-function describeYamlError(code: string, detail: string, line: string) {
+function describeYamlError(code: string, detail: string, line: string, fromError: string) {
   // A plain value starting with {{ or * is read as YAML syntax (a mapping, an alias), not as text.
   const unquoted = /(?:^\s*-\s+|:\s+)(\{\{|\*)/.exec(line);
   if (unquoted !== null && code !== 'DUPLICATE_KEY') return messages.yamlNeedsQuotes(unquoted[1] ?? '');
-  if (code === 'DUPLICATE_KEY') return messages.yamlDuplicateKey(/^\s*(?:-\s+)?([^:#]+?)\s*:/.exec(line)?.[1] ?? '');
+  // The error points at the repeated key itself, in a flow mapping too: { name: A, x: 1, x: 2 }.
+  if (code === 'DUPLICATE_KEY') return messages.yamlDuplicateKey(/^\s*(?:-\s+)?([^:#{}[\],]+?)\s*:/.exec(fromError)?.[1] ?? '');
   return messages.yamlSyntax(detail);
 }

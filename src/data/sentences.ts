@@ -102,7 +102,9 @@ export function checkSentence(sentence: Sentence, names: SentenceNames): Sentenc
       if (isMustache(statement)) checkCall(statement, names, at);
       else if (isBlock(statement)) {
         checkBlock(statement, names, at);
-        visit(statement.program.body);
+        // {{^x}}…{{/x}} has no program, only an inverse.
+        const program: hbs.AST.Program | undefined = statement.program;
+        visit(program?.body ?? []);
         if (statement.inverse) visit(statement.inverse.body);
       } else if (statement.type === 'PartialStatement' || statement.type === 'PartialBlockStatement' || statement.type === 'Decorator' || statement.type === 'DecoratorBlock') {
         at(statement, 'sentence', messages.sentenceUnsupported());

@@ -28,12 +28,19 @@ export function checkFields(raw: object, parsedFields?: Readonly<Record<string, 
   const findings: Finding[] = [];
   const fields: Field[] = [];
   const broken = new Set<string>();
+
   for (const [name, entry] of Object.entries(declarations)) {
     // zod's issues about the frame report a declaration that does not parse; `comment: text` is `{ type: text }`.
     // When the frame parsed, its declarations are used as they are: parsing each again costs ~0.2 ms a rebuild.
     const known = parsedFields?.[name];
     const parsed = known !== undefined && typeof known !== 'string' ? { success: true as const, data: known } : FieldDeclarationSchema.safeParse(typeof entry === 'string' ? { type: entry } : entry, { jitless: true });
-    if (!parsed.success || !FIELD_NAME.test(name)) {
+    if (!FIELD_NAME.test(name)) {
+      // Reported here, not left to zod, which passes over a "__proto__" key without a word.
+      findings.push({ code: 'schema', ...messages.badFieldName(name), dataPath: ['fields', name], key: name });
+      broken.add(name);
+      continue;
+    }
+    if (!parsed.success) {
       broken.add(name);
       continue;
     }
@@ -53,9 +60,11 @@ export function checkFields(raw: object, parsedFields?: Readonly<Record<string, 
   }
   const [first] = fields;
   const [firstDeclared] = Object.keys(declarations);
+  if (firstDeclared === undefined) return { fields, broken, formulaOrder: [], findings: [{ code: 'schema', ...messages.noFields(), dataPath: ['fields'] }], isNamingBroken: true };
   // The first declaration names the rows: when it is wrong (and reported), no row has a name to check.
   if (firstDeclared !== undefined && broken.has(firstDeclared)) return { fields, broken, formulaOrder: [], findings, isNamingBroken: true };
   if (first !== undefined && first.type !== 'text') findings.push({ code: 'schema', ...messages.firstFieldNotText(first.name, first.type), dataPath: ['fields', first.name] });
+  if (first !== undefined && !first.isRequired) findings.push({ code: 'schema', ...messages.firstFieldOptional(first.name), dataPath: ['fields', first.name] });
   // A field whose formula is wrong keeps it (rows may still leave the field out) but is left out of formulaOrder.
   const formulas = checkFormulas(fields, broken);
   return { fields, broken, formulaOrder: formulas.order, findings: [...findings, ...formulas.findings] };

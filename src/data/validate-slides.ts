@@ -111,7 +111,9 @@ function checkTable(slide: object, path: readonly PathSegment[], input: SlidesIn
 function checkColumn(column: unknown, at: readonly PathSegment[], input: SlidesInput): Finding[] {
   const data = readColumn(column);
   if (data === undefined) {
-    const parsed = ColumnSchema.safeParse(column, { jitless: true });
+    // The object form's own issues name the key at fault (the union's would not).
+    const [, objectForm] = ColumnSchema.options;
+    const parsed = typeof column === 'object' && column !== null ? objectForm.safeParse(column, { jitless: true }) : ColumnSchema.safeParse(column, { jitless: true });
     return describeColumnIssues(column, at, parsed.success ? [] : parsed.error.issues);
   }
   const names = input.fields.map((field) => field.name);
@@ -137,14 +139,30 @@ function describeColumnIssues(column: unknown, at: readonly PathSegment[], issue
   if (unknown.length > 0) {
     return unknown.map((key) => ({ code: 'unknown-key', ...messages.unknownKey(key, suggestName(key, COLUMN_KEYS), COLUMN_KEYS), dataPath: [...at, key], key }));
   }
-  const [first] = issues;
-  const key = first?.path.find((segment): segment is string => typeof segment === 'string') ?? '';
-  const value = valueAt(column, [key]);
-  const message = key === 'width' ? messages.badWidth(value) : key === 'align' ? messages.invalidValue(value, ['left', 'right']) : key === 'lines' ? messages.expectedBoolean(value) : messages.badColumn();
-  return [{ code: 'schema', ...message, dataPath: key === '' ? at : [...at, key] }];
+  // Every wrong key of the column at once: align, lines and width each say what they take.
+  const findings = issues.flatMap((issue): Finding[] => {
+    const key = issue.path.find((segment): segment is string => typeof segment === 'string') ?? '';
+    const value = valueAt(column, [key]);
+    const message = key === 'width' ? messages.badWidth(value) : key === 'align' ? messages.invalidValue(value, ['left', 'right']) : key === 'lines' ? messages.expectedBoolean(value) : key === 'field' || key === 'label' || key === 'cell' ? messages.expectedText(value) : messages.badColumn();
+    return [{ code: 'schema', ...message, dataPath: key === '' ? at : [...at, key] }];
+  });
+  return findings.length > 0 ? findings : [{ code: 'schema', ...messages.badColumn(), dataPath: at }];
+}
+
+// vega's SVG renderer fails on links, and a deck opened offline could not follow them anyway.
+function findLinks(spec: unknown, path: readonly PathSegment[]): PathSegment[][] {
+  if (Array.isArray(spec)) return spec.flatMap((item, index) => findLinks(item, [...path, index]));
+  if (typeof spec !== 'object' || spec === null) return [];
+  return Object.entries(spec).flatMap(([key, value]) => (key === 'href' ? [[...path, key]] : findLinks(value, [...path, key])));
 }
 
 function checkChart(chart: unknown, path: readonly PathSegment[], input: SlidesInput): Finding[] {
+  const spec = typeof chart === 'string' ? input.charts.get(chart) : chart;
+  const links = findLinks(spec, []).map((at): Finding => ({ code: 'chart', ...messages.chartLink(), dataPath: typeof chart === 'string' ? path : [...path, ...at] }));
+  return [...links, ...checkChartFields(chart, path, input)];
+}
+
+function checkChartFields(chart: unknown, path: readonly PathSegment[], input: SlidesInput): Finding[] {
   if (chart === undefined) return [{ code: 'schema', ...messages.missingSlideKey('chart', 'chart'), dataPath: path.slice(0, -1) }];
   if (typeof chart === 'string') {
     const spec = input.charts.get(chart);

@@ -134,8 +134,10 @@ function parseDate(raw: unknown): ParsedValue {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
   if (match === null) return fail('schema', messages.badDate(raw, true));
   const [, year = '', month, day] = match;
-  const time = Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1));
-  const date = new Date(time);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(Number(year), Number(month ?? 1) - 1, Number(day ?? 1));
+  const time = date.getTime();
   // Date.UTC rolls 2025-02-30 over into March: a date that does not round-trip does not exist.
   if (date.getUTCMonth() !== Number(month ?? 1) - 1 || date.getUTCDate() !== Number(day ?? 1)) return fail('schema', messages.badDate(raw, true));
   const precision = day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';

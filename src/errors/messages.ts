@@ -151,7 +151,7 @@ export const messages = {
     return { message: `Expected a date as ${formats}, got ${describe(value)}.`, hint: 'write year-month-day, e.g. 2025-11-02' };
   },
   badLocale: (value: unknown): Message => ({
-    message: `Expected a language code such as "es", got ${describe(value)}.`,
+    message: `The deck's language must be es or en (a region may follow: es-EC, en-GB), got ${describe(value)}.`,
     hint: 'write locale: es (Spanish) or locale: en (English)',
   }),
   badTheme: (value: unknown): Message => ({
@@ -235,8 +235,8 @@ export const messages = {
     hint: 'write the type, or a mapping: { type: number, label: Unidades }',
   }),
   badFieldName: (name: unknown): Message => ({
-    message: `The field name ${quote(name)} cannot be used in formulas and sentences.`,
-    hint: 'start with a letter and use letters, digits and _ only, e.g. totalEnergy or energia_total',
+    message: `The field name ${quote(name)} cannot be used in formulas, sentences and charts.`,
+    hint: 'start with a letter and use letters, digits and _ only, e.g. totalEnergy or energia_total; fmt, constructor, __proto__ and a few other names are taken',
   }),
   badCurrency: (value: unknown): Message => ({
     message: `Expected a currency code such as "USD", got ${describe(value)}.`,
@@ -245,6 +245,14 @@ export const messages = {
   unknownDeclaredUnit: (unit: string, key: 'unit' | 'display', suggestion: string | undefined, units: string): Message => ({
     message: key === 'unit' ? `Unknown unit "${unit}".` : `The display "${unit}" is not written, best or a unit of this field's family.`,
     hint: `${suggestion !== undefined ? `did you mean "${suggestion}"? ` : ''}The units are ${units}`,
+  }),
+  noFields: (): Message => ({
+    message: 'The deck declares no fields: its rows have nothing to hold.',
+    hint: 'declare at least a name under fields:, e.g. name: { type: text, label: Nombre }',
+  }),
+  firstFieldOptional: (name: string): Message => ({
+    message: `The first field, "${name}", names each row, so every row needs it: it cannot be optional.`,
+    hint: `remove optional: true from ${name}, or put another text field first`,
   }),
   firstFieldNotText: (name: string, type: string): Message => ({
     message: `The first field, "${name}", is ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type} field; the first field names each row, so it must be text.`,
@@ -421,6 +429,10 @@ export const messages = {
     message: `The chart spec "${chart}" has no usable text alternative (${detail}).`,
     hint: `write "usermeta": { "datadeck": { "summary": "...", "table": ["name", "cost"] } } in the chart ${chart}, or leave usermeta out to describe it by its slide's caption`,
   }),
+  chartLink: (): Message => ({
+    message: 'A chart cannot link (href): it is drawn once, as a picture, when the deck is built.',
+    hint: 'remove href; put the link in the slide\'s caption or on a sources slide',
+  }),
   chartWarning: (chart: string, detail: string): Message => ({
     message: `Vega-Lite changed the chart ${chart} while drawing it: ${detail}`,
     hint: 'the chart may not look as the spec says; see the Vega-Lite documentation for the property it names',
@@ -477,6 +489,10 @@ export const messages = {
   themeFont: (file: string, url: string): Message => ({
     message: `The theme ${file} names the font file "${url}", which does not exist.`,
     hint: 'write a path next to the theme ("./fonts/x.woff2") or a file of an installed package ("@fontsource-variable/source-sans-3/files/...woff2")',
+  }),
+  outUnwritable: (dir: string, reason: string): Message => ({
+    message: `Cannot write the deck into "${dir}" (${reason}).`,
+    hint: reason === 'EEXIST' || reason === 'ENOTDIR' ? 'a file has that name: give --out a folder name, e.g. --out dist' : 'give --out a folder you can write to, e.g. --out dist',
   }),
   cacheUnreadable: (file: string, reason: string): Message => ({
     message: `The build cache ${file} was ignored (${reason}); charts and fonts were made again.`,

@@ -27,7 +27,7 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
 }
 
 // Thousands are always grouped ("2.000", not "2000" as Intl's "es" would write 4 digits), so a column reads evenly.
-const GROUPED = { useGrouping: 'always' } as const;
+const GROUPED = { useGrouping: 'always', signDisplay: 'negative' } as const;
 
 function digits(format: NumberFormat): Intl.NumberFormatOptions {
   return format.significant === undefined

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Problem } from '../errors/deck-error.js';
+import { DeckError, type Problem } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
 import { CACHE_FILE, type CacheFile } from '../cache/load-cache.js';
 
@@ -11,9 +11,15 @@ export interface WrittenDeck {
 
 /** The deck's file write: a temp file renamed over index.html, so a reader never sees half a deck. */
 export async function writeDeck(html: string, outDir: string): Promise<WrittenDeck> {
-  mkdirSync(outDir, { recursive: true });
-  const outFile = join(outDir, 'index.html');
-  await writeAtomically(outFile, html);
+  const outFile = join(outDir === '' ? '.' : outDir, 'index.html');
+  try {
+    mkdirSync(dirname(outFile), { recursive: true });
+    await writeAtomically(outFile, html);
+  } catch (error) {
+    // The output folder is the user's choice (--out): a file in the way or no permission is theirs to fix.
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new DeckError({ code: 'file', ...messages.outUnwritable(outDir, reason) }, { cause: error });
+  }
   return { outFile, bytes: Buffer.byteLength(html, 'utf8') };
 }
 

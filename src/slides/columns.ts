@@ -11,7 +11,7 @@ export const ColumnSchema = z.union([
       .optional()
       .describe('Celda con varios campos: «{{gpu}} × {{units}}»; o una lista de partes, y una parte que nombra un valor que falta no se muestra.'),
     lines: z.boolean().optional().describe('true: cada parte de la celda en su propia línea.'),
-    width: z.string().regex(/^\d{1,2}(\.\d)?%$/, { error: 'width' }).optional().describe('Ancho de la columna: «15%». Por defecto se reparte según el contenido.'),
+    width: z.string().regex(/^(100|\d{1,2}(\.\d)?)%$/, { error: 'width' }).optional().describe('Ancho de la columna: «15%». Por defecto se reparte según el contenido.'),
     align: z.enum(['left', 'right']).optional().describe('Alineación: los números van a la derecha por defecto.'),
   }),
 ]);
@@ -47,7 +47,7 @@ export function readColumn(value: unknown): ColumnInput | undefined {
   const align = get('align');
   if (field === false || label === false || cell === false) return undefined;
   if (lines !== undefined && typeof lines !== 'boolean') return undefined;
-  if (width !== undefined && (typeof width !== 'string' || !/^\d{1,2}(\.\d)?%$/.test(width))) return undefined;
+  if (width !== undefined && (typeof width !== 'string' || !/^(100|\d{1,2}(\.\d)?)%$/.test(width))) return undefined;
   if (align !== undefined && align !== 'left' && align !== 'right') return undefined;
   return { field, label, cell, lines, width, align };
 }

@@ -61,7 +61,8 @@ function renderStatements(statements: readonly hbs.AST.Statement[], context: Fig
     else if (isBlock(statement)) {
       const [condition] = statement.params;
       const isTrue = condition !== undefined && evaluate(condition, context).kind !== 'missing';
-      const branch = (statement.path.original === 'unless') !== isTrue ? statement.program : statement.inverse;
+      const program: hbs.AST.Program | undefined = statement.program;
+      const branch = (statement.path.original === 'unless') !== isTrue ? program : statement.inverse;
       if (branch !== undefined) html += renderStatements(branch.body, context);
     }
   }
@@ -262,7 +263,8 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt
 /** The same characters Handlebars escapes, so a value is as safe in an attribute as in text. */
 export function escapeHtml(text: string): string {
   // U+E000 is the bold mark (see markBold): text from the data never carries it.
-  return text.replace(/[&<>"'`=\ue000]/g, (character) => HTML_ESCAPES[character] ?? '');
+  // Control characters (a YAML "\0" escape) have no place in a page: dropped, like the bold mark.
+  return text.replace(/[&<>"'`=\ue000\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (character) => HTML_ESCAPES[character] ?? '');
 }
 
 // The author's "**" in a sentence's own text becomes a private-use mark before values are filled in, so a value
