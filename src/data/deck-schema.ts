@@ -27,11 +27,6 @@ export const MetaSchema = z.strictObject({
 // Names JavaScript or the charts' rows already use (fmt holds each field's text) cannot name a field.
 export const FIELD_NAME = /^(?!(?:__proto__|constructor|prototype|toString|valueOf|hasOwnProperty|fmt|if|this|datum)$)[A-Za-z_][A-Za-z0-9_]*$/;
 
-export const SlideFrameSchema = z.looseObject({
-  layout: text('Diseño de la diapositiva: un archivo templates/layouts/<diseño>.hbs, o layouts/<diseño>.hbs junto a los datos.'),
-  notes: text('Notas del orador: se ven en la vista del presentador (tecla S), no en la diapositiva.').optional(),
-});
-
 export const DatasetSchema = z.strictObject({
   meta: MetaSchema,
   fields: z

@@ -1,3 +1,4 @@
+import { suggestName } from '../errors/messages.js';
 import { assertNever } from '../model.js';
 
 /**
@@ -293,28 +294,13 @@ function describeUnknownFunction(name: Token): FormulaSyntaxError {
   return suggestion === undefined ? at : { ...at, suggestion };
 }
 
-/** The alias, or the closest function name within two edits; none when nothing is close. */
+/** The alias, or the closest function name (the catalogue's did-you-mean); none when nothing is close. */
 export function suggestFunction(name: string): FunctionName | undefined {
   const lower = name.toLowerCase();
   const alias = functionAliases.get(lower);
   if (alias !== undefined) return alias;
-  const ranked = functionNames.map((fn) => ({ fn, distance: editDistance(lower, fn) })).sort((a, b) => a.distance - b.distance);
-  const best = ranked[0];
-  return best !== undefined && best.distance <= 2 ? best.fn : undefined;
-}
-
-/** Levenshtein distance, one row at a time. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+  const suggestion = suggestName(lower, functionNames);
+  return functionNames.find((fn) => fn === suggestion);
 }
 
 /** undefined when an input is missing, or on division by zero, or a non-finite result: the caller shows the field's "missing" text. */

@@ -1,5 +1,6 @@
 import type { Field } from '../data/fields.js';
-import { isBlock, isContent, isMustache, isNumber, isPath, isString, isSubExpression, type Sentence } from '../data/sentences.js';
+import { readSentence, type SentenceCache } from '../data/sentence-cache.js';
+import { hasFigures, isBlock, isContent, isMustache, isNumber, isPath, isString, isSubExpression, type Sentence } from '../data/sentences.js';
 import { numberOf, type Value } from '../data/values.js';
 import { formatAggregate, formatCount, formatShare, formatTimes, formatValue, type FormatContext } from '../format/values.js';
 import type { DeckRow } from '../model.js';
@@ -24,6 +25,13 @@ type Result =
  */
 export function renderSentence(sentence: Sentence, context: FigureContext): string {
   return emphasize(renderStatements(sentence.program.body, context));
+}
+
+/** Any text of the deck as HTML: a sentence with its figures, or plain text, escaped either way. */
+export function renderText(text: string, context: FigureContext, sentences: SentenceCache): string {
+  if (!hasFigures(text)) return renderPlainText(text);
+  const parsed = readSentence(sentences, text);
+  return 'sentence' in parsed ? renderSentence(parsed.sentence, context) : renderPlainText(text);
 }
 
 /** Plain text from the data (no {{…}}): escaped, with **bold**. */

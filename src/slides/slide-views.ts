@@ -4,7 +4,7 @@ import { formatLongDate } from '../format/values.js';
 import type { Charts, Deck, SlideInput } from '../model.js';
 import type { LayoutInfo } from './layouts.js';
 import type { KeyShape } from './layout-keys.js';
-import { renderPlainText, renderSentence, renderSentenceText, toText, type FigureContext } from './render-sentence.js';
+import { renderPlainText, renderSentenceText, renderText, toText, type FigureContext } from './render-sentence.js';
 import { SafeHtml } from './safe-html.js';
 import type { TablePage, TableView } from './table.js';
 
@@ -83,11 +83,7 @@ export function renderPlain(text: string, context: FigureContext, sentences: Sen
 
 /** Texts become HTML with their figures; lists and mappings keep their shape; other values pass as they are. */
 function renderValue(value: unknown, context: FigureContext, sentences: SentenceCache): unknown {
-  if (typeof value === 'string') {
-    if (!hasFigures(value)) return new SafeHtml(renderPlainText(value));
-    const parsed = readSentence(sentences, value);
-    return new SafeHtml('sentence' in parsed ? renderSentence(parsed.sentence, context) : renderPlainText(value));
-  }
+  if (typeof value === 'string') return new SafeHtml(renderText(value, context, sentences));
   if (Array.isArray(value)) return value.map((item) => renderValue(item, context, sentences));
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, renderValue(item, context, sentences)]));

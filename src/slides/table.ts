@@ -3,7 +3,7 @@ import { hasFigures } from '../data/sentences.js';
 import { isNumericField, type Field } from '../data/fields.js';
 import type { Deck, DeckRow } from '../model.js';
 import { readColumn, type ColumnInput } from './columns.js';
-import { escapeHtml, renderPlainText, renderSentence, shownFields, type FigureContext } from './render-sentence.js';
+import { escapeHtml, renderPlainText, renderText, shownFields, type FigureContext } from './render-sentence.js';
 import { SafeHtml, visibleLength } from './safe-html.js';
 
 /** A table slide's columns resolved against the fields, and each row's cells rendered, before paging. */
@@ -117,12 +117,6 @@ function showsMissing(part: string, row: DeckRow, sentences: SentenceCache): boo
   if (!hasFigures(part)) return false;
   const parsed = readSentence(sentences, part);
   return 'sentence' in parsed && shownFields(parsed.sentence).some((name) => row.cells.get(name)?.value === undefined);
-}
-
-function renderText(text: string, context: FigureContext, sentences: SentenceCache): string {
-  if (!hasFigures(text)) return renderPlainText(text);
-  const parsed = readSentence(sentences, text);
-  return 'sentence' in parsed ? renderSentence(parsed.sentence, context) : renderPlainText(text);
 }
 
 /**
