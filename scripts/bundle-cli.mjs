@@ -15,8 +15,8 @@ const LIB = resolve(ROOT, 'lib');
 const CHART_LIBRARIES = resolve(SRC, 'charts/chart-libraries.ts');
 
 // Packages that stay on disk: playwright-core drives a browser and reads its own files; subset-font finds its
-// .wasm with require.resolve.
-const EXTERNAL = ['playwright-core', 'subset-font'];
+// .wasm with require.resolve; fontverter (which unpacks the font that measures chart labels) loads its own too.
+const EXTERNAL = ['playwright-core', 'subset-font', 'fontverter'];
 
 /**
  * CommonJS has no import.meta: each module gets the URL of its tsc twin in lib/ instead, so code that finds

@@ -26,7 +26,7 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
   const notes = restoreCache(cache, project.cache);
   const layouts = analyzeCached(project.templates, cache);
   const { deck, warnings } = checkProject(project, options, { layouts, sentences: cache.sentences }); // validate + derive, located problems
-  const charts = await renderCharts({ deck, specs: project.charts, config: project.chartConfig, cache: cache.charts, compiled: cache.compiledCharts, sentences: cache.sentences }).catch((error: unknown) => {
+  const charts = await renderCharts({ deck, specs: project.charts, config: project.chartConfig, cache: cache.charts, compiled: cache.compiledCharts, sentences: cache.sentences, fonts: { css: project.assets.themeCss, files: project.assets.fonts } }).catch((error: unknown) => {
     throw locateInData(error, project);
   });
   const templates = compileCached(project.templates, cache);

@@ -8,6 +8,11 @@ import { chartId, renderPlain } from '../slides/slide-views.js';
 import type { SentenceCache } from '../data/sentence-cache.js';
 import { buildChartRows, describeChart, readChartText, type ChartRow, type ChartText } from './chart-data.js';
 import { findChartFields } from './chart-fields.js';
+import { isDeclaredChart, readDeclaredChart, type DeclaredChart } from './declared.js';
+import { prepareChart, type PreparedChart } from './declared-data.js';
+import { buildDeclaredSpec, placePointLabels, readTheme } from './declared-spec.js';
+import { installTextMeasure, loadTextMeasure, pickChartFont, type TextMeasure } from './text-metrics.js';
+import { formatList } from '../format/values.js';
 import { compileChart, isVegaLiteConfig, isVegaLiteSpec, loadChartLibraries, renderChartSvg, type ChartLibraries, type CompiledChart } from './chart-svg.js';
 
 /** Chart name → SVG, text summary and data table, for every chart a slide uses; vega runs here, never in the browser. */
@@ -21,6 +26,8 @@ export async function renderCharts(options: {
   compiled?: CompiledChartCache;
   /** The deck's parsed sentences: a caption describing a chart is shown with its figures. */
   sentences?: SentenceCache;
+  /** The theme's CSS and font files: labels are measured in the font the deck embeds. */
+  fonts?: { readonly css: string; readonly files: ReadonlyMap<string, Uint8Array> };
 }): Promise<Charts> {
   const { deck, specs, cache = new Map<string, RenderedChart>(), compiled = new Map<string, CompiledChart>() } = options;
   const slides = pickChartSlides(deck);
@@ -28,16 +35,37 @@ export async function renderCharts(options: {
   if (slides.size === 0) return charts;
   const specNames = [...specs.keys()].sort();
   const rows = buildChartRows(deck, usedByCharts(slides, specs));
-  let renderer: { libraries: ChartLibraries; config: Config } | undefined;
+  let renderer: Renderer | undefined;
+  const font = options.fonts === undefined ? undefined : pickChartFont(options.fonts.css, options.fonts.files, readFontList(options.config));
+  const fontId = font === undefined ? '' : fontHash(font);
   for (const [name, slide] of slides) {
     const chart = slide.values.chart;
+    if (isDeclaredChart(chart)) {
+      const fallback = fallbackSummary(slide, deck, options.sentences ?? new Map());
+      const declared = readDeclaredChart(chart, [...deck.fields.values()]);
+      if ('problems' in declared) throw chartError(name, declared.problems.map((problem) => problem.message).join(' '));
+      const prepared = prepareChart(declared.chart, deck, deck.format.words.chart);
+      const key = createHash('sha256').update(JSON.stringify([CHART_CACHE_VERSION, 'declared', name, jsonOf(options.config ?? null), deck.format.locale, fallback, fontId, chart, prepared])).digest('hex');
+      const cached = cache.get(key);
+      if (cached !== undefined) {
+        cache.delete(key);
+        cache.set(key, cached);
+        charts.set(name, cached);
+        continue;
+      }
+      renderer ??= await prepareRenderer(options.config, deck, font);
+      const rendered = await renderDeclaredChart({ name, chart: declared.chart, prepared, renderer, compiled, fallback, deck });
+      cache.set(key, rendered);
+      charts.set(name, rendered);
+      continue;
+    }
     const written = typeof chart === 'string' ? specs.get(chart) : chart;
     const spec = written === undefined ? undefined : titleByLabelsOnce(written, deck);
     if (spec === undefined) {
       throw new DeckError({ code: 'chart', ...messages.unknownChart(name, specNames), dataPath: ['slides', slide.sourceIndex, 'chart'] });
     }
     const fallback = fallbackSummary(slide, deck, options.sentences ?? new Map());
-    const key = chartKey({ name, spec, theme: options.config, locale: deck.format.locale, rows, fallback });
+    const key = chartKey({ name, spec, theme: options.config, locale: deck.format.locale, rows, fallback: `${fallback}\u0000${fontId}` });
     const cached = cache.get(key);
     if (cached !== undefined) {
       // Used again, so it moves to the newest end: the build cache keeps the newest entries when it prunes.
@@ -47,7 +75,7 @@ export async function renderCharts(options: {
       continue;
     }
     // vega is imported only when a chart is not cached: it is most of a cold build's time.
-    renderer ??= await prepareRenderer(options.config, deck);
+    renderer ??= await prepareRenderer(options.config, deck, font);
     const rendered = await renderOneChart({ name, spec, libraries: renderer.libraries, rows, config: renderer.config, deck, compiled, fallback, isInline: typeof chart !== 'string' });
     cache.set(key, rendered);
     charts.set(name, rendered);
@@ -144,13 +172,71 @@ function findUsedFields(spec: object): (field: string) => boolean {
 }
 
 // Bump when the rendering code changes what a chart looks like, so stale cached SVGs are not reused.
-const CHART_CACHE_VERSION = 5;
+const CHART_CACHE_VERSION = 6;
 
-async function prepareRenderer(theme: unknown, deck: Deck): Promise<{ libraries: ChartLibraries; config: Config }> {
-  const libraries = await loadChartLibraries();
+interface Renderer {
+  readonly libraries: ChartLibraries;
+  readonly config: Config;
+  readonly measure: TextMeasure | undefined;
+}
+
+async function prepareRenderer(theme: unknown, deck: Deck, font: Uint8Array | undefined): Promise<Renderer> {
+  const [libraries, measure] = await Promise.all([loadChartLibraries(), font === undefined ? undefined : measureFor(font)]);
   // vega's def id counters are module state that grows with every view; reset once per build (scopeSvgIds renumbers anyway).
   libraries.vega.resetSVGDefIds();
-  return { libraries, config: buildChartConfig({ libraries, theme, deck }) };
+  // Every chart's text is measured in the deck's font, spec files' too: vega's own guess is 0.8 em a character.
+  if (measure !== undefined) installTextMeasure(libraries.vega, measure);
+  return { libraries, config: buildChartConfig({ libraries, theme, deck }), measure };
+}
+
+// The font is decoded and read once per process: a dev session's rebuilds reuse its measured widths.
+const measures = new WeakMap<Uint8Array, Promise<TextMeasure>>();
+
+function measureFor(font: Uint8Array): Promise<TextMeasure> {
+  let measure = measures.get(font);
+  if (measure === undefined) {
+    measure = loadTextMeasure(font);
+    measures.set(font, measure);
+  }
+  return measure;
+}
+
+const fontHashes = new WeakMap<Uint8Array, string>();
+
+function fontHash(font: Uint8Array): string {
+  let hash = fontHashes.get(font);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(font).digest('hex');
+    fontHashes.set(font, hash);
+  }
+  return hash;
+}
+
+function readFontList(theme: unknown): unknown {
+  return isRecord(theme) ? theme.font : undefined;
+}
+
+async function renderDeclaredChart(options: {
+  name: string;
+  chart: DeclaredChart;
+  prepared: PreparedChart;
+  renderer: Renderer;
+  compiled: CompiledChartCache;
+  fallback: string;
+  deck: Deck;
+}): Promise<RenderedChart> {
+  const { name, chart, prepared, renderer, deck } = options;
+  const spec = buildDeclaredSpec(chart, prepared, readTheme(renderer.config, renderer.measure));
+  try {
+    const key = specKey({ name, spec, theme: renderer.config, locale: deck.format.locale });
+    const compiled = options.compiled.get(key) ?? compileChart({ libraries: renderer.libraries, spec, config: renderer.config, adjust: placePointLabels });
+    options.compiled.set(key, compiled);
+    const svg = await renderChartSvg({ libraries: renderer.libraries, compiled, values: prepared.marks, idPrefix: toIdPrefix(name) });
+    const summary = `${chart.summary ?? options.fallback}: ${formatList(prepared.items, deck.format)}.`;
+    return { id: name, svg, warnings: compiled.warnings, summary, table: prepared.table };
+  } catch (cause) {
+    throw chartError(name, cause instanceof Error ? cause.message : String(cause), cause);
+  }
 }
 
 /** Fields whose text a chart may show (fmt.<field>): only those are formatted for the charts' rows. */

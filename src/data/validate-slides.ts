@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors/deck-error.js';
 import { messages, suggestName, type Message } from '../errors/messages.js';
 import { findChartFieldProblems } from '../charts/chart-fields.js';
+import { isDeclaredChart, readDeclaredChart } from '../charts/declared.js';
 import type { PathSegment, SlideInput } from '../model.js';
 import { COLUMN_KEYS, ColumnSchema, readColumn, TABLE_KEYS } from '../slides/columns.js';
 import { checkSlideKeys, type KeyProblem } from '../slides/layout-keys.js';
@@ -170,6 +171,13 @@ function checkChartFields(chart: unknown, path: readonly PathSegment[], input: S
     return findChartFieldProblems(spec, input.fields).filter((problem) => !input.broken.has(problem.name)).map((problem) => ({ code: 'field', ...messages.unknownChartField(problem.name, chart, suggestName(problem.name, input.fields.map((field) => field.name))), dataPath: path }));
   }
   if (typeof chart !== 'object' || chart === null || Array.isArray(chart)) return [{ code: 'chart', ...messages.expectedChart(chart), dataPath: path }];
+  if (isDeclaredChart(chart)) {
+    const declared = readDeclaredChart(chart, input.fields);
+    if (!('problems' in declared)) return [];
+    // A field whose declaration is broken was reported there already.
+    const isBroken = (at: readonly PathSegment[]) => { const value = valueAt(chart, at); return typeof value === 'string' && input.broken.has(value); };
+    return declared.problems.filter((problem) => !isBroken(problem.path)).map((problem) => ({ code: 'chart', message: problem.message, hint: problem.hint, dataPath: [...path, ...problem.path] }));
+  }
   return findChartFieldProblems(chart, input.fields).filter((problem) => !input.broken.has(problem.name)).map((problem) => ({
     code: 'field',
     ...messages.unknownChartField(problem.name, undefined, suggestName(problem.name, input.fields.map((field) => field.name))),

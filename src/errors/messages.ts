@@ -15,6 +15,18 @@ const describe = (value: unknown): string => {
 };
 const nameList = (names: readonly string[]): string => names.map((name) => `"${name}"`).join(', ');
 
+/** What a chart option's field must be, in words: the role names of src/charts/declared.ts. */
+export type ChartFieldRole = 'number' | 'range' | 'label' | 'group' | 'axis';
+const ROLE_WORDS: Readonly<Record<ChartFieldRole, string>> = {
+  number: 'a number field (number, integer, money, quantity or percent)',
+  range: 'a range field',
+  label: 'a text, category or date field',
+  group: 'a category or text field',
+  axis: 'a number or date field',
+};
+const fittingHint = (role: ChartFieldRole, fitting: readonly string[]): string =>
+  fitting.length > 0 ? `the fields that fit are ${nameList(fitting)}` : `declare ${ROLE_WORDS[role]} under fields: first`;
+
 export const messages = {
   fileMissing: (file: string): Message => ({
     message: `Cannot read the data file ${file}: it does not exist.`,
@@ -440,6 +452,63 @@ export const messages = {
   chartTheme: (file: string, detail: string): Message => ({
     message: `The chart theme ${file} is not a Vega-Lite config: ${detail}.`,
     hint: 'write a JSON object of Vega-Lite config properties, e.g. { "font": "Arial", "bar": { "color": "#0b5cad" } }',
+  }),
+  // A chart declared by kind (src/charts/declared.ts).
+  chartKindUnknown: (kind: unknown, kinds: readonly string[], suggestion: string | undefined): Message => ({
+    message: kind === undefined || kind === null ? 'The chart gives no kind.' : `Unknown chart kind ${quote(kind)}.`,
+    hint: `${suggestion !== undefined ? `did you mean "${suggestion}"? ` : ''}the kinds are ${nameList(kinds)}; or leave kind out and write a Vega-Lite spec`,
+  }),
+  chartOptionUnknown: (option: string, kind: string, options: readonly string[], suggestion: string | undefined): Message => ({
+    message: `A ${kind} chart has no option "${option}".`,
+    hint: `${suggestion !== undefined ? `did you mean "${suggestion}"? ` : ''}a ${kind} chart takes ${nameList(options)}`,
+  }),
+  chartOptionMissing: (option: string, kind: string, example: string): Message => ({
+    message: `A ${kind} chart needs "${option}".`,
+    hint: `write it like chart: ${example}`,
+  }),
+  chartOptionChoice: (option: string, value: unknown, allowed: readonly string[]): Message => ({
+    message: `The chart's ${option} cannot be ${describe(value)}.`,
+    hint: `write one of ${allowed.join(', ')}`,
+  }),
+  chartLimit: (value: unknown): Message => ({
+    message: `The chart's limit must be a whole number from 1 to 1000, not ${describe(value)}.`,
+    hint: 'write how many bars, slices or labelled points to show at most, e.g. limit: 10; the chart says it shows a subset',
+  }),
+  chartFieldExpected: (option: string, value: unknown, role: ChartFieldRole, fitting: readonly string[]): Message => ({
+    message: `The chart's ${option} must name a field, not ${describe(value)}.`,
+    hint: fittingHint(role, fitting),
+  }),
+  chartFieldUnknown: (option: string, name: string, role: ChartFieldRole, fitting: readonly string[], suggestion: string | undefined): Message => ({
+    message: `The chart's ${option} names the field "${name}", which the deck does not declare.`,
+    hint: `${suggestion !== undefined ? `did you mean "${suggestion}"? ` : ''}${fittingHint(role, fitting)}`,
+  }),
+  chartFieldType: (option: string, name: string, type: string, role: ChartFieldRole, fitting: readonly string[]): Message => ({
+    message: `The chart's ${option} is "${name}", a ${type} field; it needs ${ROLE_WORDS[role]}.`,
+    hint: fittingHint(role, fitting),
+  }),
+  chartFieldsEmpty: (option: string): Message => ({
+    message: `The chart's ${option} lists no field.`,
+    hint: `list the fields to draw, e.g. ${option}: [cost, price]`,
+  }),
+  chartFieldsTooFew: (option: string, kind: string): Message => ({
+    message: `A ${kind} chart draws two or more fields side by side; ${option} lists one.`,
+    hint: `list at least two fields, or draw one field with kind: bars`,
+  }),
+  chartGroups: (kind: string, example: string): Message => ({
+    message: `A ${kind} chart takes either values (two or more fields) or value with split (one field split by a category).`,
+    hint: `write one of the two, e.g. chart: ${example}`,
+  }),
+  chartMixedUnits: (option: string, fields: readonly string[]): Message => ({
+    message: `The chart's ${option} mixes figures in different units: ${fields.join(', ')}.`,
+    hint: 'fields drawn on one axis must share their unit (all money in one currency, all energy, all percents); draw the others in a chart of their own',
+  }),
+  chartColors: (value: unknown): Message => ({
+    message: `The chart's colors must be a list of colours or a mapping from a category to its colour, not ${describe(value)}.`,
+    hint: "write e.g. colors: { Renovable: '#2e7d32', Fósil: '#6d4c41' } or colors: ['#0b5cad', '#d9480f']",
+  }),
+  chartColor: (value: unknown): Message => ({
+    message: `${describe(value).replace(/^./, (first) => first.toUpperCase())} is not a colour.`,
+    hint: "write a hex colour in quotes, e.g. '#0b5cad' (YAML reads an unquoted # as a comment)",
   }),
   browserMissing: (searched: readonly string[]): Message => ({
     message: `No Chrome or Chromium found: CHROME_PATH is not set and none of ${searched.join(', ')} exists.`,

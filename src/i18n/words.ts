@@ -15,6 +15,22 @@ export interface DeckWords {
   readonly author: string;
   readonly course: string;
   readonly date: string;
+  /** A declared chart's words: the subset it shows, the rest of a donut, scaled units on an axis. */
+  readonly chart: {
+    /** "los 20 mayores de 45": the axis title of a chart that shows the largest of more rows. */
+    readonly largestOf: string;
+    /** "los 20 primeros de 45": the same, in the data's order. */
+    readonly firstOf: string;
+    /** The slice that gathers a donut's smallest categories. */
+    readonly other: string;
+    readonly total: string;
+    /** An axis in millions of a unit: "millones de US$". */
+    readonly million: string;
+    readonly billion: string;
+    /** An axis of plain numbers in millions: "millones". */
+    readonly millionPlain: string;
+    readonly billionPlain: string;
+  };
 }
 
 const es: DeckWords = {
@@ -27,6 +43,16 @@ const es: DeckWords = {
   author: 'Autor',
   course: 'Curso',
   date: 'Fecha',
+  chart: {
+    largestOf: 'los {shown} mayores de {total}',
+    firstOf: 'los {shown} primeros de {total}',
+    other: 'Otros',
+    total: 'Total',
+    million: 'millones de {unit}',
+    billion: 'miles de millones de {unit}',
+    millionPlain: 'millones',
+    billionPlain: 'miles de millones',
+  },
 };
 
 const en: DeckWords = {
@@ -39,6 +65,16 @@ const en: DeckWords = {
   author: 'Author',
   course: 'Course',
   date: 'Date',
+  chart: {
+    largestOf: 'the {shown} largest of {total}',
+    firstOf: 'the first {shown} of {total}',
+    other: 'Other',
+    total: 'Total',
+    million: '{unit} millions',
+    billion: '{unit} billions',
+    millionPlain: 'millions',
+    billionPlain: 'billions',
+  },
 };
 
 const CATALOGUES: Readonly<Record<string, DeckWords>> = { es, en };

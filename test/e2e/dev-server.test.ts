@@ -11,14 +11,13 @@ import { startDevSession, type DevSession } from '../../src/commands/dev.js';
 import { EVENTS_PATH, type DevState } from '../../src/dev/client.js';
 import { messages } from '../../src/errors/messages.js';
 import { createBuildOptions, type BuildOptions } from '../../src/options.js';
-import { DEFAULT_DATA, ROOT, readDefaultText } from '../helpers.js';
+import { ROOT, readDefaultText } from '../helpers.js';
 import { announceSkip, isBrowserMissing, screenshotDir, startBrowser, waitForReveal } from './support/browser.js';
 
 announceSkip('the dev server in Chromium (test/e2e/dev-server.test.ts)');
 
 const TEXT = readDefaultText();
-const DEFAULT_CHARTS = join(dirname(DEFAULT_DATA), 'charts');
-// Llama 3's units: the table shows "× 2.000", the accelerator-units chart (slide 7, index 6) a bar labelled "2.000".
+// Llama 3's units: the table shows "× 2.000", the units chart (slide 7, index 6) a bar labelled "2.000".
 const FIGURE = 'units: 2000';
 const CHART_SLIDE = 6;
 
@@ -33,8 +32,6 @@ function createProject(name: string): Project {
   const dir = mkdtempSync(join(tmpdir(), `datadeck-dev-${name}-`));
   const dataFile = join(dir, 'deck.yaml');
   writeFileSync(dataFile, TEXT);
-  // The deck's own charts sit next to its data file, as data/charts/ sits next to data/deck.yaml.
-  cpSync(DEFAULT_CHARTS, join(dir, 'charts'), { recursive: true });
   // No cacheDir: rendered charts must come from this session, not from another test's run.
   const options = createBuildOptions({ dataFile, outDir: join(dir, 'dist'), cacheDir: undefined });
   return { dataFile, options, save: (from, to) => writeFileSync(dataFile, readFileSync(dataFile, 'utf8').replace(from, to)) };

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +37,6 @@ describe('adding a column to data/deck.yaml', () => {
     expect(edited).not.toBe(original);
     expect(edited.match(/parameters/g)?.length).toBe(1 + 3 + 1 + 5);
     writeFileSync(join(dir, 'deck.yaml'), edited);
-    cpSync(`${ROOT}data/charts`, join(dir, 'charts'), { recursive: true });
     const result = await buildDeck(createTestOptions({ dataFile: join(dir, 'deck.yaml'), outDir: join(dir, 'dist') }));
     expect(result.warnings).toEqual([]);
     const html = readFileSync(join(dir, 'dist', 'index.html'), 'utf8');

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,9 +15,8 @@ async function buildInto(outDir: string, dataFile = DEFAULT_DATA, overrides = {}
   return buildDeck(createTestOptions({ dataFile, outDir, ...overrides }));
 }
 
-/** A data file in `dir` with the default deck's charts beside it, as `datadeck new` would leave a deck. */
+/** A data file in `dir`, as `datadeck new` would leave a deck. */
 function writeDeckFile(dir: string, text: string): string {
-  cpSync(`${ROOT}data/charts`, join(dir, 'charts'), { recursive: true });
   const dataFile = join(dir, 'deck.yaml');
   writeFileSync(dataFile, text);
   return dataFile;
@@ -41,7 +40,7 @@ describe('buildDeck', () => {
     await expect(buildInto(outDir, dataFile)).rejects.toBeInstanceOf(DeckError);
     expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toBe(good);
     // The editor schema the data file names on its first line is written beside it; nothing else.
-    expect(readdirSync(outDir).sort()).toEqual(['charts', 'deck.schema.json', 'deck.yaml', 'index.html']);
+    expect(readdirSync(outDir).sort()).toEqual(['deck.schema.json', 'deck.yaml', 'index.html']);
   });
 
   it('writes one self-contained file that fetches nothing from the network', async () => {

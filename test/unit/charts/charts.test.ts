@@ -7,10 +7,10 @@ import { isVegaLiteConfig, isVegaLiteSpec, scopeSvgIds } from '../../../src/char
 import { buildChartRows } from '../../../src/charts/chart-data.js';
 import { renderCharts } from '../../../src/charts/charts.js';
 import { readDefaultText } from '../../helpers.js';
-import { CHART_CONFIG, DEFAULT_CHARTS, deckOf, replaceOnce, yamlDeck } from '../support/inline-deck.js';
+import { CHART_CONFIG, DEFAULT_CHARTS, deckOf, replaceOnce, withChartFiles, yamlDeck } from '../support/inline-deck.js';
 
 const CHART_NAMES = ['hardware-cost', 'accelerator-units', 'training-time', 'training-energy', 'inference-energy'];
-const TEXT = readDefaultText();
+const TEXT = withChartFiles(readDefaultText());
 const specs = DEFAULT_CHARTS;
 const config = CHART_CONFIG;
 

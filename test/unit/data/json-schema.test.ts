@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,6 @@ const COMMITTED = readFileSync(`${ROOT}data/deck.schema.json`, 'utf8');
 function copyDefaultDeck(): { dir: string; dataFile: string; schemaFile: string } {
   const dir = mkdtempSync(join(tmpdir(), 'datadeck-schema-'));
   writeFileSync(join(dir, 'deck.yaml'), readDefaultText());
-  cpSync(`${ROOT}data/charts`, join(dir, 'charts'), { recursive: true });
   return { dir, dataFile: join(dir, 'deck.yaml'), schemaFile: join(dir, 'deck.schema.json') };
 }
 

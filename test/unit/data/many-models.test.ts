@@ -23,10 +23,10 @@ describe('charts of a deck with more rows than a slide can label', () => {
   it('draw the 20 largest, say so on the axis, and keep every row in the text alternative', async () => {
     const deck = deckOf(manyRows(30));
     const charts = await renderCharts({ deck, specs: DEFAULT_CHARTS, config: CHART_CONFIG });
-    const cost = charts.get('hardware-cost');
+    const cost = charts.get('slide-6');
     const bars = /<g class="mark-rect[^>]*>(.*?)<\/g>/.exec(cost?.svg ?? '')?.[1] ?? '';
     expect(bars.match(/<path /g)).toHaveLength(20);
-    expect(cost?.svg).toContain('Millones de US$ · los 20 mayores de 30');
+    expect(cost?.svg).toContain('Costo del hardware (millones de US$) · los 20 mayores de 30');
     expect(cost?.svg).toContain('>Llama 3 #30<');
     expect(cost?.svg).not.toContain('>GPT-4 #1<');
     expect(cost?.table.rows).toHaveLength(30);

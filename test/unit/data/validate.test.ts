@@ -6,7 +6,7 @@ import { findUnit, listUnits } from '../../../src/format/units.js';
 import { FIELD_TYPES } from '../../../src/data/field-schema.js';
 import { HELPER_NAMES } from '../../../src/data/sentences.js';
 import { readDefaultText } from '../../helpers.js';
-import { DEFAULT_CHARTS, FILE, LAYOUTS, positionOf, problemsOf, replaceOnce, yamlDeck } from '../support/inline-deck.js';
+import { DEFAULT_CHARTS, FILE, LAYOUTS, positionOf, problemsOf, replaceOnce, withChartFiles, yamlDeck } from '../support/inline-deck.js';
 
 const DEFAULT = readDefaultText();
 const DEFAULT_FIELDS = ['name', 'product', 'organization', 'accelerator', 'units', 'unitPrice', 'hardwareCost', 'trainingTime', 'trainingEnergy', 'inferenceEnergy', 'comment'];
@@ -87,7 +87,7 @@ describe('validateDataset on data/deck.yaml', () => {
   it('lists the layouts and charts that exist for an unknown name', () => {
     const layout = problemsOf(editLine('layout: aspects', 'layout: aspectos').text);
     expect(layout).toMatchObject([{ code: 'layout', dataPath: ['slides', 3, 'layout'], ...messages.unknownLayout('aspectos', [...LAYOUTS.keys()]) }]);
-    const chart = problemsOf(editLine('chart: hardware-cost', 'chart: hardware-costs').text);
+    const chart = problemsOf(withChartFiles(DEFAULT).replace('chart: hardware-cost', 'chart: hardware-costs'));
     expect(chart).toMatchObject([{ code: 'chart', dataPath: ['slides', 5, 'chart'], ...messages.unknownChart('hardware-costs', [...DEFAULT_CHARTS.keys()]) }]);
   });
 

@@ -25,10 +25,28 @@ export const TEMPLATES: TemplateSources = {
 /** The real layouts of templates/layouts, with the keys their templates show. */
 export const LAYOUTS: ReadonlyMap<string, LayoutInfo> = analyzeLayouts(TEMPLATES);
 
-/** The default deck's chart files, data/charts/<name>.vl.json, parsed. */
+/**
+ * Vega-Lite spec files drawing the default deck's five charts, as the deck drew them before it declared them by
+ * kind: they test charts written as spec files (charts/<name>.vl.json next to the data).
+ */
 export const DEFAULT_CHARTS: ReadonlyMap<string, unknown> = new Map(
-  [...readNamed('data/charts', '.vl.json')].map(([name, source]): [string, unknown] => [name, JSON.parse(source)]),
+  [...readNamed('test/fixtures/vega-lite-charts', '.vl.json')].map(([name, source]): [string, unknown] => [name, JSON.parse(source)]),
 );
+
+const CHART_FILES: Readonly<Record<string, string>> = {
+  hardwareCost: 'hardware-cost',
+  units: 'accelerator-units',
+  trainingTime: 'training-time',
+  trainingEnergy: 'training-energy',
+  inferenceEnergy: 'inference-energy',
+};
+
+/** The default deck with each declared chart (chart: { kind: bars, value: units }) naming its spec file instead. */
+export function withChartFiles(text: string): string {
+  const replaced = text.replace(/chart: \{ kind: [a-z-]+, value: (\w+) \}/g, (match, field: string) => `chart: ${CHART_FILES[field] ?? match}`);
+  if (!Object.values(CHART_FILES).every((name) => replaced.includes(`chart: ${name}`))) throw new Error('the default deck no longer declares its five charts as withChartFiles expects');
+  return replaced;
+}
 
 /** The theme's Vega-Lite config. */
 export const CHART_CONFIG: unknown = JSON.parse(readFileSync(`${ROOT}templates/themes/aula.vl-config.json`, 'utf8'));

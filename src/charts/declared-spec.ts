@@ -1,0 +1,293 @@
+import type { Config, TopLevelSpec } from 'vega-lite';
+import type { DeclaredChart } from './declared.js';
+import type { Mark, PreparedChart } from './declared-data.js';
+import { wrapText, type TextMeasure } from './text-metrics.js';
+
+/**
+ * The Vega-Lite spec that draws a declared chart from its prepared marks (bound as the chart's rows). Sizes and
+ * colours come from the theme's config; labels are wrapped or shortened with the deck's font measured, so none
+ * runs into another or off the chart.
+ */
+export function buildDeclaredSpec(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): TopLevelSpec {
+  const spec = (() => {
+    switch (chart.kind) {
+      case 'bars':
+      case 'range-bars':
+      case 'grouped-bars':
+      case 'stacked-bars':
+        return chart.orientation === 'horizontal' ? horizontalBars(chart, prepared, theme) : verticalBars(chart, prepared, theme);
+      case 'donut':
+      case 'pie':
+        return slices(chart, prepared, theme);
+      case 'line':
+      case 'points':
+      case 'scatter':
+        return points(chart, prepared, theme);
+    }
+  })();
+  return { width: SIZE.width, height: SIZE.height, autosize: { type: 'fit', contains: 'padding' }, ...spec } as TopLevelSpec;
+}
+
+/** What the spec reads off the theme: sizes of text, the palette, and the font measure when there is one. */
+export interface Theme {
+  readonly measure: TextMeasure | undefined;
+  readonly bandLabel: { readonly size: number; readonly weight: number };
+  readonly valueLabel: { readonly size: number; readonly weight: number };
+  readonly palette: readonly string[];
+  readonly muted: string;
+  readonly ink: string;
+}
+
+export function readTheme(config: Config, measure: TextMeasure | undefined): Theme {
+  const at = (path: string[], fallback: unknown): unknown => {
+    let value: unknown = config;
+    for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+    return value ?? fallback;
+  };
+  const number = (path: string[], fallback: number) => {
+    const value = at(path, fallback);
+    return typeof value === 'number' ? value : fallback;
+  };
+  const weight = (path: string[], fallback: number) => {
+    const value = at(path, fallback);
+    return value === 'bold' ? 700 : typeof value === 'number' ? value : fallback;
+  };
+  const palette = at(['range', 'category'], DEFAULT_PALETTE);
+  const color = (path: string[], fallback: string) => {
+    const value = at(path, fallback);
+    return typeof value === 'string' ? value : fallback;
+  };
+  return {
+    measure,
+    bandLabel: { size: number(['axisBand', 'labelFontSize'], number(['axis', 'labelFontSize'], 18)), weight: weight(['axisBand', 'labelFontWeight'], 400) },
+    valueLabel: { size: number(['text', 'fontSize'], 18), weight: weight(['text', 'fontWeight'], 400) },
+    palette: Array.isArray(palette) && palette.every((item) => typeof item === 'string') ? (palette as string[]) : DEFAULT_PALETTE,
+    muted: color(['axis', 'labelColor'], '#5b6475'),
+    ink: color(['text', 'color'], '#1d2433'),
+  };
+}
+
+const DEFAULT_PALETTE = ['#0b5cad', '#d9480f', '#2b8a3e', '#862e9c', '#5b6475', '#0c7c8c', '#a61e4d', '#1d2433'];
+
+// The chart area of a 1280×720 slide; the chart layout's CSS fits the SVG to the space the slide leaves.
+const SIZE = { width: 1120, height: 500 };
+const LINE_HEIGHT = 1.15;
+
+type Json = Record<string, unknown>;
+
+/** A vega expression that maps each category to its label's lines: an object literal looked up by the value. */
+function lookup(entries: ReadonlyMap<string, unknown>): string {
+  const pairs = [...entries].map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+  return `({${pairs.join(', ')}})[datum.value]`;
+}
+
+function wrapCategories(categories: readonly string[], theme: Theme, width: number, maxLines: number): Map<string, string[]> {
+  const { size, weight } = theme.bandLabel;
+  return new Map(categories.map((category) => [category, theme.measure === undefined ? [category] : wrapText(category, { width, maxLines, size, weight, measure: theme.measure })]));
+}
+
+function colorEncoding(chart: DeclaredChart, prepared: PreparedChart, theme: Theme, legend: Json | null): Json | undefined {
+  if (prepared.series.length === 0) return undefined;
+  return { field: 's', type: 'nominal', scale: { domain: prepared.series, range: pickColors(chart, prepared.series, theme) }, legend, title: null };
+}
+
+/** The declared colours (a list, or a colour per category), the theme's palette for the rest. */
+function pickColors(chart: DeclaredChart, series: readonly string[], theme: Theme): string[] {
+  const { colors } = chart;
+  const palette = Array.isArray(colors) ? [...colors, ...theme.palette] : [...theme.palette];
+  const named = colors !== undefined && !Array.isArray(colors) ? (colors as Readonly<Record<string, string>>) : {};
+  let next = 0;
+  return series.map((name) => named[name] ?? palette[next++ % palette.length] ?? '#0b5cad');
+}
+
+const LEGEND_TOP: Json = { orient: 'top', direction: 'horizontal', title: null };
+
+// A missing figure's label is set apart: muted, in italics, at the axis' start.
+const missingStyle = (theme: Theme): Json => ({
+  fontStyle: { expr: "datum.m ? 'italic' : 'normal'" },
+  fontWeight: { expr: `datum.m ? 400 : ${theme.valueLabel.weight}` },
+});
+const missingColor = (theme: Theme): Json => ({ condition: { test: 'datum.m', value: theme.muted }, value: theme.ink });
+
+function horizontalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): Json {
+  const categories = prepared.categories;
+  const band = (SIZE.height - 60) / Math.max(categories.length, 1);
+  const lineHeight = theme.bandLabel.size * LINE_HEIGHT;
+  const maxLines = Math.max(1, Math.min(3, Math.floor((band * 0.9) / lineHeight)));
+  const labelWidth = Math.round(SIZE.width * 0.3);
+  const lines = wrapCategories(categories, theme, labelWidth, maxLines);
+  const offsets = new Map([...lines].map(([category, text]) => [category, -((text.length - 1) * lineHeight) / 2]));
+  const y: Json = {
+    field: 'c',
+    type: 'nominal',
+    sort: null,
+    title: null,
+    axis: { labelExpr: lookup(lines), labelOffset: { expr: lookup(offsets) }, labelLineHeight: lineHeight, labelLimit: labelWidth + 8 },
+  };
+  const isGrouped = chart.kind === 'grouped-bars';
+  const isStacked = chart.kind === 'stacked-bars';
+  const isRange = chart.kind === 'range-bars';
+  const legend = prepared.series.length > 0 ? LEGEND_TOP : null;
+  const color = colorEncoding(chart, prepared, theme, legend);
+  const x: Json = { field: 'v', type: 'quantitative', title: prepared.value.title, stack: isStacked ? 'zero' : null, scale: { zero: true } };
+  const offset = isGrouped ? { yOffset: { field: 's', type: 'nominal', sort: prepared.series, scale: { paddingInner: 0.08 } } } : {};
+  const barHeight = isGrouped ? { band: 0.9 } : { band: 0.62 };
+  const layer: Json[] = [
+    {
+      mark: { type: 'bar', height: barHeight, cornerRadiusEnd: isStacked ? 0 : 4, invalid: 'filter' },
+      encoding: { x, ...(isRange ? { x2: { field: 'v0' } } : {}), ...(color === undefined ? {} : { color }), ...offset, ...(isStacked ? { order: { field: 'o' } } : {}) },
+    },
+  ];
+  if (isRange) {
+    // A range whose ends meet is a point in time: a tick shows it where a zero-width bar would vanish.
+    layer.push({
+      transform: [{ filter: 'datum.v != null && datum.v0 == datum.v' }],
+      mark: { type: 'tick', thickness: 8, size: Math.min(38, band * 0.62), cornerRadius: 4, opacity: 1 },
+      encoding: { x: { field: 'v', type: 'quantitative' }, ...(color === undefined ? {} : { color }) },
+    });
+  }
+  if (chart.labels) {
+    layer.push({
+      transform: [{ filter: "datum.t != ''" }, { calculate: isStacked ? 'datum.e' : 'datum.m ? 0 : datum.v', as: 'lx' }],
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 12, ...missingStyle(theme) },
+      encoding: { x: { field: 'lx', type: 'quantitative' }, text: { field: 't' }, color: missingColor(theme), ...offset },
+    });
+  }
+  return { transform: orderTransform(prepared), encoding: { y }, layer };
+}
+
+function verticalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): Json {
+  const categories = prepared.categories;
+  const band = (SIZE.width - 120) / Math.max(categories.length, 1);
+  const lineHeight = theme.bandLabel.size * LINE_HEIGHT;
+  const lines = wrapCategories(categories, theme, Math.max(40, band * 0.92), 3);
+  const x: Json = { field: 'c', type: 'nominal', sort: null, title: null, axis: { labelExpr: lookup(lines), labelAngle: 0, labelBaseline: 'top', labelLineHeight: lineHeight, labelLimit: Math.max(48, band) } };
+  const isGrouped = chart.kind === 'grouped-bars';
+  const isStacked = chart.kind === 'stacked-bars';
+  const isRange = chart.kind === 'range-bars';
+  const color = colorEncoding(chart, prepared, theme, prepared.series.length > 0 ? LEGEND_TOP : null);
+  const y: Json = { field: 'v', type: 'quantitative', title: prepared.value.title, stack: isStacked ? 'zero' : null, scale: { zero: true } };
+  const offset = isGrouped ? { xOffset: { field: 's', type: 'nominal', sort: prepared.series, scale: { paddingInner: 0.08 } } } : {};
+  const layer: Json[] = [
+    {
+      mark: { type: 'bar', width: isGrouped ? { band: 0.9 } : { band: 0.62 }, cornerRadiusEnd: isStacked ? 0 : 4, invalid: 'filter' },
+      encoding: { y, ...(isRange ? { y2: { field: 'v0' } } : {}), ...(color === undefined ? {} : { color }), ...offset, ...(isStacked ? { order: { field: 'o' } } : {}) },
+    },
+  ];
+  if (isRange) {
+    layer.push({
+      transform: [{ filter: 'datum.v != null && datum.v0 == datum.v' }],
+      mark: { type: 'tick', orient: 'horizontal', thickness: 8, size: Math.min(38, band * 0.62), cornerRadius: 4, opacity: 1 },
+      encoding: { y: { field: 'v', type: 'quantitative' } },
+    });
+  }
+  if (chart.labels) {
+    const size = fitLabelSize(prepared.marks, theme, isGrouped ? (band * 0.9) / Math.max(prepared.series.length, 1) : band);
+    layer.push({
+      transform: [{ filter: "datum.t != ''" }, { calculate: isStacked ? 'datum.e' : 'datum.m ? 0 : datum.v', as: 'ly' }],
+      mark: { type: 'text', align: 'center', baseline: 'bottom', dy: -8, fontSize: size, ...missingStyle(theme) },
+      encoding: { y: { field: 'ly', type: 'quantitative' }, text: { field: 't' }, color: missingColor(theme), ...offset },
+    });
+  }
+  return { transform: orderTransform(prepared), encoding: { x }, layer };
+}
+
+// Stacks follow the legend's order: the first series at the axis.
+function orderTransform(prepared: PreparedChart): Json[] {
+  return prepared.series.length === 0 ? [] : [{ calculate: `indexof(${JSON.stringify(prepared.series)}, datum.s)`, as: 'o' }];
+}
+
+/** A value label over a narrow bar gets smaller, down to 16 px, so neighbours' labels do not touch. */
+function fitLabelSize(marks: readonly Mark[], theme: Theme, room: number): number {
+  const { size, weight } = theme.valueLabel;
+  if (theme.measure === undefined) return size;
+  const widest = marks.reduce((max, mark) => Math.max(max, theme.measure?.width(mark.t, size, weight) ?? 0), 0);
+  if (widest <= room * 0.95) return size;
+  return Math.max(16, Math.floor((size * room * 0.95) / widest));
+}
+
+function slices(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): Json {
+  const radius = SIZE.height / 2 - 20;
+  const isDonut = chart.kind === 'donut';
+  const legendLabels = new Map(prepared.marks.map((mark) => [mark.c, `${mark.c} · ${mark.p ?? ''}`]));
+  const color = {
+    field: 'c',
+    type: 'nominal',
+    scale: { domain: prepared.categories, range: pickColors(chart, prepared.categories, theme) },
+    legend: { orient: 'right', direction: 'vertical', title: null, labelExpr: lookup(legendLabels), labelLimit: 420, symbolType: 'circle' },
+  };
+  const theta = { field: 'v', type: 'quantitative', stack: true };
+  const order = { field: 'i' };
+  const layer: Json[] = [{ mark: { type: 'arc', outerRadius: radius, innerRadius: isDonut ? radius * 0.56 : 0, stroke: '#ffffff', strokeWidth: 2 }, encoding: { theta, color, order } }];
+  if (chart.labels) {
+    // Shares inside the slices wide enough to hold them; every share is in the legend too.
+    layer.push({
+      transform: [{ joinaggregate: [{ op: 'sum', field: 'v', as: 'all' }] }, { calculate: 'datum.v / datum.all >= 0.06 ? datum.p : ""', as: 'shown' }],
+      mark: { type: 'text', radius: isDonut ? radius * 0.78 : radius * 0.66, fill: '#ffffff', fontSize: theme.valueLabel.size, fontWeight: theme.valueLabel.weight },
+      encoding: { theta, text: { field: 'shown' }, order },
+    });
+  }
+  if (isDonut && prepared.total !== undefined) {
+    layer.push({
+      transform: [{ aggregate: [{ op: 'count', as: 'n' }] }],
+      mark: { type: 'text', text: prepared.total, fontSize: Math.round(theme.valueLabel.size * 1.4), fontWeight: 700, color: theme.ink, baseline: 'middle' },
+    });
+  }
+  return { transform: [{ window: [{ op: 'row_number', as: 'i' }] }], layer };
+}
+
+function points(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): Json {
+  const xInfo = prepared.x;
+  const values = prepared.marks.map((mark) => mark.v).filter((value): value is number => value !== null);
+  const lowest = Math.min(...values);
+  const highest = Math.max(...values);
+  // A series far from zero (ppm from 390 to 425) is read on its own range; figures near zero keep the zero.
+  const zero = chart.scale !== 'log' && lowest >= 0 && lowest <= highest * 0.5;
+  const xs = prepared.marks.map((mark) => mark.x).filter((value): value is number => typeof value === 'number');
+  const x: Json = xInfo?.isDate === true ? dateAxis(prepared) : { field: 'x', type: 'quantitative', title: xInfo?.title ?? null, scale: { zero: xs.length > 0 && Math.min(...xs) >= 0 && Math.min(...xs) <= Math.max(...xs) * 0.5 } };
+  const y: Json = { field: 'v', type: 'quantitative', title: prepared.value.title, scale: { type: chart.scale, zero, ...(chart.scale === 'log' ? {} : { nice: true }) } };
+  const color = colorEncoding(chart, prepared, theme, prepared.series.length > 1 || chart.color !== undefined ? LEGEND_TOP : null);
+  const encoding = { x, y, ...(color === undefined ? {} : { color }) };
+  const layer: Json[] = [];
+  if (chart.kind === 'line') {
+    layer.push({ mark: { type: 'line', strokeWidth: 3, point: { filled: true, size: 90 }, invalid: 'break-paths-filter-domains' } });
+  } else {
+    layer.push({ name: 'dots', mark: { type: 'point', filled: true, size: 220, opacity: 1 } });
+  }
+  if (chart.labels) {
+    layer.push(
+      chart.kind === 'line'
+        ? { transform: [{ filter: "datum.t != ''" }], mark: { type: 'text', align: 'center', baseline: 'bottom', dy: -12, fontSize: Math.min(theme.valueLabel.size, 18) }, encoding: { text: { field: 't' }, color: { value: theme.ink } } }
+        : { name: 'point_labels', transform: [{ filter: "datum.t != ''" }], mark: { type: 'text', fontSize: Math.min(theme.valueLabel.size, 18) }, encoding: { text: { field: 't' }, color: { value: theme.ink } } },
+    );
+  }
+  return { encoding, layer };
+}
+
+function dateAxis(prepared: PreparedChart): Json {
+  const years = prepared.marks.map((mark) => Number(String(mark.x).slice(0, 4))).filter(Number.isFinite);
+  const span = years.length === 0 ? 1 : Math.max(...years) - Math.min(...years) + 1;
+  const axis: Json = prepared.x?.isYearOnly === true || span > 3 ? { format: '%Y', tickCount: { interval: 'year', step: Math.max(1, Math.ceil(span / 10)) } } : {};
+  return { field: 'x', type: 'temporal', title: prepared.x?.title ?? null, axis, scale: { nice: false, padding: 24 } };
+}
+
+/**
+ * Points' labels are placed by vega's label transform after layout: beside their point where there is room, never
+ * over another label or point, and left out when nowhere fits (the table alternative still lists every point).
+ */
+export function placePointLabels(spec: { marks?: unknown[] }): void {
+  const visit = (marks: unknown[] | undefined) => {
+    for (const mark of marks ?? []) {
+      if (typeof mark !== 'object' || mark === null) continue;
+      const record = mark as { name?: string; type?: string; marks?: unknown[]; transform?: unknown[] };
+      if (record.type === 'group') visit(record.marks);
+      if (record.name === 'point_labels_marks' && record.type === 'text') {
+        record.transform = [
+          ...(record.transform ?? []),
+          { type: 'label', avoidMarks: ['dots_marks'], size: { signal: '[width, height]' }, anchor: ['right', 'left', 'top', 'bottom', 'top-right', 'bottom-right', 'top-left', 'bottom-left'], offset: [10], padding: 0 },
+        ];
+      }
+    }
+  };
+  visit(spec.marks);
+}
