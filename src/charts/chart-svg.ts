@@ -41,13 +41,11 @@ export interface CompiledChart {
   readonly warnings: readonly string[];
 }
 
-export function compileChart(options: { libraries: ChartLibraries; spec: TopLevelSpec; config: Config; adjust?: (spec: { marks?: unknown[] }) => void }): CompiledChart {
+export function compileChart(options: { libraries: ChartLibraries; spec: TopLevelSpec; config: Config }): CompiledChart {
   const { vega, vegaLite } = options.libraries;
   const warnings: string[] = [];
   const logger = createStrictLogger(options.libraries, warnings);
   const { spec } = vegaLite.compile({ ...options.spec, data: { name: ROWS } }, { config: options.config, logger });
-  // What Vega-Lite cannot say, said in the Vega spec it compiled to (a declared chart's label placement).
-  options.adjust?.(spec as { marks?: unknown[] });
   return { runtime: vega.parse(spec), readsRows: (spec.data ?? []).some((data) => data.name === ROWS), warnings: [...new Set(warnings)] };
 }
 

@@ -10,7 +10,7 @@ import { buildChartRows, describeChart, readChartText, type ChartRow, type Chart
 import { findChartFields } from './chart-fields.js';
 import { isDeclaredChart, readDeclaredChart, type DeclaredChart } from './declared.js';
 import { prepareChart, type PreparedChart } from './declared-data.js';
-import { buildDeclaredSpec, placePointLabels, readTheme } from './declared-spec.js';
+import { buildDeclaredSpec, readTheme } from './declared-spec.js';
 import { installTextMeasure, loadTextMeasure, pickChartFont, type TextMeasure } from './text-metrics.js';
 import { formatList } from '../format/values.js';
 import { compileChart, isVegaLiteConfig, isVegaLiteSpec, loadChartLibraries, renderChartSvg, type ChartLibraries, type CompiledChart } from './chart-svg.js';
@@ -226,12 +226,12 @@ async function renderDeclaredChart(options: {
   deck: Deck;
 }): Promise<RenderedChart> {
   const { name, chart, prepared, renderer, deck } = options;
-  const spec = buildDeclaredSpec(chart, prepared, readTheme(renderer.config, renderer.measure));
+  const { spec, values } = buildDeclaredSpec(chart, prepared, readTheme(renderer.config, renderer.measure));
   try {
     const key = specKey({ name, spec, theme: renderer.config, locale: deck.format.locale });
-    const compiled = options.compiled.get(key) ?? compileChart({ libraries: renderer.libraries, spec, config: renderer.config, adjust: placePointLabels });
+    const compiled = options.compiled.get(key) ?? compileChart({ libraries: renderer.libraries, spec, config: renderer.config });
     options.compiled.set(key, compiled);
-    const svg = await renderChartSvg({ libraries: renderer.libraries, compiled, values: prepared.marks, idPrefix: toIdPrefix(name) });
+    const svg = await renderChartSvg({ libraries: renderer.libraries, compiled, values, idPrefix: toIdPrefix(name) });
     const summary = `${chart.summary ?? options.fallback}: ${formatList(prepared.items, deck.format)}.`;
     return { id: name, svg, warnings: compiled.warnings, summary, table: prepared.table };
   } catch (cause) {

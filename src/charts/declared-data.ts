@@ -189,6 +189,8 @@ function prepareGroups(chart: DeclaredChart, deck: Deck, words: ChartWords): Pre
   const { kept, note } = keepSubset(groups, chart.limit, chart.sort, (group) => (Number.isFinite(size(group) ?? NaN) ? size(group) : null), words);
   const shown = kept.flatMap((group) => (isStacked ? [group.total ?? 0] : group.parts.map((part) => part.number ?? 0)));
   const axis = valueAxis(first, shown, format, words, note);
+  // Several fields share the axis: the legend names them, the axis says only their unit.
+  const value = split === undefined ? { ...axis.info, title: [axis.unit, note].filter((part) => part !== '').join(' · ') } : axis.info;
   const marks = kept.flatMap((group) => {
     let end = 0;
     const drawn = group.parts.filter((part) => !(isStacked && part.number === null) && (part.number !== null || part.text !== ''));
@@ -208,7 +210,7 @@ function prepareGroups(chart: DeclaredChart, deck: Deck, words: ChartWords): Pre
   });
   const columns = [chart.category.label, ...seriesNames, ...(isStacked ? [words.total] : [])];
   const rows = order(groups, chart.sort, (group) => (Number.isFinite(size(group) ?? NaN) ? size(group) : null)).map((group) => [group.name, ...group.parts.map((part) => part.text || (first.missing ?? format.words.notReported)), ...(isStacked ? [group.total === null ? '' : formatAggregate(first, group.total, format)] : [])]);
-  return { marks, categories: kept.map((group) => group.name), series: seriesNames, value: axis.info, x: undefined, total: undefined, ...describe(columns, rows) };
+  return { marks, categories: kept.map((group) => group.name), series: seriesNames, value, x: undefined, total: undefined, ...describe(columns, rows) };
 }
 
 function prepareSlices(chart: DeclaredChart, deck: Deck, words: ChartWords): PreparedChart {

@@ -1,6 +1,7 @@
 import type { Config, TopLevelSpec } from 'vega-lite';
 import type { DeclaredChart } from './declared.js';
 import type { Mark, PreparedChart } from './declared-data.js';
+import { niceDomain, placePointLabels } from './point-labels.js';
 import { wrapText, type TextMeasure } from './text-metrics.js';
 
 /**
@@ -8,7 +9,8 @@ import { wrapText, type TextMeasure } from './text-metrics.js';
  * colours come from the theme's config; labels are wrapped or shortened with the deck's font measured, so none
  * runs into another or off the chart.
  */
-export function buildDeclaredSpec(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): TopLevelSpec {
+export function buildDeclaredSpec(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): { spec: TopLevelSpec; values: readonly object[] } {
+  let values: readonly object[] = prepared.marks;
   const spec = (() => {
     switch (chart.kind) {
       case 'bars':
@@ -21,11 +23,14 @@ export function buildDeclaredSpec(chart: DeclaredChart, prepared: PreparedChart,
         return slices(chart, prepared, theme);
       case 'line':
       case 'points':
-      case 'scatter':
-        return points(chart, prepared, theme);
+      case 'scatter': {
+        const drawn = points(chart, prepared, theme);
+        values = drawn.values;
+        return drawn.spec;
+      }
     }
   })();
-  return { width: SIZE.width, height: SIZE.height, autosize: { type: 'fit', contains: 'padding' }, ...spec } as TopLevelSpec;
+  return { spec: { width: SIZE.width, height: SIZE.height, autosize: { type: 'fit', contains: 'padding' }, ...spec } as TopLevelSpec, values };
 }
 
 /** What the spec reads off the theme: sizes of text, the palette, and the font measure when there is one. */
@@ -129,7 +134,7 @@ function horizontalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Th
   const isRange = chart.kind === 'range-bars';
   const legend = prepared.series.length > 0 ? LEGEND_TOP : null;
   const color = colorEncoding(chart, prepared, theme, legend);
-  const x: Json = { field: 'v', type: 'quantitative', title: prepared.value.title, stack: isStacked ? 'zero' : null, scale: { zero: true } };
+  const x: Json = { field: 'v', type: 'quantitative', title: prepared.value.title || null, stack: isStacked ? 'zero' : null, scale: { zero: true } };
   const offset = isGrouped ? { yOffset: { field: 's', type: 'nominal', sort: prepared.series, scale: { paddingInner: 0.08 } } } : {};
   const barHeight = isGrouped ? { band: 0.9 } : { band: 0.62 };
   const layer: Json[] = [
@@ -166,7 +171,7 @@ function verticalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Them
   const isStacked = chart.kind === 'stacked-bars';
   const isRange = chart.kind === 'range-bars';
   const color = colorEncoding(chart, prepared, theme, prepared.series.length > 0 ? LEGEND_TOP : null);
-  const y: Json = { field: 'v', type: 'quantitative', title: prepared.value.title, stack: isStacked ? 'zero' : null, scale: { zero: true } };
+  const y: Json = { field: 'v', type: 'quantitative', title: prepared.value.title || null, stack: isStacked ? 'zero' : null, scale: { zero: true } };
   const offset = isGrouped ? { xOffset: { field: 's', type: 'nominal', sort: prepared.series, scale: { paddingInner: 0.08 } } } : {};
   const layer: Json[] = [
     {
@@ -236,58 +241,49 @@ function slices(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): Js
   return { transform: [{ window: [{ op: 'row_number', as: 'i' }] }], layer };
 }
 
-function points(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): Json {
+function points(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): { spec: Json; values: readonly object[] } {
   const xInfo = prepared.x;
+  const isDate = xInfo?.isDate === true;
+  const isLog = chart.scale === 'log';
   const values = prepared.marks.map((mark) => mark.v).filter((value): value is number => value !== null);
-  const lowest = Math.min(...values);
-  const highest = Math.max(...values);
+  const xOf = (mark: Mark) => (typeof mark.x === 'number' ? mark.x : Date.parse(String(mark.x)));
+  const xs = prepared.marks.map(xOf).filter(Number.isFinite);
   // A series far from zero (ppm from 390 to 425) is read on its own range; figures near zero keep the zero.
-  const zero = chart.scale !== 'log' && lowest >= 0 && lowest <= highest * 0.5;
-  const xs = prepared.marks.map((mark) => mark.x).filter((value): value is number => typeof value === 'number');
-  const x: Json = xInfo?.isDate === true ? dateAxis(prepared) : { field: 'x', type: 'quantitative', title: xInfo?.title ?? null, scale: { zero: xs.length > 0 && Math.min(...xs) >= 0 && Math.min(...xs) <= Math.max(...xs) * 0.5 } };
-  const y: Json = { field: 'v', type: 'quantitative', title: prepared.value.title, scale: { type: chart.scale, zero, ...(chart.scale === 'log' ? {} : { nice: true }) } };
-  const color = colorEncoding(chart, prepared, theme, prepared.series.length > 1 || chart.color !== undefined ? LEGEND_TOP : null);
+  const nearZero = (list: readonly number[]) => list.length > 0 && Math.min(...list) >= 0 && Math.min(...list) <= Math.max(...list) * 0.5;
+  const yDomain = niceDomain(values, { isLog, zero: nearZero(values) });
+  const xDomain = isDate ? { min: Math.min(...xs), max: Math.max(...xs), isLog: false } : niceDomain(xs, { isLog: false, zero: nearZero(xs) });
+  const padding = isDate ? 24 : 0;
+  const x: Json = isDate ? dateAxis(prepared, padding) : { field: 'x', type: 'quantitative', title: xInfo?.title ?? null, scale: { domain: [xDomain.min, xDomain.max], nice: false } };
+  const y: Json = { field: 'v', type: 'quantitative', title: prepared.value.title, scale: { type: chart.scale, domain: [yDomain.min, yDomain.max], nice: false } };
+  const hasLegend = prepared.series.length > 1 || chart.color !== undefined;
+  const color = colorEncoding(chart, prepared, theme, hasLegend ? LEGEND_TOP : null);
   const encoding = { x, y, ...(color === undefined ? {} : { color }) };
+  const font = { size: Math.min(theme.valueLabel.size, 18), weight: theme.valueLabel.weight };
   const layer: Json[] = [];
   if (chart.kind === 'line') {
     layer.push({ mark: { type: 'line', strokeWidth: 3, point: { filled: true, size: 90 }, invalid: 'break-paths-filter-domains' } });
-  } else {
-    layer.push({ name: 'dots', mark: { type: 'point', filled: true, size: 220, opacity: 1 } });
+    if (chart.labels) {
+      layer.push({ transform: [{ filter: "datum.t != ''" }], mark: { type: 'text', align: 'center', baseline: 'bottom', dy: -12, ...font, fontSize: font.size }, encoding: { text: { field: 't' }, color: { value: theme.ink } } });
+    }
+    return { spec: { encoding, layer }, values: prepared.marks };
   }
+  layer.push({ mark: { type: 'point', filled: true, size: 220, opacity: 1 } });
+  // The plot inside the chart: the axes' labels and titles, and a legend on top, take the rest.
+  const plot = { width: SIZE.width - 140, height: SIZE.height - 90 - (hasLegend ? 44 : 0), padding };
+  const placed = chart.labels ? placePointLabels({ marks: prepared.marks, x: xOf, xDomain, yDomain, plot, font, measure: theme.measure }) : prepared.marks;
   if (chart.labels) {
-    layer.push(
-      chart.kind === 'line'
-        ? { transform: [{ filter: "datum.t != ''" }], mark: { type: 'text', align: 'center', baseline: 'bottom', dy: -12, fontSize: Math.min(theme.valueLabel.size, 18) }, encoding: { text: { field: 't' }, color: { value: theme.ink } } }
-        : { name: 'point_labels', transform: [{ filter: "datum.t != ''" }], mark: { type: 'text', fontSize: Math.min(theme.valueLabel.size, 18) }, encoding: { text: { field: 't' }, color: { value: theme.ink } } },
-    );
+    layer.push({
+      transform: [{ filter: "datum.t != ''" }],
+      mark: { type: 'text', fontSize: font.size, fontWeight: font.weight, align: { expr: 'datum.la' }, baseline: { expr: 'datum.lb' }, dx: { expr: 'datum.ldx' }, dy: { expr: 'datum.ldy' } },
+      encoding: { text: { field: 't' }, color: { value: theme.ink } },
+    });
   }
-  return { encoding, layer };
+  return { spec: { encoding, layer }, values: placed };
 }
 
-function dateAxis(prepared: PreparedChart): Json {
+function dateAxis(prepared: PreparedChart, padding: number): Json {
   const years = prepared.marks.map((mark) => Number(String(mark.x).slice(0, 4))).filter(Number.isFinite);
   const span = years.length === 0 ? 1 : Math.max(...years) - Math.min(...years) + 1;
   const axis: Json = prepared.x?.isYearOnly === true || span > 3 ? { format: '%Y', tickCount: { interval: 'year', step: Math.max(1, Math.ceil(span / 10)) } } : {};
-  return { field: 'x', type: 'temporal', title: prepared.x?.title ?? null, axis, scale: { nice: false, padding: 24 } };
-}
-
-/**
- * Points' labels are placed by vega's label transform after layout: beside their point where there is room, never
- * over another label or point, and left out when nowhere fits (the table alternative still lists every point).
- */
-export function placePointLabels(spec: { marks?: unknown[] }): void {
-  const visit = (marks: unknown[] | undefined) => {
-    for (const mark of marks ?? []) {
-      if (typeof mark !== 'object' || mark === null) continue;
-      const record = mark as { name?: string; type?: string; marks?: unknown[]; transform?: unknown[] };
-      if (record.type === 'group') visit(record.marks);
-      if (record.name === 'point_labels_marks' && record.type === 'text') {
-        record.transform = [
-          ...(record.transform ?? []),
-          { type: 'label', avoidMarks: ['dots_marks'], size: { signal: '[width, height]' }, anchor: ['right', 'left', 'top', 'bottom', 'top-right', 'bottom-right', 'top-left', 'bottom-left'], offset: [10], padding: 0 },
-        ];
-      }
-    }
-  };
-  visit(spec.marks);
+  return { field: 'x', type: 'temporal', title: prepared.x?.title ?? null, axis, scale: { nice: false, padding } };
 }

@@ -94,6 +94,8 @@ export interface DeclaredChart {
 
 export interface ChartProblem extends Message {
   readonly path: readonly PathSegment[];
+  /** The problem is the key at the end of the path (an option the kind does not take), not its value. */
+  readonly isKey?: boolean;
 }
 
 /** True when a slide's chart mapping uses the vocabulary (it has `kind:`) rather than Vega-Lite. */
@@ -113,7 +115,7 @@ export function readDeclaredChart(raw: Record<string, unknown>, fields: readonly
   const read = new Map<OptionName, unknown>();
   for (const [key, value] of Object.entries(raw)) {
     if (!(spec.takes as readonly string[]).includes(key)) {
-      problems.push({ ...messages.chartOptionUnknown(key, kind, spec.takes, suggestName(key, spec.takes)), path: [key] });
+      problems.push({ ...messages.chartOptionUnknown(key, kind, spec.takes, suggestName(key, spec.takes)), path: [key], isKey: true });
       continue;
     }
     const option = key as OptionName;
@@ -242,9 +244,35 @@ function assemble(kind: ChartKind, read: ReadonlyMap<OptionName, unknown>, field
   };
 }
 
-/** For the editor's schema: each kind with the options it takes and needs. */
-export function describeKinds(): { kind: ChartKind; takes: readonly string[]; needs: readonly string[] }[] {
-  return CHART_KINDS.map((kind) => ({ kind, takes: KINDS[kind].takes, needs: KINDS[kind].needs }));
+/**
+ * For the editor's schema: each kind as a JSON Schema, its options and the deck's fields that fit each one, so an
+ * editor completes `value:` with the number fields and flags a text field there.
+ */
+export function chartKindSchemas(fields: readonly Field[]): Record<string, unknown>[] {
+  const fieldNames = (role: FieldRole) => ({ enum: fields.filter(ROLE_TYPES[role]).map((field) => field.name) });
+  const optionSchema = (option: OptionName, spec: OptionSpec): Record<string, unknown> => {
+    switch (spec.type) {
+      case 'field':
+        return fieldNames(spec.role);
+      case 'fields':
+        return option === 'y' ? { anyOf: [fieldNames(spec.role), { type: 'array', items: fieldNames(spec.role), minItems: 1 }] } : { type: 'array', items: fieldNames(spec.role), minItems: 2 };
+      case 'choice':
+        return { enum: [...spec.values] };
+      case 'boolean':
+        return { type: 'boolean' };
+      case 'count':
+        return { type: 'integer', minimum: 1, maximum: 1000 };
+      case 'text':
+        return { type: 'string' };
+      case 'colors':
+        return { anyOf: [{ type: 'array', items: { type: 'string', pattern: HEX.source } }, { type: 'object', additionalProperties: { type: 'string', pattern: HEX.source } }] };
+    }
+  };
+  return CHART_KINDS.map((kind) => {
+    const { takes, needs, valueRole } = KINDS[kind];
+    const properties = Object.fromEntries(
+      takes.map((option) => [option, option === 'kind' ? { const: kind } : optionSchema(option, option === 'value' && valueRole !== undefined ? { type: 'field', role: valueRole } : OPTIONS[option])]),
+    );
+    return { type: 'object', properties, required: ['kind', ...needs], additionalProperties: false };
+  });
 }
-
-export const CHART_OPTIONS: Readonly<Record<OptionName, OptionSpec>> = OPTIONS;

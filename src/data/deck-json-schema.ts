@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { chartKindSchemas } from '../charts/declared.js';
 import { layoutJsonSchema } from '../slides/layout-keys.js';
 import type { LayoutInfo } from '../slides/layouts.js';
 import { TableKeysSchema } from '../slides/columns.js';
@@ -20,7 +21,7 @@ export function createDeckJsonSchema(input: { fields: readonly Field[]; layouts:
     properties: {
       ...properties,
       rows: { ...(isRecord(properties.rows) ? properties.rows : {}), items: rowSchema(input.fields) },
-      slides: { ...(isRecord(properties.slides) ? properties.slides : {}), items: slideSchema(input.layouts) },
+      slides: { ...(isRecord(properties.slides) ? properties.slides : {}), items: slideSchema(input.layouts, input.fields) },
     },
   };
 }
@@ -65,12 +66,15 @@ function valueSchema(field: Field): Record<string, unknown> {
   }
 }
 
-function slideSchema(layouts: ReadonlyMap<string, LayoutInfo>): Record<string, unknown> {
+function slideSchema(layouts: ReadonlyMap<string, LayoutInfo>, fields: readonly Field[]): Record<string, unknown> {
   const names = [...layouts.keys()];
   const notes = { type: 'string', description: 'Notas del orador: se ven en la vista del presentador (tecla S), no en la diapositiva.' };
   const table = z.toJSONSchema(TableKeysSchema, { io: 'input', target: 'draft-7' });
   const tableProperties = isRecord(table.properties) ? table.properties : {};
-  const chart = { description: 'El gráfico: el nombre de un archivo charts/<nombre>.vl.json junto a los datos, o una especificación Vega-Lite.', anyOf: [{ type: 'string' }, { type: 'object' }] };
+  const chart = {
+    description: 'El gráfico: su tipo y sus campos ({ kind: bars, value: costo }), el nombre de un archivo charts/<nombre>.vl.json junto a los datos, o una especificación Vega-Lite.',
+    anyOf: [{ type: 'string' }, ...chartKindSchemas(fields), { type: 'object', not: { required: ['kind'] } }],
+  };
   return {
     type: 'object',
     required: ['layout'],
@@ -108,7 +112,7 @@ export function deckSchemaKey(rawFields: unknown, layoutSources: ReadonlyMap<str
 
 // Bump when the schema's shape or its descriptions in src/ change, so files written by an older datadeck are made
 // again (test/unit/data/json-schema.test.ts fails when data/deck.schema.json is not what a build writes).
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 
 /** The key an existing schema file was made from, read from its $comment. */
 export function readSchemaKey(text: string | undefined): string | undefined {

@@ -176,7 +176,9 @@ function checkChartFields(chart: unknown, path: readonly PathSegment[], input: S
     if (!('problems' in declared)) return [];
     // A field whose declaration is broken was reported there already.
     const isBroken = (at: readonly PathSegment[]) => { const value = valueAt(chart, at); return typeof value === 'string' && input.broken.has(value); };
-    return declared.problems.filter((problem) => !isBroken(problem.path)).map((problem) => ({ code: 'chart', message: problem.message, hint: problem.hint, dataPath: [...path, ...problem.path] }));
+    return declared.problems
+      .filter((problem) => !isBroken(problem.path))
+      .map((problem) => ({ code: 'chart', message: problem.message, hint: problem.hint, dataPath: [...path, ...problem.path], ...(problem.isKey === true ? { key: String(problem.path.at(-1)) } : {}) }));
   }
   return findChartFieldProblems(chart, input.fields).filter((problem) => !input.broken.has(problem.name)).map((problem) => ({
     code: 'field',
