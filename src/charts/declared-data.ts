@@ -283,7 +283,8 @@ function preparePoints(chart: DeclaredChart, deck: Deck, words: ChartWords): Pre
   const seriesField = split ?? chart.color;
   const series = seriesField !== undefined ? seriesOrder(seriesField, marks.map((mark) => mark.s)) : chart.values.length > 1 ? chart.values.map((field) => field.label) : [];
   const xInfo = xAxis?.info ?? { title: xField.label, isDate, isYearOnly };
-  const yTitle = chart.values.length > 1 ? { ...axis.info, title: axisTitle(unitlessLabel(chart.values), axis.unit) } : axis.info;
+  // Several lines share the axis: the legend names them, the axis says their unit (or, without one, all their names).
+  const yTitle = chart.values.length > 1 ? { ...axis.info, title: axis.unit === '' ? chart.values.map((field) => field.label).join(', ') : axis.unit } : axis.info;
   return { marks, categories: [], series, value: yTitle, x: xInfo, total: undefined, ...describe([chart.category.label, xField.label, ...chart.values.map((field) => field.label)], rows) };
 }
 
@@ -296,11 +297,6 @@ function seriesOrder(field: Field, seen: readonly string[]): string[] {
   const unique = [...new Set(seen)];
   if (field.type !== 'category') return unique;
   return [...field.values.filter((value) => unique.includes(value)), ...unique.filter((value) => !field.values.includes(value))];
-}
-
-// Several fields on one axis are titled by their shared unit, not one field's label.
-function unitlessLabel(fields: readonly Field[]): string {
-  return fields.map((field) => field.label).join(', ');
 }
 
 /** The value axis' unit, chosen for the largest figure shown: "GWh", "millones de US$", "%", "meses". */

@@ -10,10 +10,15 @@ export interface ChartBox {
   readonly isVisible: boolean;
   readonly isInsideSlide: boolean;
   readonly isInsideViewport: boolean;
+  /** The smallest text of the chart, in px of the 1280×720 slide (reveal's scale to the window taken out). */
+  readonly smallestText: number;
 }
 
 export interface SlideReport {
   readonly layout: string;
+  /** The slide's laid-out height (its scrollHeight, in px of the slide) and the height reveal gives a slide. */
+  readonly contentHeight: number;
+  readonly slideHeight: number;
   /** Elements and text that stick out of the slide's 16:9 box, or are clipped by their own box. */
   readonly overflows: readonly string[];
   readonly charts: readonly ChartBox[];
@@ -55,6 +60,9 @@ export function inspectCurrentSlide(): SlideReport {
   const viewport = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
   const charts = Array.from(slide.querySelectorAll('.chart-svg svg')).map((svg): ChartBox => {
     const rect = svg.getBoundingClientRect();
+    // The SVG's own px to the slide's px: its drawn width over its width attribute, reveal's scale divided out.
+    const toSlide = rect.width / Number(svg.getAttribute('width') ?? rect.width) / (Reveal.isScrollView() ? 1 : Reveal.getScale());
+    const sizes = Array.from(svg.querySelectorAll('text')).map((text) => Number.parseFloat(getComputedStyle(text).fontSize) * toSlide);
     return {
       chart: slide.getAttribute('data-chart') ?? '',
       width: rect.width,
@@ -62,9 +70,12 @@ export function inspectCurrentSlide(): SlideReport {
       isVisible: svg.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
       isInsideSlide: !isOutside(rect, box),
       isInsideViewport: !isOutside(rect, viewport),
+      smallestText: sizes.length === 0 ? 0 : Math.min(...sizes),
     };
   });
-  return { layout: slide.getAttribute('data-layout') ?? '', overflows, charts };
+  const config = Reveal.getConfig();
+  const slideHeight = typeof config.height === 'number' ? config.height : 720;
+  return { layout: slide.getAttribute('data-layout') ?? '', contentHeight: slide.scrollHeight, slideHeight, overflows, charts };
 }
 
 export interface TextContrast {
