@@ -244,6 +244,11 @@ function assemble(kind: ChartKind, read: ReadonlyMap<OptionName, unknown>, field
   };
 }
 
+/** The options a kind takes (kind itself included); none for an unknown kind. */
+export function chartOptionsOf(kind: string): readonly string[] {
+  return (CHART_KINDS as readonly string[]).includes(kind) ? KINDS[kind as ChartKind].takes : [];
+}
+
 /**
  * For the editor's schema: each kind as a JSON Schema, its options and the deck's fields that fit each one, so an
  * editor completes `value:` with the number fields and flags a text field there.

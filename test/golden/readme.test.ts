@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { CHART_KINDS, chartOptionsOf } from '../../src/charts/declared.js';
 import { buildDeck } from '../../src/build.js';
 import { createTestOptions, ROOT } from '../helpers.js';
 import { slideSections, visibleText } from '../text.js';
@@ -38,5 +40,28 @@ describe("the README's whole deck", () => {
     expect(visibleText(table)).toContain('Proveedor B A100 2,93 US$ ≈ 2.138,90 US$ 40 GB');
     // The editor schema the file's first line names was written next to it.
     expect(JSON.parse(readFileSync(join(dir, 'nube.schema.json'), 'utf8')).properties.rows.items.properties.pricePerHour.description).toContain('Precio por hora');
+  });
+});
+
+describe("the README's chart vocabulary", () => {
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  const section = readme.slice(readme.indexOf('### Charts'), readme.indexOf('### Sentences with figures'));
+  const examples = [...section.matchAll(/`chart: (\{ kind: [^`]+\})`/g)].map((match) => match[1] ?? '');
+
+  it('shows one example of each kind', () => {
+    const kinds = examples.map((example) => (parse(example) as { kind: string }).kind);
+    expect(new Set(kinds)).toEqual(new Set(CHART_KINDS));
+  });
+
+  it.each(examples)('writes %s with options its kind takes', (example) => {
+    const declared = parse(example) as Record<string, unknown>;
+    const kind = String(declared.kind);
+    expect(Object.keys(declared).filter((option) => !chartOptionsOf(kind).includes(option))).toEqual([]);
+  });
+
+  it('lists every option in its table', () => {
+    const listed = [...section.matchAll(/^\| `([a-z]+)`(?:, `([a-z]+)`)? \|/gm)].flatMap((match) => [match[1], match[2]]).filter((name) => name !== undefined);
+    const options = new Set(CHART_KINDS.flatMap((kind) => chartOptionsOf(kind)).filter((option) => option !== 'kind'));
+    expect(new Set(listed.filter((name) => options.has(name)))).toEqual(options);
   });
 });
