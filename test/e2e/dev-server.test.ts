@@ -191,6 +191,10 @@ describe('datadeck dev: edit the data, the served deck follows', () => {
 
 describe('datadeck dev: template edits', () => {
   const project = createProject('templates');
+  // The units chart as a Vega-Lite file in charts/ next to the data, the way a deck writes a chart by hand.
+  project.save('chart: { kind: bars, value: units }', 'chart: accelerator-units');
+  mkdirSync(join(dirname(project.dataFile), 'charts'));
+  cpSync(`${ROOT}test/fixtures/vega-lite-charts/accelerator-units.vl.json`, join(dirname(project.dataFile), 'charts', 'accelerator-units.vl.json'));
   const templatesDir = join(project.options.outDir, '..', 'templates');
   cpSync(`${ROOT}templates`, templatesDir, { recursive: true });
   const options = { ...project.options, templatesDir };

@@ -1,12 +1,12 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { buildDeck } from '../../src/build.js';
 import type { BuildResult } from '../../src/model.js';
-import { createTestOptions, DEFAULT_DATA, readDefaultData } from '../helpers.js';
+import { createTestOptions, readDefaultData } from '../helpers.js';
 import { announceSkip, isBrowserMissing, openDeck, showSlide, startBrowser } from './support/browser.js';
 import { inspectCurrentSlide } from './support/page-checks.js';
 
@@ -28,7 +28,6 @@ function writeLongDeck(dir: string): string {
   });
   const file = join(dir, 'deck.yaml');
   writeFileSync(file, stringify({ ...data, rows: many }));
-  cpSync(join(dirname(DEFAULT_DATA), 'charts'), join(dir, 'charts'), { recursive: true });
   return file;
 }
 
