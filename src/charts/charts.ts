@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { NumberLocale } from 'vega';
+import type { NumberLocale, TimeLocale } from 'vega';
 import type { Config, TopLevelSpec } from 'vega-lite';
 import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
@@ -307,7 +307,7 @@ function buildChartConfig(options: { libraries: ChartLibraries; theme: unknown; 
   // aria: false because the slide gives the chart its summary and data table; vega's own labels would name raw fields.
   // mark.aria too: config.aria alone still gave each mark group role="graphics-symbol" with no name, which axe
   // reports as a serious violation (svg-img-alt); now vega marks them aria-hidden.
-  const base: Config = { locale: { number: deriveNumberLocale(deck.format.locale) }, aria: false, mark: { aria: false } };
+  const base: Config = { locale: { number: deriveNumberLocale(deck.format.locale), time: deriveTimeLocale(deck.format.locale) }, aria: false, mark: { aria: false } };
   if (theme === undefined) return base;
   if (!isVegaLiteConfig(theme)) {
     const file = `templates/themes/${deck.meta.theme}.vl-config.json`;
@@ -327,6 +327,35 @@ export function deriveNumberLocale(locale: string): NumberLocale {
     minus: symbol('minusSign', '-'),
     currency: deriveCurrencyAffixes(locale),
   };
+}
+
+/** d3-time-format's locale, read off Intl: a date axis says "mar 2021" in a Spanish deck, "Mar 2021" in an English one. */
+export function deriveTimeLocale(locale: string): TimeLocale {
+  const names = (options: Intl.DateTimeFormatOptions, dates: readonly Date[]) => dates.map((date) => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date));
+  const months = Array.from({ length: 12 }, (_, month) => new Date(Date.UTC(2021, month, 1)));
+  // 2021-01-03 was a Sunday: d3 lists days from Sunday.
+  const days = Array.from({ length: 7 }, (_, day) => new Date(Date.UTC(2021, 0, 3 + day)));
+  const periods = names({ hour: 'numeric', hour12: true }, [new Date(Date.UTC(2021, 0, 1, 9)), new Date(Date.UTC(2021, 0, 1, 21))]).map((text) => text.replace(/[\d\s\u202f]/g, '') || 'AM');
+  const isDayFirst = new Intl.DateTimeFormat(locale, { timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2021, 11, 31))).find((part) => part.type === 'day' || part.type === 'month')?.type === 'day';
+  return {
+    dateTime: '%x, %X',
+    date: isDayFirst ? '%d/%m/%Y' : '%m/%d/%Y',
+    time: '%H:%M:%S',
+    periods: [periods[0] ?? 'AM', periods[1] ?? 'PM'],
+    days: week(names({ weekday: 'long' }, days)),
+    shortDays: week(names({ weekday: 'short' }, days)),
+    months: year(names({ month: 'long' }, months)),
+    shortMonths: year(names({ month: 'short' }, months).map((name) => name.replace(/\.$/, ''))),
+  };
+}
+
+// Intl gives one name per date asked for: seven days, twelve months.
+function week([a = '', b = '', c = '', d = '', e = '', f = '', g = '']: readonly string[]): TimeLocale['days'] {
+  return [a, b, c, d, e, f, g];
+}
+
+function year([a = '', b = '', c = '', d = '', e = '', f = '', g = '', h = '', i = '', j = '', k = '', l = '']: readonly string[]): TimeLocale['months'] {
+  return [a, b, c, d, e, f, g, h, i, j, k, l];
 }
 
 // Only used by specs that write a "$" format; it then reads like deck.format.money: "80.000 US$".

@@ -282,8 +282,15 @@ function points(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): { 
 }
 
 function dateAxis(prepared: PreparedChart, padding: number): Json {
-  const years = prepared.marks.map((mark) => Number(String(mark.x).slice(0, 4))).filter(Number.isFinite);
-  const span = years.length === 0 ? 1 : Math.max(...years) - Math.min(...years) + 1;
-  const axis: Json = prepared.x?.isYearOnly === true || span > 3 ? { format: '%Y', tickCount: { interval: 'year', step: Math.max(1, Math.ceil(span / 10)) } } : {};
+  const times = prepared.marks.map((mark) => Date.parse(String(mark.x))).filter(Number.isFinite);
+  const first = new Date(Math.min(...times));
+  const last = new Date(Math.max(...times));
+  const years = last.getUTCFullYear() - first.getUTCFullYear() + 1;
+  const months = (last.getUTCFullYear() - first.getUTCFullYear()) * 12 + last.getUTCMonth() - first.getUTCMonth() + 1;
+  // Years when the data spans several, months (in the deck's language: "mar 2024") when it spans fewer.
+  const axis: Json =
+    prepared.x?.isYearOnly === true || years > 3
+      ? { format: '%Y', tickCount: { interval: 'year', step: Math.max(1, Math.ceil(years / 10)) } }
+      : { format: '%b %Y', tickCount: { interval: 'month', step: Math.max(1, Math.ceil(months / 8)) } };
   return { field: 'x', type: 'temporal', title: prepared.x?.title ?? null, axis, scale: { nice: false, padding } };
 }

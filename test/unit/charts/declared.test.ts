@@ -257,3 +257,14 @@ describe('the default deck\'s charts, declared by kind', () => {
     expect(textsOf(svgOf(second, 'slide-7'))).toContain('2.400');
   });
 });
+
+describe('a date axis in the deck\'s language', () => {
+  it('names the months in Spanish for a Spanish deck', async () => {
+    const rows = ['2024-01-15', '2024-03-10', '2024-05-20', '2024-07-05'].map((date, index) => `- { name: R${index}, kind: Nube, price: ${1000 + index}, energy: 1, share: 1, weeks: 1, launch: ${date} }`).join('\n');
+    const deck = deckOf(chartDeck('{ kind: line, x: launch, y: price }', rows));
+    const charts = await renderCharts({ deck, specs: new Map(), config: CHART_CONFIG, fonts: FONTS });
+    const texts = textsOf(svgOf(charts, 'slide-1')).join(' ');
+    expect(texts).toContain('mar 2024');
+    expect(texts).not.toMatch(/\b(Feb|Mar|Apr|May|Jun)\b/);
+  });
+});
