@@ -11,7 +11,7 @@
 //   for the caller's own statistics. It spawns `node lib/main.js dev` as a user would, on a free port, on a
 //   temporary copy of data/deck.yaml, and stops it with SIGINT before returning.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,6 @@ export async function benchDev({ runs = 15, isBrowserUsed = true, chromiumPath =
   const original = readFileSync(join(ROOT, 'data', 'deck.yaml'), 'utf8');
   if (!original.includes('units: 2000')) throw new Error('data/deck.yaml no longer has Llama 3 at "units: 2000"; update the bench edit');
   writeFileSync(dataFile, original);
-  cpSync(join(ROOT, 'data', 'charts'), join(dir, 'charts'), { recursive: true });
   const server = await startDevProcess(dataFile, join(dir, 'dist'));
   const samples = { served: [], reloaded: [] };
   // Figures no earlier run used, so the chart is really rendered, not read back from the on-disk chart cache.

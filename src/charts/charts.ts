@@ -34,53 +34,77 @@ export async function renderCharts(options: {
   const charts = new Map<string, RenderedChart>();
   if (slides.size === 0) return charts;
   const specNames = [...specs.keys()].sort();
-  const rows = buildChartRows(deck, usedByCharts(slides, specs));
+  // The rows Vega-Lite specs read, made once and only when a spec needs them: declared charts prepare their own.
+  let specRows: ChartRow[] | undefined;
   let renderer: Renderer | undefined;
   const font = options.fonts === undefined ? undefined : pickChartFont(options.fonts.css, options.fonts.files, readFontList(options.config));
   const fontId = font === undefined ? '' : fontHash(font);
   for (const [name, slide] of slides) {
     const chart = slide.values.chart;
-    if (isDeclaredChart(chart)) {
-      const fallback = fallbackSummary(slide, deck, options.sentences ?? new Map());
-      const declared = readDeclaredChart(chart, [...deck.fields.values()]);
-      if ('problems' in declared) throw chartError(name, declared.problems.map((problem) => problem.message).join(' '));
-      const prepared = prepareChart(declared.chart, deck, deck.format.words.chart);
-      const key = createHash('sha256').update(JSON.stringify([CHART_CACHE_VERSION, 'declared', name, jsonOf(options.config ?? null), deck.format.locale, fallback, fontId, chart, prepared])).digest('hex');
-      const cached = cache.get(key);
-      if (cached !== undefined) {
-        cache.delete(key);
-        cache.set(key, cached);
-        charts.set(name, cached);
-        continue;
-      }
-      renderer ??= await prepareRenderer(options.config, deck, font);
-      const rendered = await renderDeclaredChart({ name, chart: declared.chart, prepared, renderer, compiled, fallback, deck });
-      cache.set(key, rendered);
-      charts.set(name, rendered);
-      continue;
-    }
-    const written = typeof chart === 'string' ? specs.get(chart) : chart;
-    const spec = written === undefined ? undefined : titleByLabelsOnce(written, deck);
-    if (spec === undefined) {
-      throw new DeckError({ code: 'chart', ...messages.unknownChart(name, specNames), dataPath: ['slides', slide.sourceIndex, 'chart'] });
-    }
     const fallback = fallbackSummary(slide, deck, options.sentences ?? new Map());
-    const key = chartKey({ name, spec, theme: options.config, locale: deck.format.locale, rows, fallback: `${fallback}\u0000${fontId}` });
-    const cached = cache.get(key);
+    const theme = options.config;
+    const job = isDeclaredChart(chart)
+      ? planDeclaredChart({ name, chart, deck, fallback, fontId, theme })
+      : planSpecChart({ name, slide, specs, specNames, deck, rows: (specRows ??= buildChartRows(deck, usedByCharts(slides, specs))), fallback, fontId, theme });
+    const cached = cache.get(job.key);
     if (cached !== undefined) {
       // Used again, so it moves to the newest end: the build cache keeps the newest entries when it prunes.
-      cache.delete(key);
-      cache.set(key, cached);
+      cache.delete(job.key);
+      cache.set(job.key, cached);
       charts.set(name, cached);
       continue;
     }
     // vega is imported only when a chart is not cached: it is most of a cold build's time.
     renderer ??= await prepareRenderer(options.config, deck, font);
-    const rendered = await renderOneChart({ name, spec, libraries: renderer.libraries, rows, config: renderer.config, deck, compiled, fallback, isInline: typeof chart !== 'string' });
-    cache.set(key, rendered);
+    const rendered = await job.render(renderer, compiled);
+    cache.set(job.key, rendered);
     charts.set(name, rendered);
   }
   return charts;
+}
+
+/** A chart to draw: its cache key, and how to draw it when the cache does not have it. */
+interface ChartJob {
+  readonly key: string;
+  render(renderer: Renderer, compiled: CompiledChartCache): Promise<RenderedChart>;
+}
+
+/** A chart declared by kind: its figures are prepared first, and they (not the rows) are what the key hashes. */
+function planDeclaredChart(input: { name: string; chart: Record<string, unknown>; deck: Deck; fallback: string; fontId: string; theme: unknown }): ChartJob {
+  const { name, deck, fallback } = input;
+  const declared = readDeclaredChart(input.chart, [...deck.fields.values()]);
+  if ('problems' in declared) throw chartError(name, declared.problems.map((problem) => problem.message).join(' '));
+  const prepared = prepareChart(declared.chart, deck, deck.format.words.chart);
+  const key = createHash('sha256')
+    .update(JSON.stringify([CHART_CACHE_VERSION, 'declared', name, jsonOf(input.theme ?? null), deck.format.locale, fallback, input.fontId, input.chart, prepared]))
+    .digest('hex');
+  return { key, render: (renderer, compiled) => renderDeclaredChart({ name, chart: declared.chart, prepared, renderer, compiled, fallback, deck }) };
+}
+
+/** A Vega-Lite spec, from the slide or a chart file, drawn over the deck's rows. */
+function planSpecChart(input: {
+  name: string;
+  slide: SlideInput;
+  specs: ReadonlyMap<string, unknown>;
+  specNames: readonly string[];
+  deck: Deck;
+  rows: readonly ChartRow[];
+  fallback: string;
+  fontId: string;
+  theme: unknown;
+}): ChartJob {
+  const { name, slide, deck, rows, fallback } = input;
+  const chart = slide.values.chart;
+  const written = typeof chart === 'string' ? input.specs.get(chart) : chart;
+  const spec = written === undefined ? undefined : titleByLabelsOnce(written, deck);
+  if (spec === undefined) {
+    throw new DeckError({ code: 'chart', ...messages.unknownChart(name, input.specNames), dataPath: ['slides', slide.sourceIndex, 'chart'] });
+  }
+  const key = chartKey({ name, spec, theme: input.theme, locale: deck.format.locale, rows, fallback: `${fallback}\u0000${input.fontId}` });
+  return {
+    key,
+    render: (renderer, compiled) => renderOneChart({ name, spec, libraries: renderer.libraries, rows, config: renderer.config, deck, compiled, fallback, isInline: typeof chart !== 'string' }),
+  };
 }
 
 export type ChartCache = Map<string, RenderedChart>;
