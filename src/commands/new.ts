@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
-import { LANGUAGES } from '../i18n/words.js';
+import { isLanguage, LANGUAGES } from '../i18n/words.js';
 import { PACKAGE_ROOT } from '../options.js';
 
 /**
@@ -12,7 +12,7 @@ import { PACKAGE_ROOT } from '../options.js';
 export function writeStarter(file: string, language: string): string {
   if (!file.endsWith('.yaml') && !file.endsWith('.yml')) throw new DeckError({ code: 'usage', ...messages.newNeedsYaml(file) });
   if (existsSync(file)) throw new DeckError({ code: 'usage', ...messages.newExists(file) });
-  if (!LANGUAGES.includes(language)) throw new DeckError({ code: 'usage', ...messages.unknownLanguage(language, LANGUAGES) });
+  if (!isLanguage(language)) throw new DeckError({ code: 'usage', ...messages.unknownLanguage(language, LANGUAGES) });
   const starter = readFileSync(join(PACKAGE_ROOT, 'templates', 'starters', `${language}.yaml`), 'utf8');
   const name = basename(file);
   const deckDir = `${file.replace(/\.ya?ml$/, '')}-deck`;
