@@ -9,7 +9,7 @@ import { PACKAGE_ROOT } from '../options.js';
  * A short, commented starter deck that builds as it is: each kind of field, a table, a chart and sentences with
  * figures. Never overwrites a file. Its editor schema is written by the first build, next to it.
  */
-export function writeStarter(file: string, language: string): string {
+export function writeStarter(file: string, language: string): { readonly file: string; readonly outDir: string } {
   if (!file.endsWith('.yaml') && !file.endsWith('.yml')) throw new DeckError({ code: 'usage', ...messages.newNeedsYaml(file) });
   if (existsSync(file)) throw new DeckError({ code: 'usage', ...messages.newExists(file) });
   if (!isLanguage(language)) throw new DeckError({ code: 'usage', ...messages.unknownLanguage(language, LANGUAGES) });
@@ -23,5 +23,5 @@ export function writeStarter(file: string, language: string): string {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     throw new DeckError({ code: 'file', ...messages.fileUnreadable(file, reason), file }, { cause: error });
   }
-  return `✔ wrote ${file}: build it with  npx datadeck build --data ${file} --out ${deckDir}`;
+  return { file, outDir: deckDir };
 }

@@ -213,5 +213,5 @@ function checkText(text: string, path: readonly PathSegment[], input: SlidesInpu
   if (!hasFigures(text)) return [];
   const parsed = readSentence(input.sentences, text);
   const problems = 'problem' in parsed ? [parsed.problem] : checkSentence(parsed.sentence, { fields: new Map(input.fields.map((field) => [field.name, field])), broken: input.broken, rowNames: input.rowNames, scope });
-  return problems.map((problem) => ({ code: problem.code, message: problem.message, hint: problem.hint, dataPath: path, within: { offset: problem.offset, length: problem.length } }));
+  return problems.map((problem) => ({ code: problem.code, message: problem.message, hint: problem.hint, entry: problem.entry, dataPath: path, within: { offset: problem.offset, length: problem.length } }));
 }

@@ -1,4 +1,5 @@
 import { buildDeck, createBuildCache, type BuildCache } from '../build.js';
+import { messages, type MessageCatalogue } from '../errors/messages.js';
 import { formatFailure, formatProblem, readQuotedFiles } from '../errors/report.js';
 import type { BuildResult } from '../model.js';
 import type { BuildOptions } from '../options.js';
@@ -22,7 +23,7 @@ export interface DevBuilder {
 }
 
 /** buildDeck with one long-lived cache, describing each build against the last good one. */
-export function createDevBuilder(options: BuildOptions, cache: BuildCache = createBuildCache()): DevBuilder {
+export function createDevBuilder(options: BuildOptions, cache: BuildCache = createBuildCache(), say: MessageCatalogue = messages): DevBuilder {
   let previous: BuildResult | undefined;
   let previousWarnings = '';
   let hasFailed = false;
@@ -35,14 +36,14 @@ export function createDevBuilder(options: BuildOptions, cache: BuildCache = crea
         result = await buildDeck(options, cache);
       } catch (error) {
         hasFailed = true;
-        return { isBuilt: false, report: formatFailure(error) };
+        return { isBuilt: false, report: formatFailure(error, say) };
       }
       const ms = performance.now() - started;
       const renderedCharts = [...cache.charts.keys()].filter((key) => !chartsBefore.has(key)).length;
       const templateFiles = files.filter((file) => file !== options.dataFile);
       const line = describeBuild({ previous, result, files: templateFiles, chartCount: renderedCharts, ms });
       const isNewDeck = previous === undefined || hasFailed || templateFiles.length > 0 || line.isChanged || previous.bytes !== result.bytes;
-      const warnings = formatWarnings(result);
+      const warnings = formatWarnings(result, say);
       const isNewWarnings = warnings !== previousWarnings;
       previous = result;
       previousWarnings = warnings;
@@ -70,7 +71,7 @@ function describeBuild(input: {
   return { text, isChanged: changes.length > 0 || slideCount > 0 };
 }
 
-function formatWarnings(result: BuildResult): string {
+function formatWarnings(result: BuildResult, say: MessageCatalogue): string {
   const texts = readQuotedFiles(result.warnings);
-  return result.warnings.map((warning) => formatProblem(warning, 'warning', { texts })).join('\n\n');
+  return result.warnings.map((warning) => formatProblem(warning, 'warning', { texts, say })).join('\n\n');
 }

@@ -18,7 +18,7 @@ const DECKS: readonly { readonly language: Language; readonly data: string; read
 
 /** What a screen reader or an eye gets from reveal's own parts of the page, never the slides (the data's text). */
 async function readRevealScreens(page: Page): Promise<Record<string, string>> {
-  const labels = () => page.evaluate(() => [...document.querySelectorAll('.controls button')].map((button) => button.getAttribute('aria-label') ?? '').join(' | '));
+  const labels = () => page.evaluate(() => Array.from(document.querySelectorAll('.controls button')).map((button) => button.getAttribute('aria-label') ?? '').join(' | '));
   await page.keyboard.press('Shift+?');
   const help = await page.locator('.r-overlay-help').innerText();
   await page.screenshot({ path: join(screenshotDir('language'), `${await page.evaluate(() => document.documentElement.lang)}-help.png`) });
@@ -70,7 +70,7 @@ describe.skipIf(isBrowserMissing)('reveal\'s own screens speak the deck\'s langu
     const view = await speaker.evaluate(() => {
       // The notes are the data's text: everything else on this page is reveal's.
       const notes = document.querySelector<HTMLElement>('.speaker-controls-notes .value')?.innerText ?? '';
-      const options = [...document.querySelectorAll('option')].map((option) => option.textContent ?? '');
+      const options = Array.from(document.querySelectorAll('option')).map((option) => option.textContent ?? '');
       return { lang: document.documentElement.lang, text: [document.title, document.body.innerText.replace(notes, ''), ...options].join('\n') };
     });
     expect(view.lang).toBe(language);
