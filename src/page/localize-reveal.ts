@@ -146,8 +146,9 @@ function replaceAnchors(input: { source: string; file: string; from: readonly st
   const { source, file } = input;
   const edits = input.from.map((anchor, index) => {
     const at = source.indexOf(anchor);
-    const count = at < 0 ? 0 : source.split(anchor).length - 1;
-    if (count !== 1) {
+    const isOnce = at >= 0 && source.indexOf(anchor, at + 1) < 0;
+    if (!isOnce) {
+      const count = at < 0 ? 0 : source.split(anchor).length - 1;
       throw new Error(`reveal.js ${REVEAL_VERSION}'s text ${JSON.stringify(anchor)} occurs ${count} times in ${file}, not once: the installed reveal.js is not the release datadeck translates; pin reveal.js ${REVEAL_VERSION} or update src/page/localize-reveal.ts`);
     }
     return { at, length: anchor.length, text: input.to[index] ?? anchor };
