@@ -10,7 +10,7 @@ export function wordsOf(text: string): string[] {
 
 // Common words of each language that a half-translated screen would show, beyond the catalogues' own.
 const COMMON: Readonly<Record<Language, readonly string[]>> = {
-  en: ['the', 'to', 'of', 'and', 'on', 'is', 'slide', 'slides', 'next', 'previous', 'click', 'press', 'loading', 'upcoming', 'shortcuts', 'keyboard', 'speaker', 'view', 'notes', 'time', 'layout', 'pause', 'resume', 'presentation', 'not', 'reported', 'continued', 'times', 'million', 'billion', 'author', 'date'],
+  en: ['the', 'to', 'of', 'and', 'on', 'is', 'slide', 'slides', 'next', 'previous', 'click', 'press', 'loading', 'upcoming', 'shortcuts', 'keyboard', 'speaker', 'view', 'notes', 'time', 'layout', 'pause', 'resume', 'presentation', 'not', 'reported', 'continued', 'times', 'million', 'billion', 'author', 'date', 'group', 'mark', 'container', 'axis', 'legend', 'titled'],
   es: ['de', 'del', 'la', 'el', 'los', 'las', 'en', 'para', 'con', 'por', 'una', 'que', 'diapositiva', 'diapositivas', 'siguiente', 'anterior', 'notas', 'tiempo', 'pausa', 'veces', 'vez', 'millones', 'mil', 'continúa', 'continuación', 'reportado', 'autor', 'fecha', 'presentador', 'teclado'],
 };
 
