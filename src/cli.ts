@@ -3,11 +3,12 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { buildDeck } from './build.js';
 import { DeckError, isDeckError, type Problem } from './errors/deck-error.js';
-import { messages, type MessageCatalogue } from './errors/messages.js';
+import { messages, type Message, type MessageCatalogue } from './errors/messages.js';
 import { formatFailure, formatProblem, readQuotedFiles } from './errors/report.js';
 import { createBuildOptions, PACKAGE_ROOT } from './options.js';
 import { checkData } from './commands/check.js';
 import { chooseCliLanguage, findMessages } from './i18n/cli-language.js';
+import type { Language } from './i18n/words.js';
 import { join } from 'node:path';
 
 /** Exit codes as data: 0 built, 1 a problem in the user's input, 2 a usage error, 3 a bug of ours. */
@@ -29,16 +30,17 @@ const OPTIONS = {
 } as const;
 
 export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
-  const systemSays = findMessages(chooseLanguage(undefined, env));
+  // A mistake in the other arguments is reported in the language --lang asks for, when it names one.
+  const earlySays = findMessages(chooseLanguage(findLangFlag(argv), env));
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    return report(new DeckError({ code: 'usage', ...messages.usage(error instanceof Error ? error.message : String(error)) }), systemSays);
+    return report(new DeckError({ code: 'usage', ...describeArgsError(error) }), earlySays);
   }
   const { values, positionals } = parsed;
   const chosen = chooseCliLanguage({ flag: values.lang, env });
-  if ('problem' in chosen) return report(new DeckError({ code: 'usage', ...chosen.problem }), systemSays);
+  if ('problem' in chosen) return report(new DeckError({ code: 'usage', ...chosen.problem }), findMessages(chooseLanguage(undefined, env)));
   const say = findMessages(chosen.language);
   if (values.help) return print(say.help());
   if (values.version) return print(readVersion());
@@ -81,10 +83,34 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
   }
 }
 
+/** A failure outside any command's own handling (a library's callback threw): our bug, said in the user's language. */
+export function formatCrash(error: unknown, argv: readonly string[], env: Readonly<Record<string, string | undefined>>): string {
+  return formatFailure(error, findMessages(chooseLanguage(findLangFlag(argv), env)));
+}
+
 /** The language of the messages; a bad --lang is reported in the system's. */
-function chooseLanguage(flag: string | undefined, env: Readonly<Record<string, string | undefined>>) {
+function chooseLanguage(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): Language {
   const chosen = chooseCliLanguage({ flag, env });
-  return 'language' in chosen ? chosen.language : 'en';
+  return 'language' in chosen ? chosen.language : chooseLanguage(undefined, env);
+}
+
+/** --lang's value read straight from argv ("--lang es" or "--lang=es"), for errors found before parseArgs succeeds. */
+function findLangFlag(argv: readonly string[]): string | undefined {
+  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const arg = argv[index];
+  if (arg === undefined) return undefined;
+  return arg === '--lang' ? argv[index + 1] : arg.slice('--lang='.length);
+}
+
+/** Node's parseArgs errors, said by the catalogue: the option is in quotes in its English message. */
+function describeArgsError(error: unknown): Message {
+  const text = error instanceof Error ? error.message : String(error);
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  const option = /'(-[^' ]+)/.exec(text)?.[1];
+  if (option === undefined) return messages.usage(text);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return messages.unknownOption(option);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return messages.optionValue(option, / argument missing$/.test(text));
+  return messages.usage(text);
 }
 
 type Options = ReturnType<typeof createBuildOptions>;

@@ -41,7 +41,7 @@ export function createDevBuilder(options: BuildOptions, cache: BuildCache = crea
       const ms = performance.now() - started;
       const renderedCharts = [...cache.charts.keys()].filter((key) => !chartsBefore.has(key)).length;
       const templateFiles = files.filter((file) => file !== options.dataFile);
-      const line = describeBuild({ previous, result, files: templateFiles, chartCount: renderedCharts, ms });
+      const line = describeBuild({ previous, result, files: templateFiles, chartCount: renderedCharts, ms, say });
       const isNewDeck = previous === undefined || hasFailed || templateFiles.length > 0 || line.isChanged || previous.bytes !== result.bytes;
       const warnings = formatWarnings(result, say);
       const isNewWarnings = warnings !== previousWarnings;
@@ -59,15 +59,15 @@ function describeBuild(input: {
   files: readonly string[];
   chartCount: number;
   ms: number;
+  say: MessageCatalogue;
 }): { text: string; isChanged: boolean } {
-  const { previous, result, chartCount, ms } = input;
+  const { previous, result, chartCount, ms, say } = input;
   if (previous === undefined) {
-    const count = (number: number, noun: string) => `${number} ${noun}${number === 1 ? '' : 's'}`;
-    return { text: `✔ ${result.outFile} · ${count(result.slideCount, 'slide')} · ${count(result.chartCount, 'chart')} · ${Math.round(ms)} ms`, isChanged: true };
+    return { text: say.devBuilt({ file: result.outFile, slides: result.slideCount, charts: result.chartCount, ms: Math.round(ms) }), isChanged: true };
   }
   const changes = diffDecks(previous.deck, result.deck);
   const slideCount = countChangedSlides(previous.slides, result.slides);
-  const text = formatRebuildLine({ changes, files: input.files, slideCount, chartCount, ms });
+  const text = formatRebuildLine({ changes, files: input.files, slideCount, chartCount, ms }, say);
   return { text, isChanged: changes.length > 0 || slideCount > 0 };
 }
 

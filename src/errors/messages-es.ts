@@ -533,6 +533,22 @@ export const spanishMessages: MessageCatalogue = {
   devNetwork: (url: string): string => `en la red ${url}`,
   devNoNetwork: (): string => 'en la red: no se encontró ninguna dirección (¿está conectado este equipo?)',
   devWatching: (): string => 'vigilando el archivo de datos y templates/ · Ctrl-C para detener',
+  devBuilt: (input: { file: string; slides: number; charts: number; ms: number }): string =>
+    `✔ ${input.file} · ${count(input.slides, 'diapositiva', 'diapositivas')} · ${count(input.charts, 'gráfico', 'gráficos')} · ${input.ms} ms`,
+  rebuildNoChanges: (): string => 'sin cambios',
+  rebuildNoDataChanges: (): string => 'sin cambios en los datos',
+  rebuildCounts: (slides: number, charts: number): string => [count(slides, 'diapositiva', 'diapositivas'), ...(charts > 0 ? [count(charts, 'gráfico', 'gráficos')] : [])].join(', '),
+  rebuildList: (total: number, kind: 'changes' | 'files', shown: string): string => `${total} ${kind === 'changes' ? 'cambios' : 'archivos'}: ${shown}`,
+  rebuildAdded: (path: string): string => `${path} añadido`,
+  rebuildRemoved: (path: string): string => `${path} eliminado`,
+  unknownOption: (option: string): Message => ({
+    message: `Opción desconocida: ${option}.`,
+    hint: 'ejecute datadeck --help para ver las opciones; un nombre de archivo que empiece con - va después de --',
+  }),
+  optionValue: (option: string, isMissing: boolean): Message => ({
+    message: isMissing ? `La opción ${option} necesita un valor.` : `La opción ${option} no admite un valor.`,
+    hint: isMissing ? `escríbalo después de la opción: ${option} valor` : `escriba ${option} sola`,
+  }),
   severity: (severity: 'error' | 'warning'): string => (severity === 'error' ? 'error' : 'aviso'),
   hintLabel: (): string => 'sugerencia',
   problemCount: (problems: number): string => `Se encontraron ${problems} problemas; no se escribió nada.`,

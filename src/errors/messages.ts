@@ -540,6 +540,22 @@ const english = {
   devNetwork: (url: string): string => `on the network ${url}`,
   devNoNetwork: (): string => 'on the network: no address found (is this machine connected?)',
   devWatching: (): string => 'watching the data file and templates/ · Ctrl-C to stop',
+  devBuilt: (input: { file: string; slides: number; charts: number; ms: number }): string =>
+    `✔ ${input.file} · ${count(input.slides, 'slide')} · ${count(input.charts, 'chart')} · ${input.ms} ms`,
+  rebuildNoChanges: (): string => 'no changes',
+  rebuildNoDataChanges: (): string => 'no data changes',
+  rebuildCounts: (slides: number, charts: number): string => [count(slides, 'slide'), ...(charts > 0 ? [count(charts, 'chart')] : [])].join(', '),
+  rebuildList: (total: number, kind: 'changes' | 'files', shown: string): string => `${total} ${kind}: ${shown}`,
+  rebuildAdded: (path: string): string => `${path} added`,
+  rebuildRemoved: (path: string): string => `${path} removed`,
+  unknownOption: (option: string): Message => ({
+    message: `Unknown option ${option}.`,
+    hint: 'run datadeck --help for the options; a file name starting with - goes after --',
+  }),
+  optionValue: (option: string, isMissing: boolean): Message => ({
+    message: isMissing ? `The option ${option} needs a value.` : `The option ${option} takes no value.`,
+    hint: isMissing ? `write it after the option: ${option} value` : `write ${option} alone`,
+  }),
   severity: (severity: 'error' | 'warning'): string => severity,
   hintLabel: (): string => 'hint',
   problemCount: (count: number): string => `${count} problems found; nothing was written.`,

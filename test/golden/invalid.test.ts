@@ -111,6 +111,14 @@ describe('invalid data in Spanish: the same report, every sentence and hint in S
     expect(checked.output).toMatch(/^✔ examples\/cloud-gpus\/deck\.yaml: \d+ filas, \d+ diapositivas, sin errores$/m);
   });
 
+  it('says a mistyped option in the language --lang asks for, even when --lang comes after it', async () => {
+    const unknown = await runCli(['--dta', 'x.yaml', '--lang', 'es']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.output).toContain('Opción desconocida: --dta.');
+    const missing = await runCli(['check', '--lang=es', '--data']);
+    expect(missing.output).toContain('La opción --data necesita un valor.');
+  });
+
   it('refuses a language it does not speak, in the system\'s language, with exit 2', async () => {
     const { code, output } = await runCli(['--lang', 'fr'], { LANG: 'es_MX.UTF-8' });
     expect(code).toBe(2);

@@ -4,6 +4,7 @@ import { messages, translateMessage, type MessageCatalogue } from '../../../src/
 import { formatFailure } from '../../../src/errors/report.js';
 import { DeckError } from '../../../src/errors/deck-error.js';
 import { chooseCliLanguage, findMessages } from '../../../src/i18n/cli-language.js';
+import { formatRebuildLine } from '../../../src/dev/describe-changes.js';
 
 const choose = (env: Record<string, string>, flag?: string) => {
   const chosen = chooseCliLanguage({ flag, env });
@@ -69,5 +70,12 @@ describe('the Spanish catalogue', () => {
     expect(report).toContain('  sugerencia: ');
     expect(report).toContain('Se encontraron 2 problemas; no se escribió nada.');
     expect(report).not.toMatch(/hint|Unknown|found/);
+  });
+
+  it('gives the dev server\'s rebuild line in Spanish', () => {
+    const changes = [{ path: ['rows', 4, 'units'], before: 2000, after: 2400 }, { path: ['meta', 'title'], before: 'a', after: undefined }, { path: ['rows', 0, 'name'], before: undefined, after: 'x' }];
+    expect(formatRebuildLine({ changes: changes.slice(0, 1), files: [], slideCount: 2, chartCount: 1, ms: 18.4 }, spanishMessages)).toBe('rows[4].units 2000 → 2400 · 2 diapositivas, 1 gráfico · 18 ms');
+    expect(formatRebuildLine({ changes, files: [], slideCount: 1, chartCount: 0, ms: 9 }, spanishMessages)).toBe('3 cambios: rows[4].units 2000 → 2400, meta.title eliminado, … · 1 diapositiva · 9 ms');
+    expect(formatRebuildLine({ changes: [], files: [], slideCount: 0, chartCount: 0, ms: 9 }, spanishMessages)).toBe('sin cambios · 9 ms');
   });
 });
