@@ -158,9 +158,15 @@ function replaceAnchors(input: { source: string; file: string; from: readonly st
     const next = ordered[index + 1];
     if (next !== undefined && edit.at + edit.length > next.at) throw new Error(`two of datadeck's anchors overlap in ${file} at ${next.at}: src/page/localize-reveal.ts needs fixing`);
   });
-  return ordered
-    .reverse()
-    .reduce((text, edit) => text.slice(0, edit.at) + edit.text + text.slice(edit.at + edit.length), source);
+  // One pass over the source, joined once: the files are 70–120 kB and there are ~40 edits.
+  const pieces: string[] = [];
+  let cursor = 0;
+  for (const edit of ordered) {
+    pieces.push(source.slice(cursor, edit.at), edit.text);
+    cursor = edit.at + edit.length;
+  }
+  pieces.push(source.slice(cursor));
+  return pieces.join('');
 }
 
 /** A catalogue string that would break the code it is set into (a quote, a tag, a template's ${) fails the build. */
