@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
@@ -109,6 +111,10 @@ describe('invalid data in Spanish: the same report, every sentence and hint in S
     const checked = await runCli(['check', '--data', 'examples/cloud-gpus/deck.yaml', '--lang', 'es']);
     expect(checked.code).toBe(0);
     expect(checked.output).toMatch(/^✔ examples\/cloud-gpus\/deck\.yaml: \d+ filas, \d+ diapositivas, sin errores$/m);
+    const file = join(mkdtempSync(join(tmpdir(), 'datadeck-new-es-')), 'mi-tema.yaml');
+    const started = await runCli(['new', file, '--lang', 'es']);
+    expect(started.output).toBe(`✔ se escribió ${file}: constrúyalo con  npx datadeck build --data ${file} --out ${file.replace(/\.yaml$/, '')}-deck\n`);
+    expect(existsSync(file)).toBe(true);
   });
 
   it('says a mistyped option in the language --lang asks for, even when --lang comes after it', async () => {
