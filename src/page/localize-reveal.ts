@@ -116,6 +116,8 @@ export interface RevealCode {
 export function localizeReveal(code: RevealCode, words: DeckWords, locale: string): RevealCode {
   if (lastLocalized?.code.revealJs === code.revealJs && lastLocalized.code.notesJs === code.notesJs && lastLocalized.words === words && lastLocalized.locale === locale) return lastLocalized.result;
   checkRevealWords(words);
+  // The locale is set into a lang="" attribute and a JS string: validate.ts allows only "es", "es-EC" and the like.
+  if (!/^[a-z]{2}(-[A-Z]{2})?$/.test(locale)) throw new Error(`the locale ${JSON.stringify(locale)} is not a language code such as es or es-EC`);
   const texts: Texts = { reveal: words.reveal, speakerView: words.speakerView, lang: locale, clockLocale: locale };
   const result = {
     revealJs: replaceAnchors({ source: code.revealJs, file: 'reveal.js', from: REVEAL_JS(SOURCE), to: REVEAL_JS(texts) }),

@@ -49,6 +49,7 @@ describe('reveal.js in the deck\'s language', () => {
     const broken = { ...es, reveal: { ...es.reveal, resume: 'Seguir\' + alert(1) + \'' } };
     expect(() => checkRevealWords(broken)).toThrow(/plain text/);
     for (const language of LANGUAGES) expect(() => checkRevealWords(findWords(language))).not.toThrow();
+    expect(() => localizeReveal(code, es, 'es\' + alert(1) + \'')).toThrow(/not a language code/);
   });
 
   it('tells the languages apart: a reveal screen left in English is caught on a Spanish deck', () => {
