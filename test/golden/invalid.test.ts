@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { spanishMessages } from '../../src/errors/messages-es.js';
 import { ROOT } from '../helpers.js';
 
 const run = promisify(execFile);
@@ -103,31 +104,31 @@ describe('invalid data in Spanish: the same report, every sentence and hint in S
 
   it('gives --help, usage errors and the summary line in Spanish', async () => {
     const help = await runCli(['--help', '--lang', 'es']);
+    expect(help.output).toBe(`${spanishMessages.help()}\n`);
     expect(help.output).toMatch(/^Uso:$/m);
-    expect(help.output).toContain('Códigos de salida');
     const usage = await runCli(['publicar'], { LC_ALL: 'es_ES.UTF-8', LANG: 'en_US.UTF-8' });
     expect(usage.code).toBe(2);
-    expect(usage.output).toContain('Comando desconocido: "publicar"');
+    expect(usage.output).toContain(spanishMessages.unknownCommand('publicar', ['build', 'new', 'check', 'dev', 'pdf', 'schema']).message);
     const checked = await runCli(['check', '--data', 'examples/cloud-gpus/deck.yaml', '--lang', 'es']);
     expect(checked.code).toBe(0);
     expect(checked.output).toMatch(/^✔ examples\/cloud-gpus\/deck\.yaml: \d+ filas, \d+ diapositivas, sin errores$/m);
     const file = join(mkdtempSync(join(tmpdir(), 'datadeck-new-es-')), 'mi-tema.yaml');
     const started = await runCli(['new', file, '--lang', 'es']);
-    expect(started.output).toBe(`✔ se escribió ${file}: constrúyalo con  npx datadeck build --data ${file} --out ${file.replace(/\.yaml$/, '')}-deck\n`);
+    expect(started.output).toBe(`${spanishMessages.starterWritten(file, `${file.replace(/\.yaml$/, '')}-deck`)}\n`);
     expect(existsSync(file)).toBe(true);
   });
 
   it('says a mistyped option in the language --lang asks for, even when --lang comes after it', async () => {
     const unknown = await runCli(['--dta', 'x.yaml', '--lang', 'es']);
     expect(unknown.code).toBe(2);
-    expect(unknown.output).toContain('Opción desconocida: --dta.');
+    expect(unknown.output).toContain(spanishMessages.unknownOption('--dta').message);
     const missing = await runCli(['check', '--lang=es', '--data']);
-    expect(missing.output).toContain('La opción --data necesita un valor.');
+    expect(missing.output).toContain(spanishMessages.optionValue('--data', true).message);
   });
 
   it('refuses a language it does not speak, in the system\'s language, with exit 2', async () => {
     const { code, output } = await runCli(['--lang', 'fr'], { LANG: 'es_MX.UTF-8' });
     expect(code).toBe(2);
-    expect(output).toContain('datadeck no habla el idioma "fr".');
+    expect(output).toContain(spanishMessages.badCliLanguage('fr', ['es', 'en']).message);
   });
 });
