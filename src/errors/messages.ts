@@ -619,8 +619,9 @@ function isMessageName(name: string): name is MessageName {
 }
 
 /**
- * A problem's message and hint in another catalogue. Only a text its entry produced unchanged is translated: one a
- * stage rewrote afterwards (e.g. with --strict's note) keeps what it says, in English, rather than lose a part.
+ * A problem's message and hint in another catalogue. Only a text as its entry produced it (or with --strict's note
+ * added, which is said again too) is translated: one a stage rewrote otherwise keeps what it says, in English, rather
+ * than lose the part that stage added.
  */
 export function translateMessage(said: Message, catalogue: MessageCatalogue): Message {
   if (said.entry === undefined || catalogue === english) return said;
