@@ -19,6 +19,25 @@ const nameList = (names: readonly string[]): string => names.map((name) => `"${n
 // The unit families by their identifiers in src/format/units.ts.
 const FAMILIES: Readonly<Record<string, string>> = { energy: 'energía', power: 'potencia', time: 'tiempo', data: 'tamaño de datos', mass: 'masa', co2: 'emisiones', length: 'longitud' };
 const family = (name: string): string => FAMILIES[name] ?? name;
+// The English details datadeck's own code passes to some entries (a library's details stay as the library wrote them).
+const OWN_WORDS: Readonly<Record<string, string>> = {
+  'it is a folder': 'es una carpeta',
+  'unknown error': 'error desconocido',
+  'it does not hold a JSON object': 'no contiene un objeto JSON',
+};
+// How each helper of src/data/sentences.ts is written, said in Spanish.
+const HELPER_USAGE: Readonly<Record<string, string>> = {
+  count: '{{count}} (filas), {{count campo}} (filas que tienen un valor), {{count kind="A"}} (filas cuyo kind es A)',
+  sum: '{{sum campo}}',
+  mean: '{{mean campo}}',
+  max: '{{max campo}} (el valor mayor) o {{max campo name}} (un campo de la fila con el valor mayor)',
+  min: '{{min campo}} (el valor menor) o {{min campo name}} (un campo de la fila con el valor menor)',
+  value: '{{value "Nombre de la fila" campo}}',
+  rank: '{{rank campo "Nombre de la fila"}} (1 para el mayor)',
+  ratio: '{{ratio (max cost) (min cost)}}',
+  difference: '{{difference (max cost) (min cost)}}',
+  share: '{{share (max cost)}} (su parte del total de la columna)',
+};
 const count = (number: number, one: string, many: string): string => `${number} ${number === 1 ? one : many}`;
 const didYouMean = (suggestion: string): string => `¿quiso decir "${suggestion}"?`;
 
@@ -28,7 +47,7 @@ export const spanishMessages: MessageCatalogue = {
     hint: 'revise la ruta, o indique otro archivo con --data ruta/a/deck.yaml',
   }),
   fileUnreadable: (file: string, reason: string): Message => ({
-    message: `No se puede leer ${file}: ${reason}.`,
+    message: `No se puede leer ${file}: ${OWN_WORDS[reason] ?? reason}.`,
     hint: 'compruebe que la ruta sea un archivo legible, no una carpeta',
   }),
   fileEmpty: (file: string): Message => ({
@@ -170,7 +189,7 @@ export const spanishMessages: MessageCatalogue = {
     hint: `use uno de ${nameList(allowed)}`,
   }),
   invalid: (detail: string): Message => ({
-    message: `Valor no válido: ${detail}.`,
+    message: `Valor no válido: ${detail.replace(/^expected /, 'se esperaba ')}.`,
     hint: 'compare esta entrada con la misma parte de data/deck.yaml, o de una presentación creada con npx datadeck new',
   }),
   expectedBoolean: (value: unknown): Message => ({
@@ -306,8 +325,8 @@ export const spanishMessages: MessageCatalogue = {
     hint: `añada "${key}:" a esta diapositiva`,
   }),
   keyNotShown: (key: string, layout: string, what: string): Message => ({
-    message: `La diapositiva tiene "${key}", pero el diseño "${layout}" no muestra ningún ${what}.`,
-    hint: `use un diseño que muestre un ${what} (layout: ${what}), o quite "${key}"`,
+    message: `La diapositiva tiene "${key}", pero el diseño "${layout}" no muestra ${what === 'table' ? 'ninguna tabla' : what === 'chart' ? 'ningún gráfico' : `ningún ${what}`}.`,
+    hint: `use un diseño que la muestre (layout: ${what}), o quite "${key}"`,
   }),
   missingColumns: (): Message => ({
     message: 'La diapositiva de tabla no tiene columnas.',
@@ -366,7 +385,7 @@ export const spanishMessages: MessageCatalogue = {
   }),
   helperArguments: (helper: string, usage: string): Message => ({
     message: `"${helper}" no recibe lo que necesita.`,
-    hint: `escriba ${usage}`,
+    hint: `escriba ${HELPER_USAGE[helper] ?? usage}`,
   }),
   helperAsField: (name: string): Message => ({
     message: `"${name}" es un ayudante, no un campo.`,
@@ -425,7 +444,7 @@ export const spanishMessages: MessageCatalogue = {
     hint: 'cambie el nombre de la lista a rows:, y declare cada clave de sus entradas bajo fields: (vea "Write your own deck" en el README, o empiece con npx datadeck new mi-tema.yaml)',
   }),
   template: (file: string, detail: string): Message => ({
-    message: `La plantilla ${file} falló: ${detail}`,
+    message: `La plantilla ${file} falló: ${detail.replace(/^The partial (\S+) could not be found$/, 'no se encuentra el parcial $1')}`,
     hint: 'revise las expresiones {{...}} de ese archivo frente a los campos que recibe el diseño',
   }),
   chartSpec: (chart: string, detail: string): Message => ({
@@ -445,7 +464,7 @@ export const spanishMessages: MessageCatalogue = {
     hint: 'puede que el gráfico no se vea como dice la especificación; consulte en la documentación de Vega-Lite la propiedad que nombra',
   }),
   chartTheme: (file: string, detail: string): Message => ({
-    message: `El tema de gráficos ${file} no es una configuración de Vega-Lite: ${detail}.`,
+    message: `El tema de gráficos ${file} no es una configuración de Vega-Lite: ${OWN_WORDS[detail] ?? detail}.`,
     hint: 'escriba un objeto JSON de propiedades de configuración de Vega-Lite, p. ej. { "font": "Arial", "bar": { "color": "#0b5cad" } }',
   }),
   browserMissing: (searched: readonly string[]): Message => ({

@@ -5,6 +5,7 @@ import { formatFailure } from '../../../src/errors/report.js';
 import { DeckError } from '../../../src/errors/deck-error.js';
 import { chooseCliLanguage, findMessages } from '../../../src/i18n/cli-language.js';
 import { formatRebuildLine } from '../../../src/dev/describe-changes.js';
+import { HELPER_NAMES } from '../../../src/data/sentences.js';
 
 const choose = (env: Record<string, string>, flag?: string) => {
   const chosen = chooseCliLanguage({ flag, env });
@@ -77,5 +78,12 @@ describe('the Spanish catalogue', () => {
     expect(formatRebuildLine({ changes: changes.slice(0, 1), files: [], slideCount: 2, chartCount: 1, ms: 18.4 }, spanishMessages)).toBe('rows[4].units 2000 → 2400 · 2 diapositivas, 1 gráfico · 18 ms');
     expect(formatRebuildLine({ changes, files: [], slideCount: 1, chartCount: 0, ms: 9 }, spanishMessages)).toBe('3 cambios: rows[4].units 2000 → 2400, meta.title eliminado, … · 1 diapositiva · 9 ms');
     expect(formatRebuildLine({ changes: [], files: [], slideCount: 0, chartCount: 0, ms: 9 }, spanishMessages)).toBe('sin cambios · 9 ms');
+  });
+
+  it('writes every sentence helper\'s usage in Spanish, and datadeck\'s own details too', () => {
+    for (const helper of HELPER_NAMES) expect(spanishMessages.helperArguments(helper, 'the English usage').hint, helper).not.toContain('the English usage');
+    expect(spanishMessages.fileUnreadable('x', 'it is a folder').message).toBe('No se puede leer x: es una carpeta.');
+    expect(spanishMessages.keyNotShown('columns', 'text', 'table').message).toContain('no muestra ninguna tabla');
+    expect(spanishMessages.template('t.hbs', 'The partial notes could not be found').message).toBe('La plantilla t.hbs falló: no se encuentra el parcial notes');
   });
 });
