@@ -1,6 +1,6 @@
 import { en } from '../src/i18n/en.js';
 import { es } from '../src/i18n/es.js';
-import type { DeckWords, Language } from '../src/i18n/words.js';
+import { LANGUAGES, type DeckWords, type Language } from '../src/i18n/words.js';
 import { listRevealWords } from '../src/page/localize-reveal.js';
 
 /** The words of a text, lowercased; one-letter words ("a", "y", "o") are left out: they belong to both languages. */
@@ -22,16 +22,16 @@ function catalogueWords(words: DeckWords): string[] {
 }
 
 /**
- * The words that would give away the other language on a screen of `language`: the other catalogue's words and its
- * common words, less any word both languages write (Alt, reveal, totalTime, no…).
+ * The words that would give away another language on a screen of `language`: the other catalogues' words and their
+ * common words, less any word this language writes too (Alt, reveal, totalTime, no…).
  */
 export function foreignWords(language: Language): Set<string> {
-  const other: Language = language === 'es' ? 'en' : 'es';
   const own = new Set([...catalogueWords(CATALOGUES[language]), ...COMMON[language]]);
-  return new Set([...catalogueWords(CATALOGUES[other]), ...COMMON[other]].filter((word) => !own.has(word)));
+  const others = LANGUAGES.filter((other) => other !== language);
+  return new Set(others.flatMap((other) => [...catalogueWords(CATALOGUES[other]), ...COMMON[other]]).filter((word) => !own.has(word)));
 }
 
-/** The words of `text` that belong to the other language. */
+/** The words of `text` that belong to another language. */
 export function findForeignWords(text: string, language: Language): string[] {
   const foreign = foreignWords(language);
   return [...new Set(wordsOf(text).filter((word) => foreign.has(word)))];
