@@ -3,39 +3,16 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { buildDeck } from './build.js';
 import { DeckError, isDeckError, type Problem } from './errors/deck-error.js';
-import { messages } from './errors/messages.js';
+import { messages, type Message, type MessageCatalogue } from './errors/messages.js';
 import { formatFailure, formatProblem, readQuotedFiles } from './errors/report.js';
 import { createBuildOptions, PACKAGE_ROOT } from './options.js';
 import { checkData } from './commands/check.js';
+import { chooseCliLanguage, findMessages } from './i18n/cli-language.js';
+import type { Language } from './i18n/words.js';
 import { join } from 'node:path';
 
 /** Exit codes as data: 0 built, 1 a problem in the user's input, 2 a usage error, 3 a bug of ours. */
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
-
-const HELP = `datadeck: a data-driven reveal.js deck in one offline HTML file
-
-Usage:
-  datadeck [build] [options]   build the deck (default command)
-  datadeck new <file.yaml>     write a short starter deck to edit (--locale en for English)
-  datadeck check [options]     validate the data only; exit 0 or 1
-  datadeck schema [--out file] print (or write) the JSON Schema of the data file
-  datadeck pdf [--notes]       print the deck to dist/deck.pdf, one page per slide (needs Chrome or Chromium)
-  datadeck dev [--port n] [--host]  build, serve on localhost, rebuild and reload the page on every save
-
-Options:
-  --data <file>   the YAML dataset (default: data/deck.yaml)
-  --locale <es|en> new: the language of the starter deck (default: es)
-  --out <dir>     where index.html goes (default: dist)
-  --strict        treat warnings (figures that disagree) as errors
-  --public        leave out every speaker note, for a deck to share
-  --notes         pdf: add each slide's speaker notes on a page after it, in dist/deck-notes.pdf
-  --port <n>      dev: the port to serve on (default: 8000, or the next free one; 0 picks any free port)
-  --host          dev: listen on the local network too and print its addresses, for the audience
-  --debug         show stack traces of unexpected failures
-  -h, --help      show this help
-  -v, --version   print the version
-
-Exit codes: 0 success, 1 problem in the data or templates, 2 usage error, 3 internal error.`;
 
 const OPTIONS = {
   data: { type: 'string' },
@@ -45,21 +22,27 @@ const OPTIONS = {
   notes: { type: 'boolean', default: false },
   port: { type: 'string' },
   locale: { type: 'string' },
+  lang: { type: 'string' },
   host: { type: 'boolean', default: false },
   debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-export async function runCli(argv: readonly string[]): Promise<number> {
+export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+  // A mistake in the other arguments is reported in the language --lang asks for, when it names one.
+  const earlySays = findMessages(chooseLanguage(findLangFlag(argv), env));
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    return report(new DeckError({ code: 'usage', ...messages.usage(error instanceof Error ? error.message : String(error)) }));
+    return report(new DeckError({ code: 'usage', ...describeArgsError(error) }), earlySays);
   }
   const { values, positionals } = parsed;
-  if (values.help) return print(HELP);
+  const chosen = chooseCliLanguage({ flag: values.lang, env });
+  if ('problem' in chosen) return report(new DeckError({ code: 'usage', ...chosen.problem }), findMessages(chooseLanguage(undefined, env)));
+  const say = findMessages(chosen.language);
+  if (values.help) return print(say.help());
   if (values.version) return print(readVersion());
   const [command = 'build', ...extra] = positionals;
   // A one-off run validates each schema once, where zod's JIT (a validator compiled per schema) costs more than it
@@ -74,64 +57,90 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   try {
     if (command === 'new') {
       const [file, ...more] = extra;
-      if (file === undefined || more.length > 0) throw new DeckError({ code: 'usage', ...messages.usage('write the new file\'s name: datadeck new mi-tema.yaml') });
-      return print((await import('./commands/new.js')).writeStarter(file, values.locale ?? 'es'));
+      if (file === undefined || more.length > 0) throw new DeckError({ code: 'usage', ...messages.newNeedsName() });
+      const written = (await import('./commands/new.js')).writeStarter(file, values.locale ?? 'es');
+      return print(say.starterWritten(written.file, written.outDir));
     }
-    if (extra.length > 0) throw new DeckError({ code: 'usage', ...messages.usage(`unexpected argument "${extra[0] ?? ''}"`) });
+    if (extra.length > 0) throw new DeckError({ code: 'usage', ...messages.unexpectedArgument(extra[0] ?? '') });
     switch (command) {
       case 'build':
-        return await runBuild(options);
+        return await runBuild(options, say);
       case 'check':
-        return await runCheck(options);
+        return await runCheck(options, say);
       case 'schema':
         // schema, pdf and dev load their modules (zod's JSON Schema, the browser, the server) only when run:
         // a build does not pay for them.
         return print(await (await import('./commands/schema.js')).writeSchema({ ...options, outDir: 'dist' }, values.out));
       case 'pdf':
-        return await runPdf(options, values.notes);
+        return await runPdf(options, values.notes, say);
       case 'dev':
-        return await runDev(options, values.port, values.host);
+        return await runDev({ options, port: values.port, isShared: values.host, say });
       default:
-        throw new DeckError({ code: 'usage', ...messages.usage(`unknown command "${command}"; the commands are build, new, check, dev, pdf and schema`) });
+        throw new DeckError({ code: 'usage', ...messages.unknownCommand(command, ['build', 'new', 'check', 'dev', 'pdf', 'schema']) });
     }
   } catch (error) {
-    return report(error, values.debug);
+    return report(error, say, values.debug);
   }
+}
+
+/** A failure outside any command's own handling (a library's callback threw): our bug, said in the user's language. */
+export function formatCrash(error: unknown, argv: readonly string[], env: Readonly<Record<string, string | undefined>>): string {
+  return formatFailure(error, findMessages(chooseLanguage(findLangFlag(argv), env)));
+}
+
+/** The language of the messages; a bad --lang is reported in the system's. */
+function chooseLanguage(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): Language {
+  const chosen = chooseCliLanguage({ flag, env });
+  return 'language' in chosen ? chosen.language : chooseLanguage(undefined, env);
+}
+
+/** --lang's value read straight from argv ("--lang es" or "--lang=es"), for errors found before parseArgs succeeds. */
+function findLangFlag(argv: readonly string[]): string | undefined {
+  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const arg = argv[index];
+  if (arg === undefined) return undefined;
+  return arg === '--lang' ? argv[index + 1] : arg.slice('--lang='.length);
+}
+
+/** Node's parseArgs errors, said by the catalogue: the option is in quotes in its English message. */
+function describeArgsError(error: unknown): Message {
+  const text = error instanceof Error ? error.message : String(error);
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  const option = /'(-[^' ]+)/.exec(text)?.[1];
+  if (option === undefined) return messages.usage(text);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return messages.unknownOption(option);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return messages.optionValue(option, / argument missing$/.test(text));
+  return messages.usage(text);
 }
 
 type Options = ReturnType<typeof createBuildOptions>;
 
-async function runBuild(options: Options): Promise<number> {
+async function runBuild(options: Options, say: MessageCatalogue): Promise<number> {
   const started = performance.now();
   const result = await buildDeck(options);
-  printWarnings(result.warnings);
+  printWarnings(result.warnings, say);
   const ms = Math.round(performance.now() - started);
-  const size = `${(result.bytes / 1024).toFixed(0)} kB`;
-  const count = (number: number, noun: string) => `${number} ${noun}${number === 1 ? '' : 's'}`;
-  process.stdout.write(`✔ ${result.outFile} · ${size} · ${count(result.slideCount, 'slide')} · ${count(result.chartCount, 'chart')} · ${ms} ms\n`);
-  return EXIT.ok;
+  return print(say.built({ file: result.outFile, kilobytes: (result.bytes / 1024).toFixed(0), slides: result.slideCount, charts: result.chartCount, ms }));
 }
 
-async function runCheck(options: Options): Promise<number> {
+async function runCheck(options: Options, say: MessageCatalogue): Promise<number> {
   const summary = await checkData(options);
-  printWarnings(summary.warnings);
-  process.stdout.write(`✔ ${summary.file}: ${summary.rowCount} rows, ${summary.slideCount} slides, no errors\n`);
-  return EXIT.ok;
+  printWarnings(summary.warnings, say);
+  return print(say.checked({ file: summary.file, rows: summary.rowCount, slides: summary.slideCount }));
 }
 
-async function runPdf(options: Options, hasNotes: boolean): Promise<number> {
+async function runPdf(options: Options, hasNotes: boolean, say: MessageCatalogue): Promise<number> {
   if (hasNotes && options.isPublic) throw new DeckError({ code: 'usage', ...messages.notesNotPublic() });
   const started = performance.now();
   const { exportPdf } = await import('./commands/pdf.js');
   const result = await exportPdf({ build: options, hasNotes, env: process.env });
-  printWarnings(result.warnings);
+  printWarnings(result.warnings, say);
   const ms = Math.round(performance.now() - started);
-  const notes = result.notesPageCount > 0 ? ` + ${result.notesPageCount} pages of notes` : '';
-  process.stdout.write(`✔ ${result.outFile} · ${(result.bytes / 1024).toFixed(0)} kB · ${result.slidePageCount} slides${notes} · ${ms} ms\n`);
-  return EXIT.ok;
+  return print(say.printed({ file: result.outFile, kilobytes: (result.bytes / 1024).toFixed(0), slides: result.slidePageCount, notesPages: result.notesPageCount, ms }));
 }
 
-async function runDev(options: Options, port: string | undefined, isShared: boolean): Promise<number> {
+async function runDev(input: { options: Options; port: string | undefined; isShared: boolean; say: MessageCatalogue }): Promise<number> {
+  const { options, port, isShared, say } = input;
   const stopped = waitForStop(); // listening before the first build, so an early Ctrl-C still closes cleanly
   const { parsePort, startDevSession } = await import('./commands/dev.js');
   const session = await startDevSession({
@@ -139,6 +148,7 @@ async function runDev(options: Options, port: string | undefined, isShared: bool
     port: parsePort(port),
     isPortChosen: port !== undefined,
     isShared,
+    say,
     print: (text) => process.stdout.write(`${text}\n`),
     printError: (text) => process.stderr.write(`${text}\n`),
   });
@@ -160,13 +170,13 @@ function waitForStop(): Promise<void> {
   });
 }
 
-function printWarnings(warnings: readonly Problem[]): void {
+function printWarnings(warnings: readonly Problem[], say: MessageCatalogue): void {
   const texts = readQuotedFiles(warnings);
-  for (const warning of warnings) process.stderr.write(`${formatProblem(warning, 'warning', { texts })}\n\n`);
+  for (const warning of warnings) process.stderr.write(`${formatProblem(warning, 'warning', { texts, say })}\n\n`);
 }
 
-function report(error: unknown, isDebug = false): number {
-  process.stderr.write(`${formatFailure(error)}\n`);
+function report(error: unknown, say: MessageCatalogue, isDebug = false): number {
+  process.stderr.write(`${formatFailure(error, say)}\n`);
   if (isDeckError(error)) {
     if (isDebug && error.cause instanceof Error) process.stderr.write(`cause: ${error.cause.stack ?? error.cause.message}\n`);
     return error.isUsage ? EXIT.usage : EXIT.input;

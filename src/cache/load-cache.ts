@@ -8,8 +8,9 @@ import { PACKAGE_ROOT } from '../options.js';
 
 /** The one file of the cache folder; write.ts writes it, atomically. */
 export const CACHE_FILE = 'build-cache.json';
-// Bump when the file's shape changes: an older file is then set aside silently, like one from another version.
-const CACHE_FORMAT = 6;
+// Bump when the file's shape changes, or what it stores is made differently (7: chart SVGs lost vega's English
+// "group mark container" role description): an older file is then set aside silently, like one from another version.
+const CACHE_FORMAT = 7;
 
 const ChartSchema = z.strictObject({
   id: z.string(),

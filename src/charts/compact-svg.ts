@@ -13,7 +13,10 @@ export function compactSvg(svg: string): string {
     .replace(/ opacity="1"(?=[\s/>])/g, '')
     // Only an interactive vega view listens to the pointer; on a slide nothing does.
     .replace(/ pointer-events="none"/g, '')
-    .replace(/ transform="translate\(0,0\)"/g, '');
+    .replace(/ transform="translate\(0,0\)"/g, '')
+    // The one ARIA role vega keeps with aria: false: its root frame, "group mark container", which a screen reader
+    // would announce in English inside a Spanish deck. It names nothing; the figure's caption describes the chart.
+    .replace(/ role="graphics-object" aria-roledescription="group mark container"/g, '');
   return hoistTextFont(bare);
 }
 

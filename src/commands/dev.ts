@@ -1,7 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { createBuildCache, flushBuildCache } from '../build.js';
 import { DeckError } from '../errors/deck-error.js';
-import { messages } from '../errors/messages.js';
+import { messages, type MessageCatalogue } from '../errors/messages.js';
 import { formatFailure } from '../errors/report.js';
 import type { BuildOptions } from '../options.js';
 import { LOCAL_HOST, SHARED_HOST, listServerUrls, type ServerUrls } from '../dev/addresses.js';
@@ -28,6 +28,8 @@ export interface DevOptions {
   readonly isPortChosen: boolean;
   /** Listen on every interface (--host) so devices on the local network can follow. */
   readonly isShared: boolean;
+  /** The language of its reports and lines (English unless the CLI chose another). */
+  readonly say?: MessageCatalogue | undefined;
   /** cli.ts passes stdout and stderr; tests and the bench collect the lines. */
   readonly print: (text: string) => void;
   readonly printError: (text: string) => void;
@@ -45,16 +47,18 @@ export interface DevSession {
 /** Serves the output folder, rebuilds with the build's own stages on every save, and reloads open pages. */
 export async function startDevSession(options: DevOptions): Promise<DevSession> {
   const { build } = options;
+  const say = options.say ?? messages;
   const server = await startDevServer({
     root: build.outDir,
     host: options.isShared ? SHARED_HOST : LOCAL_HOST,
     port: options.port,
     isPortChosen: options.isPortChosen,
-    onError: (error) => options.printError(formatFailure(error)),
+    say,
+    onError: (error) => options.printError(formatFailure(error, say)),
   });
   const urls = listServerUrls({ port: server.port, isShared: options.isShared, interfaces: networkInterfaces() });
   const cache = createBuildCache();
-  const builder = createDevBuilder(build, cache);
+  const builder = createDevBuilder(build, cache, say);
   const publish = createPublisher(server, options);
   const scheduler = createRebuildScheduler(async (files, hasNewer) => publish(await builder.rebuild(files), hasNewer()));
 
@@ -63,12 +67,12 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
       dataFile: build.dataFile,
       templatesDir: build.templatesDir,
       onChange: (file) => scheduler.notify(file),
-      onError: (error) => options.printError(formatFailure(new DeckError({ code: 'file', ...messages.watchStopped(error.message) }))),
+      onError: (error) => options.printError(formatFailure(new DeckError({ code: 'file', ...messages.watchStopped(error.message) }), say)),
     }),
   );
   scheduler.notify(build.dataFile);
   await scheduler.whenIdle();
-  printAddresses(urls, options.isShared, options.print);
+  printAddresses({ urls, isShared: options.isShared, print: options.print, say });
   return {
     port: server.port,
     urls,
@@ -78,7 +82,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
       scheduler.cancel();
       await scheduler.whenIdle();
       await server.close();
-      for (const problem of await flushBuildCache(cache, build.cacheDir)) options.printError(formatFailure(new DeckError(problem)));
+      for (const problem of await flushBuildCache(cache, build.cacheDir)) options.printError(formatFailure(new DeckError(problem), say));
     },
   };
 }
@@ -122,9 +126,10 @@ async function watchOrClose(server: DevServer, start: () => ProjectWatch): Promi
   }
 }
 
-function printAddresses(urls: ServerUrls, isShared: boolean, print: (text: string) => void): void {
-  print(`  serving ${urls.local}`);
-  for (const url of urls.network) print(`  on the network ${url}`);
-  if (isShared && urls.network.length === 0) print('  on the network: no address found (is this machine connected?)');
-  print(`  watching the data file and templates/ · Ctrl-C to stop`);
+function printAddresses(input: { urls: ServerUrls; isShared: boolean; print: (text: string) => void; say: MessageCatalogue }): void {
+  const { urls, print, say } = input;
+  print(`  ${say.devServing(urls.local)}`);
+  for (const url of urls.network) print(`  ${say.devNetwork(url)}`);
+  if (input.isShared && urls.network.length === 0) print(`  ${say.devNoNetwork()}`);
+  print(`  ${say.devWatching()}`);
 }

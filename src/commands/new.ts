@@ -2,17 +2,17 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
-import { LANGUAGES } from '../i18n/words.js';
+import { isLanguage, LANGUAGES } from '../i18n/words.js';
 import { PACKAGE_ROOT } from '../options.js';
 
 /**
  * A short, commented starter deck that builds as it is: each kind of field, a table, a chart and sentences with
  * figures. Never overwrites a file. Its editor schema is written by the first build, next to it.
  */
-export function writeStarter(file: string, language: string): string {
+export function writeStarter(file: string, language: string): { readonly file: string; readonly outDir: string } {
   if (!file.endsWith('.yaml') && !file.endsWith('.yml')) throw new DeckError({ code: 'usage', ...messages.newNeedsYaml(file) });
   if (existsSync(file)) throw new DeckError({ code: 'usage', ...messages.newExists(file) });
-  if (!LANGUAGES.includes(language)) throw new DeckError({ code: 'usage', ...messages.unknownLanguage(language, LANGUAGES) });
+  if (!isLanguage(language)) throw new DeckError({ code: 'usage', ...messages.unknownLanguage(language, LANGUAGES) });
   const starter = readFileSync(join(PACKAGE_ROOT, 'templates', 'starters', `${language}.yaml`), 'utf8');
   const name = basename(file);
   const deckDir = `${file.replace(/\.ya?ml$/, '')}-deck`;
@@ -23,5 +23,5 @@ export function writeStarter(file: string, language: string): string {
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     throw new DeckError({ code: 'file', ...messages.fileUnreadable(file, reason), file }, { cause: error });
   }
-  return `✔ wrote ${file}: build it with  npx datadeck build --data ${file} --out ${deckDir}`;
+  return { file, outDir: deckDir };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FieldEntrySchema } from './field-schema.js';
+import { LANGUAGES } from '../i18n/words.js';
 
 /**
  * The zod schema of a data file's frame: meta, the field declarations, rows and slides. What a row or a slide may
@@ -18,7 +19,8 @@ export const MetaSchema = z.strictObject({
   date: z.iso.date({ error: 'date' }).describe('Fecha en formato AAAA-MM-DD.'),
   locale: z
     .string()
-    .regex(/^(es|en)(-[A-Z]{2})?$/, { error: 'locale' })
+    // A language with a catalogue in src/i18n/, and a region if wanted: es, es-EC, en-GB.
+    .regex(new RegExp(`^(${LANGUAGES.join('|')})(-[A-Z]{2})?$`), { error: 'locale' })
     .default('es')
     .describe('Idioma de la presentación: «es» (1.234,5 · «2 a 3 meses») o «en» (1,234.5 · «2 to 3 months»).'),
   theme: z.string().regex(/^[a-z0-9-]+$/).default('aula').describe('Tema visual: un archivo templates/themes/<tema>.css.'),

@@ -107,11 +107,8 @@ function checkFormulas(fields: readonly Field[], broken: ReadonlySet<string>): {
 
 function describeUnknownUnit(unit: string, key: 'unit' | 'display') {
   const units = UNIT_FAMILIES.flatMap((family) => listUnits(family).map((candidate) => candidate.symbol));
-  const byFamily = UNIT_FAMILIES.map((family) => `${FAMILY_NAMES[family]}: ${listUnits(family).map((candidate) => candidate.symbol).join(' ')}`).join('; ');
+  const byFamily = UNIT_FAMILIES.map((family) => ({ family, units: listUnits(family).map((candidate) => candidate.symbol) }));
   return messages.unknownDeclaredUnit(unit, key, suggestName(unit, units), byFamily);
 }
 
 // As the README names the families.
-const FAMILY_NAMES: Readonly<Record<(typeof UNIT_FAMILIES)[number], string>> = {
-  energy: 'energy', power: 'power', time: 'time', data: 'data size', mass: 'mass', co2: 'emissions', length: 'length',
-};

@@ -35,7 +35,7 @@ export function checkRows(raw: object, fields: readonly Field[], broken: Readonl
       if (given === null || given === undefined) continue; // `units:` with nothing after it: the value is missing
       const parsed = parseValue(field, given);
       if ('value' in parsed) values.set(key, parsed.value);
-      else findings.push({ code: parsed.problem.code, message: parsed.problem.message, hint: parsed.problem.hint, dataPath: ['rows', index, key, ...parsed.problem.subPath] });
+      else findings.push({ code: parsed.problem.code, message: parsed.problem.message, hint: parsed.problem.hint, entry: parsed.problem.entry, dataPath: ['rows', index, key, ...parsed.problem.subPath] });
     }
     for (const field of fields) {
       const hasFormula = 'formula' in field && field.formula !== undefined;

@@ -178,7 +178,7 @@ function checkChartFields(chart: unknown, path: readonly PathSegment[], input: S
     const isBroken = (at: readonly PathSegment[]) => { const value = valueAt(chart, at); return typeof value === 'string' && input.broken.has(value); };
     return declared.problems
       .filter((problem) => !isBroken(problem.path))
-      .map((problem) => ({ code: 'chart', message: problem.message, hint: problem.hint, dataPath: [...path, ...problem.path], ...(problem.isKey === true ? { key: String(problem.path.at(-1)) } : {}) }));
+      .map(({ path: at, isKey, ...message }) => ({ code: 'chart', ...message, dataPath: [...path, ...at], ...(isKey === true ? { key: String(at.at(-1)) } : {}) }));
   }
   return findChartFieldProblems(chart, input.fields).filter((problem) => !input.broken.has(problem.name)).map((problem) => ({
     code: 'field',
@@ -223,5 +223,5 @@ function checkText(text: string, path: readonly PathSegment[], input: SlidesInpu
   if (!hasFigures(text)) return [];
   const parsed = readSentence(input.sentences, text);
   const problems = 'problem' in parsed ? [parsed.problem] : checkSentence(parsed.sentence, { fields: new Map(input.fields.map((field) => [field.name, field])), broken: input.broken, rowNames: input.rowNames, scope });
-  return problems.map((problem) => ({ code: problem.code, message: problem.message, hint: problem.hint, dataPath: path, within: { offset: problem.offset, length: problem.length } }));
+  return problems.map((problem) => ({ code: problem.code, message: problem.message, hint: problem.hint, entry: problem.entry, dataPath: path, within: { offset: problem.offset, length: problem.length } }));
 }

@@ -1,3 +1,4 @@
+import { messages, type MessageCatalogue } from '../errors/messages.js';
 import { formatDataPath } from '../errors/report.js';
 import type { Deck, PathSegment } from '../model.js';
 
@@ -57,35 +58,30 @@ const SHOWN_CHANGES = 2;
 const SHOWN_VALUE_LENGTH = 32;
 
 /** `rows[4].units 2000 → 2400 · 2 slides, 1 chart · 18 ms`; several changes read "3 changes: a, b, …". */
-export function formatRebuildLine(summary: RebuildSummary): string {
+export function formatRebuildLine(summary: RebuildSummary, say: MessageCatalogue = messages): string {
   const { changes, files, slideCount, chartCount } = summary;
   const time = `${Math.round(summary.ms)} ms`;
-  if (changes.length === 0 && files.length === 0 && slideCount === 0 && chartCount === 0) return `no changes · ${time}`;
-  const what = changes.length > 0 ? describeList(changes.map(formatChange), 'changes') : describeList(files, 'files');
-  const counts = [plural(slideCount, 'slide'), ...(chartCount > 0 ? [plural(chartCount, 'chart')] : [])].join(', ');
-  return [what || 'no data changes', counts, time].join(' · ');
+  if (changes.length === 0 && files.length === 0 && slideCount === 0 && chartCount === 0) return `${say.rebuildNoChanges()} · ${time}`;
+  const what = changes.length > 0 ? describeList(changes.map((change) => formatChange(change, say)), 'changes', say) : describeList(files, 'files', say);
+  return [what || say.rebuildNoDataChanges(), say.rebuildCounts(slideCount, chartCount), time].join(' · ');
 }
 
-function describeList(items: readonly string[], noun: string): string {
+function describeList(items: readonly string[], kind: 'changes' | 'files', say: MessageCatalogue): string {
   if (items.length <= 1) return items[0] ?? '';
   const shown = items.slice(0, SHOWN_CHANGES).join(', ');
-  return `${items.length} ${noun}: ${shown}${items.length > SHOWN_CHANGES ? ', …' : ''}`;
+  return say.rebuildList(items.length, kind, `${shown}${items.length > SHOWN_CHANGES ? ', …' : ''}`);
 }
 
-export function formatChange(change: DataChange): string {
+export function formatChange(change: DataChange, say: MessageCatalogue = messages): string {
   const path = formatDataPath(change.path);
-  if (change.before === undefined) return `${path} added`;
-  if (change.after === undefined) return `${path} removed`;
+  if (change.before === undefined) return say.rebuildAdded(path);
+  if (change.after === undefined) return say.rebuildRemoved(path);
   return `${path} ${formatValue(change.before)} → ${formatValue(change.after)}`;
 }
 
 function formatValue(value: unknown): string {
   const text = typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value) ?? String(value);
   return text.length > SHOWN_VALUE_LENGTH ? `${text.slice(0, SHOWN_VALUE_LENGTH - 1)}…` : text;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Slides whose HTML differs from the previous build's, counting slides added or removed. */

@@ -1,4 +1,5 @@
 import { buildDeck, createBuildCache, type BuildCache } from '../build.js';
+import { messages, type MessageCatalogue } from '../errors/messages.js';
 import { formatFailure, formatProblem, readQuotedFiles } from '../errors/report.js';
 import type { BuildResult } from '../model.js';
 import type { BuildOptions } from '../options.js';
@@ -22,7 +23,7 @@ export interface DevBuilder {
 }
 
 /** buildDeck with one long-lived cache, describing each build against the last good one. */
-export function createDevBuilder(options: BuildOptions, cache: BuildCache = createBuildCache()): DevBuilder {
+export function createDevBuilder(options: BuildOptions, cache: BuildCache = createBuildCache(), say: MessageCatalogue = messages): DevBuilder {
   let previous: BuildResult | undefined;
   let previousWarnings = '';
   let hasFailed = false;
@@ -35,14 +36,14 @@ export function createDevBuilder(options: BuildOptions, cache: BuildCache = crea
         result = await buildDeck(options, cache);
       } catch (error) {
         hasFailed = true;
-        return { isBuilt: false, report: formatFailure(error) };
+        return { isBuilt: false, report: formatFailure(error, say) };
       }
       const ms = performance.now() - started;
       const renderedCharts = [...cache.charts.keys()].filter((key) => !chartsBefore.has(key)).length;
       const templateFiles = files.filter((file) => file !== options.dataFile);
-      const line = describeBuild({ previous, result, files: templateFiles, chartCount: renderedCharts, ms });
+      const line = describeBuild({ previous, result, files: templateFiles, chartCount: renderedCharts, ms, say });
       const isNewDeck = previous === undefined || hasFailed || templateFiles.length > 0 || line.isChanged || previous.bytes !== result.bytes;
-      const warnings = formatWarnings(result);
+      const warnings = formatWarnings(result, say);
       const isNewWarnings = warnings !== previousWarnings;
       previous = result;
       previousWarnings = warnings;
@@ -58,19 +59,19 @@ function describeBuild(input: {
   files: readonly string[];
   chartCount: number;
   ms: number;
+  say: MessageCatalogue;
 }): { text: string; isChanged: boolean } {
-  const { previous, result, chartCount, ms } = input;
+  const { previous, result, chartCount, ms, say } = input;
   if (previous === undefined) {
-    const count = (number: number, noun: string) => `${number} ${noun}${number === 1 ? '' : 's'}`;
-    return { text: `✔ ${result.outFile} · ${count(result.slideCount, 'slide')} · ${count(result.chartCount, 'chart')} · ${Math.round(ms)} ms`, isChanged: true };
+    return { text: say.devBuilt({ file: result.outFile, slides: result.slideCount, charts: result.chartCount, ms: Math.round(ms) }), isChanged: true };
   }
   const changes = diffDecks(previous.deck, result.deck);
   const slideCount = countChangedSlides(previous.slides, result.slides);
-  const text = formatRebuildLine({ changes, files: input.files, slideCount, chartCount, ms });
+  const text = formatRebuildLine({ changes, files: input.files, slideCount, chartCount, ms }, say);
   return { text, isChanged: changes.length > 0 || slideCount > 0 };
 }
 
-function formatWarnings(result: BuildResult): string {
+function formatWarnings(result: BuildResult, say: MessageCatalogue): string {
   const texts = readQuotedFiles(result.warnings);
-  return result.warnings.map((warning) => formatProblem(warning, 'warning', { texts })).join('\n\n');
+  return result.warnings.map((warning) => formatProblem(warning, 'warning', { texts, say })).join('\n\n');
 }

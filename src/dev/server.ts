@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { DeckError } from '../errors/deck-error.js';
-import { messages } from '../errors/messages.js';
+import { messages, type MessageCatalogue } from '../errors/messages.js';
 import { createClientScript, EVENTS_PATH, type DevMessage, type DevState } from './client.js';
 import { hashShell, injectDevClient } from './inject.js';
 import { pickContentType, readServedFile, resolveRequestPath } from './serve-files.js';
@@ -27,12 +27,14 @@ export async function startDevServer(options: {
   isPortChosen: boolean;
   /** A request that failed unexpectedly: a bug of ours, to print rather than crash the session. */
   onError: (error: unknown) => void;
+  /** The language of the overlay's words. */
+  say?: MessageCatalogue;
 }): Promise<DevServer> {
   // Until the first publish(): a page served now updates as soon as there is a version.
   let state: DevMessage = { version: '', error: null, shell: null };
   const streams = new Set<ServerResponse>();
   const server = createServer((request, response) => {
-    handleRequest({ request, response, root: options.root, state, streams }).catch((error: unknown) => {
+    handleRequest({ request, response, root: options.root, state, streams, say: options.say ?? messages }).catch((error: unknown) => {
       // The page gets a plain 500 (or a cut connection mid-answer); the error itself must surface, not vanish.
       if (response.headersSent) response.destroy();
       else response.writeHead(500).end();
@@ -92,6 +94,7 @@ interface RequestContext {
   readonly root: string;
   readonly state: DevMessage;
   readonly streams: Set<ServerResponse>;
+  readonly say: MessageCatalogue;
 }
 
 async function handleRequest(context: RequestContext): Promise<void> {
@@ -116,7 +119,7 @@ async function handleRequest(context: RequestContext): Promise<void> {
 const PLACEHOLDER = '<!doctype html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>datadeck</title>\n</head>\n<body>\n</body>\n</html>\n';
 
 function servePage(html: string, context: RequestContext): string {
-  const { message, hint } = messages.devBuildFailed();
+  const { message, hint } = context.say.devBuildFailed();
   return injectDevClient(html, createClientScript({ endpoint: EVENTS_PATH, version: context.state.version, title: message, hint }));
 }
 

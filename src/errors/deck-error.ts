@@ -1,4 +1,5 @@
 import type { PathSegment } from '../model.js';
+import type { MessageEntry } from './messages.js';
 
 /** What kind of problem: the part of the input at fault. Codes are stable; tests assert them. */
 export type ErrorCode =
@@ -33,6 +34,8 @@ export interface Problem {
   /** Characters to underline from column, for the ^^^ marker. */
   readonly length?: number | undefined;
   readonly dataPath?: readonly PathSegment[] | undefined;
+  /** The catalogue entry that said it, for the report to say it in the user's language. */
+  readonly entry?: MessageEntry | undefined;
 }
 
 /** The one error type users see: one or more located problems, with the library error kept as cause. */

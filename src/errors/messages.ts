@@ -1,8 +1,19 @@
-/** Every user-facing sentence of datadeck, one entry per situation. Tests assert entries, not pasted text. */
+/**
+ * Every user-facing sentence of datadeck, one entry per situation, in English. Tests assert entries, not pasted text.
+ * Each other language is a sibling file with the same entries (messages-es.ts), checked against this one by the
+ * compiler; the report prints a problem in the user's language from its entry's name and arguments.
+ */
 
 export interface Message {
   readonly message: string;
   readonly hint: string;
+  /** Which entry said it, with what: the report says it again in the user's language. */
+  readonly entry?: MessageEntry | undefined;
+}
+
+export interface MessageEntry {
+  readonly name: MessageName;
+  readonly args: readonly unknown[];
 }
 
 const quote = (value: unknown): string => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value));
@@ -14,6 +25,8 @@ const describe = (value: unknown): string => {
   return `${typeof value} ${String(value)}`;
 };
 const nameList = (names: readonly string[]): string => names.map((name) => `"${name}"`).join(', ');
+const FAMILIES: Readonly<Record<string, string>> = { energy: 'energy', power: 'power', time: 'time', data: 'data size', mass: 'mass', co2: 'emissions', length: 'length' };
+const family = (name: string): string => FAMILIES[name] ?? name;
 
 /** What a chart option's field must be, in words: the role names of src/charts/declared.ts. */
 export type ChartFieldRole = 'number' | 'range' | 'label' | 'group' | 'axis';
@@ -27,7 +40,7 @@ const ROLE_WORDS: Readonly<Record<ChartFieldRole, string>> = {
 const fittingHint = (role: ChartFieldRole, fitting: readonly string[]): string =>
   fitting.length > 0 ? `the fields that fit are ${nameList(fitting)}` : `declare ${ROLE_WORDS[role]} under fields: first`;
 
-export const messages = {
+const english = {
   fileMissing: (file: string): Message => ({
     message: `Cannot read the data file ${file}: it does not exist.`,
     hint: 'check the path, or pass another file with --data path/to/deck.yaml',
@@ -203,9 +216,9 @@ export const messages = {
       case 'decimal-comma':
         return { message: `The quantity ${quote(input.value)} uses a decimal comma.`, hint: input.suggestion !== undefined ? `write the decimal with a point: ${input.suggestion}` : 'write the number with a decimal point and no thousands separator, e.g. 1200 or 1.2' };
       case 'unknown-unit':
-        return { message: `Unknown unit "${input.unitText ?? ''}" in ${quote(input.value)}.`, hint: input.suggestion !== undefined ? `did you mean ${input.suggestion}? (units of ${input.unit.family}: ${units})` : `units of ${input.unit.family}: ${units}` };
+        return { message: `Unknown unit "${input.unitText ?? ''}" in ${quote(input.value)}.`, hint: input.suggestion !== undefined ? `did you mean ${input.suggestion}? (units of ${family(input.unit.family)}: ${units})` : `units of ${family(input.unit.family)}: ${units}` };
       case 'other-family':
-        return { message: `The unit "${input.unitText ?? ''}" in ${quote(input.value)} is not a unit of ${input.unit.family}.`, hint: `this field is in ${input.unit.symbol}; use one of ${units}` };
+        return { message: `The unit "${input.unitText ?? ''}" in ${quote(input.value)} is not a unit of ${family(input.unit.family)}.`, hint: `this field is in ${input.unit.symbol}; use one of ${units}` };
       case 'negative':
         return { message: `A quantity cannot be negative: ${quote(input.value)}.`, hint: 'write the amount without a minus sign, or leave an optional value out' };
       default:
@@ -254,9 +267,9 @@ export const messages = {
     message: `Expected a currency code such as "USD", got ${describe(value)}.`,
     hint: 'write the ISO 4217 code in capitals: USD, EUR, MXN, COP…',
   }),
-  unknownDeclaredUnit: (unit: string, key: 'unit' | 'display', suggestion: string | undefined, units: string): Message => ({
+  unknownDeclaredUnit: (unit: string, key: 'unit' | 'display', suggestion: string | undefined, byFamily: readonly { family: string; units: readonly string[] }[]): Message => ({
     message: key === 'unit' ? `Unknown unit "${unit}".` : `The display "${unit}" is not written, best or a unit of this field's family.`,
-    hint: `${suggestion !== undefined ? `did you mean "${suggestion}"? ` : ''}The units are ${units}`,
+    hint: `${suggestion !== undefined ? `did you mean "${suggestion}"? ` : ''}The units are ${byFamily.map((entry) => `${family(entry.family)}: ${entry.units.join(' ')}`).join('; ')}`,
   }),
   noFields: (): Message => ({
     message: 'The deck declares no fields: its rows have nothing to hold.',
@@ -575,7 +588,124 @@ export const messages = {
     message: `datadeck failed unexpectedly: ${detail}. This is a bug in datadeck, not in your data.`,
     hint: 'run again with --debug to see the stack trace, and report it',
   }),
+  newNeedsName: (): Message => ({
+    message: 'datadeck new takes one argument: the new file\'s name.',
+    hint: 'write e.g. npx datadeck new mi-tema.yaml',
+  }),
+  unexpectedArgument: (argument: string): Message => ({
+    message: `Unexpected argument "${argument}".`,
+    hint: 'run datadeck --help for the commands and options; a value with spaces goes in quotes',
+  }),
+  unknownCommand: (command: string, commands: readonly string[]): Message => ({
+    message: `Unknown command "${command}"; the commands are ${commands.join(', ')}.`,
+    hint: 'run datadeck --help for the commands and options',
+  }),
+  badCliLanguage: (value: string, languages: readonly string[]): Message => ({
+    message: `datadeck speaks no language "${value}".`,
+    hint: `use --lang ${languages.join(' or --lang ')}`,
+  }),
+  // What the CLI prints around the messages: the report's words, the summary lines, --help.
+  devServing: (url: string): string => `serving ${url}`,
+  devNetwork: (url: string): string => `on the network ${url}`,
+  devNoNetwork: (): string => 'on the network: no address found (is this machine connected?)',
+  devWatching: (): string => 'watching the data file and templates/ · Ctrl-C to stop',
+  devBuilt: (input: { file: string; slides: number; charts: number; ms: number }): string =>
+    `✔ ${input.file} · ${count(input.slides, 'slide')} · ${count(input.charts, 'chart')} · ${input.ms} ms`,
+  rebuildNoChanges: (): string => 'no changes',
+  rebuildNoDataChanges: (): string => 'no data changes',
+  rebuildCounts: (slides: number, charts: number): string => [count(slides, 'slide'), ...(charts > 0 ? [count(charts, 'chart')] : [])].join(', '),
+  rebuildList: (total: number, kind: 'changes' | 'files', shown: string): string => `${total} ${kind}: ${shown}`,
+  rebuildAdded: (path: string): string => `${path} added`,
+  rebuildRemoved: (path: string): string => `${path} removed`,
+  unknownOption: (option: string): Message => ({
+    message: `Unknown option ${option}.`,
+    hint: 'run datadeck --help for the options; a file name starting with - goes after --',
+  }),
+  optionValue: (option: string, isMissing: boolean): Message => ({
+    message: isMissing ? `The option ${option} needs a value.` : `The option ${option} takes no value.`,
+    hint: isMissing ? `write it after the option: ${option} value` : `write ${option} alone`,
+  }),
+  severity: (severity: 'error' | 'warning'): string => severity,
+  hintLabel: (): string => 'hint',
+  problemCount: (count: number): string => `${count} problems found; nothing was written.`,
+  built: (input: { file: string; kilobytes: string; slides: number; charts: number; ms: number }): string =>
+    `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'slide')} · ${count(input.charts, 'chart')} · ${input.ms} ms`,
+  checked: (input: { file: string; rows: number; slides: number }): string => `✔ ${input.file}: ${count(input.rows, 'row')}, ${count(input.slides, 'slide')}, no errors`,
+  printed: (input: { file: string; kilobytes: string; slides: number; notesPages: number; ms: number }): string =>
+    `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'slide')}${input.notesPages > 0 ? ` + ${count(input.notesPages, 'page')} of notes` : ''} · ${input.ms} ms`,
+  starterWritten: (file: string, outDir: string): string => `✔ wrote ${file}: build it with  npx datadeck build --data ${file} --out ${outDir}`,
+  help: (): string => `datadeck: a data-driven reveal.js deck in one offline HTML file
+
+Usage:
+  datadeck [build] [options]   build the deck (default command)
+  datadeck new <file.yaml>     write a short starter deck to edit (--locale en for English)
+  datadeck check [options]     validate the data only; exit 0 or 1
+  datadeck schema [--out file] print (or write) the JSON Schema of the data file
+  datadeck pdf [--notes]       print the deck to dist/deck.pdf, one page per slide (needs Chrome or Chromium)
+  datadeck dev [--port n] [--host]  build, serve on localhost, rebuild and reload the page on every save
+
+Options:
+  --data <file>   the YAML dataset (default: data/deck.yaml)
+  --locale <es|en> new: the language of the starter deck (default: es)
+  --out <dir>     where index.html goes (default: dist)
+  --strict        treat warnings (figures that disagree) as errors
+  --public        leave out every speaker note, for a deck to share
+  --notes         pdf: add each slide's speaker notes on a page after it, in dist/deck-notes.pdf
+  --port <n>      dev: the port to serve on (default: 8000, or the next free one; 0 picks any free port)
+  --host          dev: listen on the local network too and print its addresses, for the audience
+  --lang <es|en>  the language of these messages (default: from LC_ALL, LC_MESSAGES or LANG; English unless es_*)
+  --debug         show stack traces of unexpected failures
+  -h, --help      show this help
+  -v, --version   print the version
+
+Exit codes: 0 success, 1 problem in the data or templates, 2 usage error, 3 internal error.`,
 } as const;
+
+const count = (number: number, noun: string): string => `${number} ${noun}${number === 1 ? '' : 's'}`;
+
+/** The English catalogue's shape: every other language's file must have the same entries, taking the same arguments. */
+export type MessageCatalogue = typeof english;
+export type MessageName = keyof MessageCatalogue;
+
+/** The English catalogue, each Message remembering its entry so that the report can say it in another language. */
+export const messages: MessageCatalogue = rememberEntries(english);
+
+function rememberEntries(catalogue: MessageCatalogue): MessageCatalogue {
+  const remembering: Record<string, (...args: never[]) => unknown> = {};
+  for (const [name, say] of Object.entries(catalogue)) {
+    const entryOf = (args: readonly unknown[]): MessageEntry | undefined => (isMessageName(name) ? { name, args } : undefined);
+    remembering[name] = (...args: never[]) => {
+      const said: unknown = Reflect.apply(say, undefined, args);
+      return typeof said === 'object' && said !== null ? { ...said, entry: entryOf(args) } : said;
+    };
+  }
+  // Object.entries forgets each entry's own signature; the wrappers take and return exactly what the entries do.
+  return remembering as unknown as MessageCatalogue;
+}
+
+function isMessageName(name: string): name is MessageName {
+  return Object.hasOwn(english, name);
+}
+
+/**
+ * A problem's message and hint in another catalogue. Only a text as its entry produced it (or with --strict's note
+ * added, which is said again too) is translated: one a stage rewrote otherwise keeps what it says, in English, rather
+ * than lose the part that stage added.
+ */
+export function translateMessage(said: Message, catalogue: MessageCatalogue): Message {
+  if (said.entry === undefined || catalogue === english) return said;
+  const original = sayWith(english, said.entry);
+  const local = sayWith(catalogue, said.entry);
+  if (original === undefined || local === undefined) return said;
+  const message = said.message === original.message ? local.message : said.message;
+  const hint = said.hint === original.hint ? local.hint : said.hint === english.strictHint(original.hint) ? catalogue.strictHint(local.hint) : said.hint;
+  return { message, hint, entry: said.entry };
+}
+
+function sayWith(catalogue: MessageCatalogue, entry: MessageEntry): Message | undefined {
+  const said: unknown = Reflect.apply(catalogue[entry.name], undefined, entry.args);
+  return typeof said === 'object' && said !== null && 'message' in said && 'hint' in said && typeof said.message === 'string' && typeof said.hint === 'string' ? { message: said.message, hint: said.hint } : undefined;
+}
 
 /** The closest name within two edits, for "did you mean". */
 export function suggestName(input: string, names: readonly string[]): string | undefined {

@@ -1,27 +1,32 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { PathSegment } from '../model.js';
 import { isDeckError, type DeckError, type Problem } from './deck-error.js';
-import { messages } from './messages.js';
+import { messages, translateMessage, type MessageCatalogue } from './messages.js';
 
 export interface ReportSource {
   /** File name → its text, to quote the offending line. */
   readonly texts: ReadonlyMap<string, string>;
+  /** The language to speak: the English catalogue unless the CLI chose another. */
+  readonly say?: MessageCatalogue | undefined;
 }
 
 /** What the user sees for a failed build: every problem, located, quoted and hinted. */
 export function formatError(error: DeckError, source: ReportSource): string {
   const blocks = error.problems.map((problem) => formatProblem(problem, 'error', source));
   const count = error.problems.length;
-  const footer = count > 1 ? `\n${count} problems found; nothing was written.` : '';
+  const footer = count > 1 ? `\n${(source.say ?? messages).problemCount(count)}` : '';
   return blocks.join('\n\n') + footer;
 }
 
 export function formatProblem(problem: Problem, severity: 'error' | 'warning', source: ReportSource): string {
+  const say = source.say ?? messages;
+  const { message, hint } = translateMessage(problem, say);
   const where = [location(problem), problem.dataPath?.length ? formatDataPath(problem.dataPath) : ''].filter(Boolean).join('  ');
-  const lines = [`${severity}[${problem.code}]${where ? ` ${where}` : ''}`, `  ${problem.message}`];
+  // The code in brackets is an identifier (tests and searches use it): it stays the same in every language.
+  const lines = [`${say.severity(severity)}[${problem.code}]${where ? ` ${where}` : ''}`, `  ${message}`];
   const excerpt = quoteLine(problem, source);
   if (excerpt) lines.push(excerpt);
-  lines.push(`  hint: ${problem.hint}`);
+  lines.push(`  ${say.hintLabel()}: ${hint}`);
   return lines.join('\n');
 }
 
@@ -48,10 +53,10 @@ function quoteLine(problem: Problem, source: ReportSource): string | undefined {
 }
 
 /** The text of any failed build, as the terminal and the dev server's overlay show it; unknown errors are our bugs. */
-export function formatFailure(error: unknown): string {
-  if (isDeckError(error)) return formatError(error, { texts: readQuotedFiles(error.problems) });
-  const { message, hint } = messages.internal(error instanceof Error ? error.message : String(error));
-  return `error[internal] ${message}\n  hint: ${hint}`;
+export function formatFailure(error: unknown, say: MessageCatalogue = messages): string {
+  if (isDeckError(error)) return formatError(error, { texts: readQuotedFiles(error.problems), say });
+  const { message, hint } = say.internal(error instanceof Error ? error.message : String(error));
+  return `${say.severity('error')}[internal] ${message}\n  ${say.hintLabel()}: ${hint}`;
 }
 
 /** The files the problems point into, read only now that there is something to quote. */

@@ -1,4 +1,7 @@
-/** The words a deck shows that do not come from its data, one catalogue per language. */
+import { en } from './en.js';
+import { es } from './es.js';
+
+/** The words a deck shows that do not come from its data, one catalogue per language (src/i18n/<language>.ts). */
 export interface DeckWords {
   /** Shown for a value the data leaves out, unless the field names its own `missing` text. */
   readonly notReported: string;
@@ -31,57 +34,89 @@ export interface DeckWords {
     readonly millionPlain: string;
     readonly billionPlain: string;
   };
+  /** reveal.js's own screens: the help overlay (?), the pause overlay, the controls' labels. */
+  readonly reveal: RevealWords;
+  /** The speaker view (S) of reveal's notes plugin. */
+  readonly speakerView: SpeakerViewWords;
 }
 
-const es: DeckWords = {
-  notReported: 'no reportado',
-  rangeBetween: 'a',
-  times: { one: 'vez', other: 'veces' },
-  approximately: '≈',
-  continued: '(continuación)',
-  continues: 'continúa en la siguiente diapositiva →',
-  author: 'Autor',
-  course: 'Curso',
-  date: 'Fecha',
-  chart: {
-    largestOf: 'los {shown} mayores de {total}',
-    firstOf: 'los {shown} primeros de {total}',
-    other: 'Otros',
-    total: 'Total',
-    million: 'millones de {unit}',
-    billion: 'miles de millones de {unit}',
-    millionPlain: 'millones',
-    billionPlain: 'miles de millones',
-  },
-};
+/** Plain text only (no quotes, <, >, &, `, \ or $): each string is set into reveal's own code as it stands. */
+export interface RevealWords {
+  readonly help: {
+    readonly title: string;
+    readonly key: string;
+    readonly action: string;
+    readonly nextSlide: string;
+    readonly previousSlide: string;
+    readonly navigateLeft: string;
+    readonly navigateRight: string;
+    readonly navigateUp: string;
+    readonly navigateDown: string;
+    readonly withoutFragments: string;
+    readonly firstOrLastSlide: string;
+    readonly pause: string;
+    readonly fullscreen: string;
+    readonly jumpToSlide: string;
+    readonly overview: string;
+    readonly speakerView: string;
+  };
+  /** Key names in the help overlay's first column. */
+  readonly keys: { readonly space: string; readonly shift: string };
+  /** The button on the black pause screen (B or .). */
+  readonly resume: string;
+  /** The arrows' labels for screen readers. */
+  readonly controls: { readonly previous: string; readonly next: string; readonly above: string; readonly below: string };
+  /** Shown in the notes area (?showNotes=true) of a slide without notes. */
+  readonly noNotes: string;
+  readonly media: {
+    readonly play: string;
+    readonly playVideo: string;
+    readonly unmuteVideo: string;
+    readonly playAudio: string;
+    readonly imageFailed: string;
+    readonly videoFailed: string;
+  };
+}
 
-const en: DeckWords = {
-  notReported: 'not reported',
-  rangeBetween: 'to',
-  times: { one: 'time', other: 'times' },
-  approximately: '≈',
-  continued: '(continued)',
-  continues: 'continued on the next slide →',
-  author: 'Author',
-  course: 'Course',
-  date: 'Date',
-  chart: {
-    largestOf: 'the {shown} largest of {total}',
-    firstOf: 'the first {shown} of {total}',
-    other: 'Other',
-    total: 'Total',
-    million: '{unit} millions',
-    billion: '{unit} billions',
-    millionPlain: 'millions',
-    billionPlain: 'billions',
-  },
-};
+export interface SpeakerViewWords {
+  readonly title: string;
+  readonly loading: string;
+  readonly upcoming: string;
+  readonly time: string;
+  readonly reset: string;
+  readonly pacing: string;
+  readonly notes: string;
+  readonly layout: string;
+  readonly layouts: { readonly default: string; readonly wide: string; readonly tall: string; readonly notesOnly: string };
+  /** The clock: 24 h ("14:05") or 12 h ("02:05 PM"), as people of the language read it. */
+  readonly isClock12Hour: boolean;
+  /** What the clock shows before its first tick. */
+  readonly clockStart: string;
+  /** Two lines each: what went wrong, what to do. */
+  readonly crossOrigin: readonly [string, string];
+  readonly connectionFailed: readonly [string, string];
+  /** Three parts around the number of slides and the minimum of seconds per slide. */
+  readonly pacingTooShort: readonly [string, string, string];
+}
 
-const CATALOGUES: Readonly<Record<string, DeckWords>> = { es, en };
+const CATALOGUES = { es, en } as const satisfies Readonly<Record<string, DeckWords>>;
 
-export const LANGUAGES: readonly string[] = Object.keys(CATALOGUES);
+/** The languages a deck may be written in: a file in src/i18n/ and its entry above. */
+export type Language = keyof typeof CATALOGUES;
 
-/** The catalogue of a locale's language ("es-EC" → es); languages without one read English. */
+export function isLanguage(value: string): value is Language {
+  return Object.hasOwn(CATALOGUES, value);
+}
+
+export const LANGUAGES: readonly Language[] = Object.keys(CATALOGUES).filter(isLanguage);
+
+/** The language of a locale: "es-EC" → es; one without a catalogue reads English. */
+export function findLanguage(locale: string): Language {
+  const language = locale.split('-')[0] ?? '';
+  return isLanguage(language) ? language : 'en';
+}
+
+/** The catalogue of a locale's language ("es-EC" → es). */
 export function findWords(locale: string): DeckWords {
-  return CATALOGUES[locale.split('-')[0] ?? ''] ?? en;
+  return CATALOGUES[findLanguage(locale)];
 }

@@ -1,6 +1,8 @@
 import type { Assets, Deck } from '../model.js';
 import { compactCss, findFeatures } from './compact-css.js';
 import { createDeckPolicy } from './csp.js';
+import { localizeReveal } from './localize-reveal.js';
+import { findWords } from '../i18n/words.js';
 import type { TemplateFunction } from '../slides/render.js';
 
 export interface BundleInput {
@@ -31,7 +33,9 @@ export const REVEAL_CONFIG = {
 
 /** One self-contained page: reveal's CSS and JS, the theme, the notes plugin and the slides, all inline. */
 export function bundleDeck(input: BundleInput): string {
-  const { deck, assets } = input;
+  const { deck } = input;
+  // reveal's own screens (help, pause, controls, speaker view) in the deck's language.
+  const assets = { ...input.assets, ...localizeReveal(input.assets, findWords(deck.meta.locale), deck.meta.locale) };
   const plugins = input.hasNotes ? '[RevealNotes]' : '[]';
   const init = `Reveal.initialize(Object.assign(${JSON.stringify(REVEAL_CONFIG)}, { plugins: ${plugins} }));`;
   const scripts = [assets.revealJs, ...(input.hasNotes ? [assets.notesJs] : []), init].map(inlineScript);

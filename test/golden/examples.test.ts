@@ -6,6 +6,8 @@ import { buildDeck } from '../../src/build.js';
 import type { BuildResult } from '../../src/model.js';
 import { createTestOptions, ROOT } from '../helpers.js';
 import { slideSections, visibleText } from '../text.js';
+import { findLanguage } from '../../src/i18n/words.js';
+import { findForeignWords, wordsOf } from '../language-words.js';
 
 /**
  * Every folder under examples/ with a deck.yaml is a deck a user could copy: it must build with no warning, and show
@@ -112,6 +114,17 @@ describe.each(examples)('examples/%s', (name) => {
     expect(sections[0]).toContain('data-layout="title"');
     const withNotes = sections.filter((section) => section.includes('<aside class="notes"'));
     expect(withNotes.length).toBeGreaterThanOrEqual(Math.ceil(sections.length / 2));
+  });
+
+  it('shows no word of the other language outside its data', () => {
+    const data = readFileSync(join(DIR, name, 'deck.yaml'), 'utf8');
+    const locale = /^\s*locale:\s*([\w-]+)/m.exec(data)?.[1] ?? 'es';
+    const ownWords = new Set(wordsOf(data));
+    // What a screen reader says too: the labels and role descriptions in the markup (reveal's scripts left out).
+    const markup = html.replace(/<script>[\s\S]*?<\/script>/g, '');
+    const spoken = [...markup.matchAll(/\s(?:aria-label|aria-roledescription|alt|title|placeholder)="([^"]*)"/g)].map((match) => match[1] ?? '');
+    const notFromData = wordsOf([text, ...spoken].join(' ')).filter((word) => !ownWords.has(word)).join(' ');
+    expect(findForeignWords(notFromData, findLanguage(locale))).toEqual([]);
   });
 
   it('leaves no template syntax or broken figure on screen', () => {

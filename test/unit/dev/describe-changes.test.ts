@@ -9,7 +9,7 @@ const edited = (from: string, to: string): Deck => {
   if (!TEXT.includes(from)) throw new Error(`data/deck.yaml has no "${from}"`);
   return deckOf(TEXT.replace(from, to));
 };
-const changesOf = (after: Deck): string[] => diffDecks(deckOf(TEXT), after).map(formatChange);
+const changesOf = (after: Deck): string[] => diffDecks(deckOf(TEXT), after).map((change) => formatChange(change));
 
 describe('diffDecks: what the user changed, at its path in data/deck.yaml', () => {
   it('names one figure with its old and new value', () => {
