@@ -4,6 +4,7 @@ import { messages, suggestName, type Message } from '../errors/messages.js';
 import type { PathSegment } from '../model.js';
 import { DatasetSchema, MetaSchema } from './deck-schema.js';
 import { declarationKeys, FIELD_TYPES, FieldDeclarationSchema } from './field-schema.js';
+import { RowsFileSchema } from './sheet/declaration.js';
 import type { Finding } from './validate.js';
 
 /** zod's issues about the data file's frame (meta, the field declarations), as findings with the catalogue's words. */
@@ -94,6 +95,10 @@ function formatMessage(key: string, value: unknown): [ErrorCode, Message] {
       return ['schema', messages.badCurrency(value)];
     case 'field-name':
       return ['schema', messages.badFieldName(value)];
+    case 'sheet-file':
+      return ['schema', messages.sheetBadFile(value)];
+    case 'sheet-range':
+      return ['schema', messages.sheetBadRange(value)];
     default:
       return ['schema', messages.badTheme(value)];
   }
@@ -103,6 +108,7 @@ function formatMessage(key: string, value: unknown): [ErrorCode, Message] {
 function allowedKeys(raw: object, path: readonly PathSegment[]): string[] {
   if (path.length === 0) return Object.keys(DatasetSchema.shape);
   if (path[0] === 'meta') return Object.keys(MetaSchema.shape);
+  if (path[0] === 'rows' && path.length === 1) return Object.keys(RowsFileSchema.shape);
   if (path[0] === 'fields' && path.length === 2) return declarationKeys(valueAt(raw, [...path, 'type']));
   return [];
 }

@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'sentence'
   | 'url'
   | 'browser'
-  | 'cache';
+  | 'cache'
+  | 'sheet';
 
 export interface Problem {
   readonly code: ErrorCode;
@@ -33,6 +34,8 @@ export interface Problem {
   /** Characters to underline from column, for the ^^^ marker. */
   readonly length?: number | undefined;
   readonly dataPath?: readonly PathSegment[] | undefined;
+  /** Where, as the heading shows it, when line and column do not say it: a spreadsheet's cell and its column. */
+  readonly place?: string | undefined;
 }
 
 /** The one error type users see: one or more located problems, with the library error kept as cause. */

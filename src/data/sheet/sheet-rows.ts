@@ -1,0 +1,89 @@
+import type { Problem } from '../../errors/deck-error.js';
+import { messages } from '../../errors/messages.js';
+import type { InputRow } from '../../model.js';
+import type { Field } from '../fields.js';
+import { parseValue, type Value } from '../values.js';
+import { detectDecimal, isNumericField, readCell, type ColumnReading } from './cell-value.js';
+import { mapColumns, placeFields, type MappedColumn } from './sheet-columns.js';
+import { isEmptyCell, type Table, type TableRow } from './table.js';
+
+export interface SheetRows {
+  readonly rows: InputRow[];
+  /** Located at their cells, in the order of the file. */
+  readonly problems: Problem[];
+}
+
+/**
+ * The sheet's rows read by the deck's fields, as checkRows reads YAML rows: each cell through parseValue, after
+ * readCell has made it plain. Every problem of the file at once, each at its cell with its column's header.
+ */
+export function readSheetRows(table: Table, fields: readonly Field[], ignore: readonly string[]): SheetRows {
+  const { columns, problems } = mapColumns(table, fields, ignore);
+  const decimal = table.decimal ?? detectDecimal(numericTexts(table, columns));
+  const readings = columns.map((column): [MappedColumn, ColumnReading] => [column, { field: column.field, headerUnit: column.headerUnit, decimal }]);
+  const width = table.header.length;
+  const unreadable = new Map(table.unreadable.map((cell) => [`${cell.row}:${cell.column}`, cell]));
+  const rows: InputRow[] = [];
+  const firstRow = new Map<string, TableRow>();
+  const [nameField] = fields;
+  for (const row of table.rows) {
+    if (row.cells.every((cell) => isEmptyCell(cell)) && !table.unreadable.some((cell) => cell.row === row.number)) continue;
+    const index = rows.length;
+    const at = (column: number, header: string | undefined) => placeFields(table.locate(row.number, column), header);
+    const extra = row.cells.findIndex((cell, column) => column >= width && !isEmptyCell(cell));
+    if (extra >= 0) problems.push({ code: 'sheet', ...messages.sheetTooManyCells(lastFilled(row) + 1, width, table.kind), ...at(extra, undefined), dataPath: ['rows', index] });
+    const values = new Map<string, Value>();
+    const given: Record<string, unknown> = {};
+    for (const [column, reading] of readings) {
+      const cell = row.cells[column.index];
+      const dataPath = ['rows', index, column.field.name];
+      const lost = unreadable.get(`${row.number}:${column.index}`);
+      if (lost !== undefined) {
+        const message = lost.kind === 'formula-error' ? messages.sheetFormulaError(lost.detail) : messages.sheetFormulaWithoutValue(lost.detail);
+        problems.push({ code: 'sheet', ...message, ...at(column.index, column.header), dataPath });
+        given[column.field.name] = `=${lost.detail}`;
+        continue;
+      }
+      if (cell === undefined || isEmptyCell(cell)) {
+        const hasFormula = 'formula' in column.field && column.field.formula !== undefined;
+        if (column.field.isRequired && !hasFormula) problems.push({ code: 'schema', ...messages.sheetEmptyCell(column.field.name, column.field.label), ...at(column.index, column.header), dataPath });
+        continue;
+      }
+      given[column.field.name] = cell instanceof Date ? cell.toISOString().slice(0, 10) : cell;
+      const read = readCell(cell, reading);
+      const parsed = 'problem' in read ? { problem: { code: 'unit' as const, ...read.problem, subPath: [] } } : parseValue(column.field, read.given);
+      if ('value' in parsed) values.set(column.field.name, parsed.value);
+      else problems.push({ code: parsed.problem.code, message: parsed.problem.message, hint: parsed.problem.hint, ...at(column.index, column.header), dataPath });
+    }
+    const nameColumn = columns.find((column) => column.field === nameField);
+    const name = nameField === undefined ? undefined : values.get(nameField.name);
+    const text = name?.kind === 'text' ? name.text : `#${index + 1}`;
+    const first = firstRow.get(text.toLocaleLowerCase());
+    if (first !== undefined && name !== undefined && nameColumn !== undefined) {
+      problems.push({ code: 'duplicate', ...messages.sheetDuplicateRow(text, table.locate(first.number, nameColumn.index).ref), ...at(nameColumn.index, nameColumn.header), dataPath: ['rows', index, nameField?.name ?? ''] });
+    } else firstRow.set(text.toLocaleLowerCase(), row);
+    rows.push({ index, name: text, values, given, source: { locate: (field) => locateField(table, row, columns, field) } });
+  }
+  return { rows, problems };
+}
+
+function locateField(table: Table, row: TableRow, columns: readonly MappedColumn[], field: string | undefined) {
+  const column = columns.find((candidate) => candidate.field.name === field);
+  return { place: table.locate(row.number, column?.index ?? 0), header: column?.header };
+}
+
+/** The texts of the cells that hold figures, for telling which decimal mark the file uses. */
+function* numericTexts(table: Table, columns: readonly MappedColumn[]): Iterable<string> {
+  const numeric = columns.filter((column) => isNumericField(column.field));
+  for (const row of table.rows) {
+    for (const column of numeric) {
+      const cell = row.cells[column.index];
+      if (typeof cell === 'string') yield cell;
+    }
+  }
+}
+
+function lastFilled(row: TableRow): number {
+  for (let column = row.cells.length - 1; column >= 0; column -= 1) if (!isEmptyCell(row.cells[column])) return column;
+  return -1;
+}
