@@ -40,7 +40,7 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
   if (schema !== undefined) await writeSchemaFile(schema.file, schema.text);
   const stored = isRebuild ? [] : await storeCache(cache, project.cache.stamp, options.cacheDir); // write's other file, when something is new
   const chartWarnings = describeChartWarnings(project, deck, charts);
-  return { ...written, slideCount: slides.length, chartCount: charts.size, warnings: [...warnings, ...chartWarnings, ...notes, ...stored], deck, slides };
+  return { ...written, slideCount: slides.length, chartCount: charts.size, warnings: [...warnings, ...chartWarnings, ...notes, ...stored], sheetFile: project.sheet?.path, deck, slides };
 }
 
 export interface CheckedProject {

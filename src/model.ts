@@ -32,6 +32,8 @@ export interface Project {
 
 /** A spreadsheet's cells and what the deck declared about them (the columns to leave out). */
 export interface LoadedSheet {
+  /** The file read, as the build was given it (for the dev server to watch). */
+  readonly path: string;
   readonly table: Table;
   readonly ignore: readonly string[];
 }
@@ -182,6 +184,8 @@ export interface BuildResult {
   readonly chartCount: number;
   /** Located warnings, e.g. a price × units that disagrees with the total. */
   readonly warnings: readonly Problem[];
+  /** The spreadsheet the rows came from, if any: the dev server watches it too. */
+  readonly sheetFile?: string | undefined;
   /** The derived deck and each slide's HTML, for watch mode to tell what changed. */
   readonly deck: Deck;
   readonly slides: readonly string[];

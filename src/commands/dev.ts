@@ -56,9 +56,15 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
   const cache = createBuildCache();
   const builder = createDevBuilder(build, cache);
   const publish = createPublisher(server, options);
-  const scheduler = createRebuildScheduler(async (files, hasNewer) => publish(await builder.rebuild(files), hasNewer()));
+  let watch: ProjectWatch | undefined;
+  const scheduler = createRebuildScheduler(async (files, hasNewer) => {
+    const outcome = await builder.rebuild(files);
+    // The spreadsheet rows: names may sit in another folder: watched once a build has read it.
+    if (outcome.isBuilt && outcome.result.sheetFile !== undefined) watch?.follow(outcome.result.sheetFile);
+    await publish(outcome, hasNewer());
+  });
 
-  const watch = await watchOrClose(server, () =>
+  watch = await watchOrClose(server, () =>
     watchProject({
       dataFile: build.dataFile,
       templatesDir: build.templatesDir,
@@ -74,7 +80,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     urls,
     whenIdle: () => scheduler.whenIdle(),
     async close() {
-      watch.close();
+      watch?.close();
       scheduler.cancel();
       await scheduler.whenIdle();
       await server.close();
@@ -126,5 +132,5 @@ function printAddresses(urls: ServerUrls, isShared: boolean, print: (text: strin
   print(`  serving ${urls.local}`);
   for (const url of urls.network) print(`  on the network ${url}`);
   if (isShared && urls.network.length === 0) print('  on the network: no address found (is this machine connected?)');
-  print(`  watching the data file and templates/ · Ctrl-C to stop`);
+  print(`  watching the data file, its spreadsheet and templates/ · Ctrl-C to stop`);
 }

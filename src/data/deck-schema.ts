@@ -37,7 +37,7 @@ export const DatasetSchema = z.strictObject({
   // not here: zod would copy every key of every row and slide on every build.
   // Or a spreadsheet next to the deck, read by sheet/load-sheet.ts and checked against the fields like YAML rows.
   rows: z
-    .union([z.array(z.unknown()).min(1), z.string().trim().regex(/\.(csv|tsv|txt|xlsx)$/i, { error: 'sheet-file' }), RowsFileSchema])
+    .union([z.array(z.unknown()).min(1), z.string().trim().regex(/\.(csv|tsv|xlsx)$/i, { error: 'sheet-file' }), RowsFileSchema])
     .describe('Las filas de datos: una por elemento comparado, o la hoja de cálculo que las tiene (datos.csv, o { file: datos.xlsx, sheet: Hoja1 }).'),
   slides: z.array(z.unknown()).min(1).describe('Las diapositivas, en orden.'),
 });

@@ -7,11 +7,19 @@ export interface DataChange {
   /** undefined when the entry was added (before) or removed (after). */
   readonly before: unknown;
   readonly after: unknown;
+  /** For a spreadsheet's cell: its place and column, which the change line names instead of the path. */
+  readonly cell?: string | undefined;
 }
 
 /** The paths of data/deck.yaml whose values differ between two builds, in file order. */
 export function diffDecks(before: Deck, after: Deck): DataChange[] {
-  return diffValues(projectDeck(before), projectDeck(after), []);
+  return diffValues(projectDeck(before), projectDeck(after), []).map((change) => {
+    const [top, index, field] = change.path;
+    if (top !== 'rows' || typeof index !== 'number') return change;
+    const source = (after.rows[index] ?? before.rows[index])?.source;
+    const where = source?.locate(typeof field === 'string' ? field : undefined);
+    return where === undefined ? change : { ...change, cell: `${where.place.ref}${where.header === undefined ? '' : ` (${where.header})`}` };
+  });
 }
 
 /**
@@ -73,7 +81,7 @@ function describeList(items: readonly string[], noun: string): string {
 }
 
 export function formatChange(change: DataChange): string {
-  const path = formatDataPath(change.path);
+  const path = change.cell ?? formatDataPath(change.path);
   if (change.before === undefined) return `${path} added`;
   if (change.after === undefined) return `${path} removed`;
   return `${path} ${formatValue(change.before)} → ${formatValue(change.after)}`;

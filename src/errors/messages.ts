@@ -574,6 +574,10 @@ export const messages = {
     message: `The cell ${quote(value)} has a decimal comma, but this file is read with decimal points.`,
     hint: 'if the file writes decimals with commas (1.234,5), say so under rows: { file: …, decimal: comma }; otherwise write 1.5',
   }),
+  sheetDateCell: (iso: string): Message => ({
+    message: `The cell holds the date ${iso}, not a figure.`,
+    hint: 'a spreadsheet turns some figures into dates as they are typed (3/4 → 4 March): format the cell as Number or Text and type the figure again',
+  }),
   sheetFormulaWithoutValue: (formula: string): Message => ({
     message: `The cell holds a formula${formula === '' ? '' : ` (=${formula})`} but no value computed by the spreadsheet.`,
     hint: 'open the file in Excel or LibreOffice and save it again: saving stores each formula\'s result, which is what datadeck reads (it does not compute formulas; a field\'s formula: can)',

@@ -23,7 +23,7 @@ const RANGE = /^(-?\d+(?:\.\d+)?)\s*([^\d\s-–—][^\d]*?)?\s*(?:-|–|—|\ba\
  */
 export function readCell(value: SheetValue, column: ColumnReading): CellReading {
   const { field } = column;
-  if (value instanceof Date) return { given: isoDate(value) };
+  if (value instanceof Date) return field.type === 'date' || field.type === 'text' ? { given: isoDate(value) } : { problem: messages.sheetDateCell(isoDate(value)) };
   if (typeof value === 'number') return { given: withUnit(value, column) };
   if (typeof value === 'boolean' || value === null) return { given: value };
   const text = value.trim();

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * `rows: { file: modelos.xlsx, sheet: Hoja1, range: A1:F20, decimal: comma, ignore: [Notas] }`.
  */
 export const RowsFileSchema = z.strictObject({
-  file: z.string().trim().regex(/\.(csv|tsv|txt|xlsx)$/i, { error: 'sheet-file' }).describe('La hoja de cálculo con las filas, junto al YAML: datos.csv o datos.xlsx.'),
+  file: z.string().trim().regex(/\.(csv|tsv|xlsx)$/i, { error: 'sheet-file' }).describe('La hoja de cálculo con las filas, junto al YAML: datos.csv o datos.xlsx.'),
   sheet: z.string().trim().min(1).optional().describe('Solo .xlsx: la hoja que tiene las filas (por defecto, la primera).'),
   range: z
     .string()

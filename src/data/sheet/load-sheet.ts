@@ -8,7 +8,8 @@ import { isRowsFile, resolveDeclaration, RowsFileSchema, type SheetDeclaration }
 import { readCsv } from './read-csv.js';
 import { readXlsx } from './read-xlsx.js';
 
-const SHEET_FILE = /\.(csv|tsv|txt|xlsx)$/i;
+const SHEET_FILE = /\.(csv|tsv|xlsx)$/i;
+const SHOWN_FILES = 8;
 
 /**
  * The spreadsheet `rows:` names, read: part of load, the only stage that reads files. undefined when the rows are
@@ -28,12 +29,12 @@ export async function loadSheet(input: { data: ParsedData; dataFile: string; sho
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     const where = typeof rows === 'string' ? locate(['rows']) : locate(['rows', 'file']);
-    const message = code === 'ENOENT' ? messages.sheetFileMissing(declaration.shownFile, listSheetFiles(dirname(declaration.path))) : messages.fileUnreadable(declaration.shownFile, code || 'unknown error');
+    const message = code === 'ENOENT' ? messages.sheetFileMissing(declaration.shownFile, listSheetFiles(dirname(declaration.path)).slice(0, SHOWN_FILES)) : messages.fileUnreadable(declaration.shownFile, code || 'unknown error');
     throw new DeckError({ code: 'file', ...message, ...where }, { cause: error });
   }
   const libraries = await import('./sheet-libraries.js');
   const table = declaration.kind === 'csv' ? readCsv(bytes, declaration, libraries) : await readXlsx(bytes, declaration, { libraries, locate: (key) => (typeof rows === 'string' ? locate(['rows']) : locate(['rows', key])) });
-  return { table, ignore: declaration.ignore };
+  return { path: declaration.path, table, ignore: declaration.ignore };
 }
 
 /** `rows: datos.csv` or `rows: { file: …, … }`, checked, each problem at its spot in the YAML. */

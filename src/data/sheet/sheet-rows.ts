@@ -51,7 +51,7 @@ export function readSheetRows(table: Table, fields: readonly Field[], ignore: re
       }
       given[column.field.name] = cell instanceof Date ? cell.toISOString().slice(0, 10) : cell;
       const read = readCell(cell, reading);
-      const parsed = 'problem' in read ? { problem: { code: 'unit' as const, ...read.problem, subPath: [] } } : parseValue(column.field, read.given);
+      const parsed = 'problem' in read ? { problem: { code: 'schema' as const, ...read.problem, subPath: [] } } : parseValue(column.field, read.given);
       if ('value' in parsed) values.set(column.field.name, parsed.value);
       else problems.push({ code: parsed.problem.code, message: parsed.problem.message, hint: parsed.problem.hint, ...at(column.index, column.header), dataPath });
     }
