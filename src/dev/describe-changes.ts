@@ -84,11 +84,13 @@ export function formatChange(change: DataChange): string {
   const path = change.cell ?? formatDataPath(change.path);
   if (change.before === undefined) return `${path} added`;
   if (change.after === undefined) return `${path} removed`;
-  return `${path} ${formatValue(change.before)} → ${formatValue(change.after)}`;
+  // A spreadsheet cell is shown as it reads in the spreadsheet, without the quotes YAML text would need.
+  const isCell = change.cell !== undefined;
+  return `${path} ${formatValue(change.before, isCell)} → ${formatValue(change.after, isCell)}`;
 }
 
-function formatValue(value: unknown): string {
-  const text = typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value) ?? String(value);
+function formatValue(value: unknown, isCell: boolean): string {
+  const text = typeof value === 'number' || typeof value === 'boolean' || (isCell && typeof value === 'string') ? String(value) : JSON.stringify(value) ?? String(value);
   return text.length > SHOWN_VALUE_LENGTH ? `${text.slice(0, SHOWN_VALUE_LENGTH - 1)}…` : text;
 }
 

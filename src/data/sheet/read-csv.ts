@@ -52,7 +52,7 @@ export function readCsv(bytes: Uint8Array, declaration: SheetDeclaration, librar
   };
   const locateRow = (row: number): CellPlace => ({ file, ref: `${file}:${row}`, line: row, column: 1, length: (raws.get(row) ?? '').split(/\r?\n/)[0]?.length ?? 1 });
   const decimal = declaration.decimal ?? (separator === ';' ? 'comma' : undefined);
-  return { kind: 'csv', file, header: header?.cells ?? [], headerNumber: header?.number ?? 1, rows: data, decimal, locate, locateRow, unreadable: [] };
+  return { kind: 'csv', file, header: header?.cells ?? [], headerNumber: header?.number ?? 1, rows: data.map(({ number, cells }) => ({ number, cells })), decimal, locate, locateRow, unreadable: [] };
 }
 
 /** The text, or a problem at the first byte that is not UTF-8: Excel's plain "CSV" export writes Windows-1252. */
