@@ -8,6 +8,8 @@ export interface ColumnReading {
   readonly field: Field;
   readonly headerUnit: Unit | undefined;
   readonly decimal: 'comma' | 'point';
+  /** For a money column: the currency marks to drop (createCurrencyPattern). */
+  readonly currencyPattern?: RegExp | undefined;
 }
 
 export type CellReading = { readonly given: unknown } | { readonly problem: Message };
@@ -29,7 +31,7 @@ export function readCell(value: SheetValue, column: ColumnReading): CellReading 
   const text = value.trim();
   if (field.type === 'date') return { given: column.decimal === 'comma' ? dayFirstDate(text) ?? text : text };
   if (!NUMERIC.has(field.type)) return { given: text };
-  const plain = plainNumbers(field.type === 'money' ? withoutCurrency(text, field.currency) : text, column.decimal);
+  const plain = plainNumbers(withoutCurrency(text, column.currencyPattern), column.decimal);
   if (plain === undefined) return { problem: messages.sheetDecimalComma(text) };
   if (field.type === 'range') return { given: readRange(plain, column) };
   return { given: /^-?\d+(\.\d+)?$/.test(plain) ? withUnit(plain, column) : plain };
@@ -55,13 +57,21 @@ function readRange(text: string, column: ColumnReading): unknown {
  * with points. undefined: a comma that can only be a decimal comma in a file read with points.
  */
 function plainNumbers(text: string, decimal: 'comma' | 'point'): string | undefined {
+  // Most cells are plain already: 2000, 1.5 GWh (with points), 2 a 3.
+  if (decimal === 'point' ? !text.includes(',') : !text.includes(',') && !/\d\.\d{3}(?!\d)/.test(text)) return text;
   if (decimal === 'comma') return text.replace(/\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d+,\d+/g, (number) => number.replaceAll('.', '').replace(',', '.'));
   const plain = text.replace(/\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)/g, (number) => number.replaceAll(',', ''));
   return /\d,\d/.test(plain) ? undefined : plain;
 }
 
-function withoutCurrency(text: string, currency: string): string {
-  return text.replace(new RegExp(`US\\$|[$€£]|\\b(?:USD|EUR|${currency.replace(/[^A-Z]/gi, '')})\\b`, 'gi'), '').trim();
+/** The currency marks a money column may write ("$", "US$", "€", its ISO code): made once per column, not per cell. */
+export function createCurrencyPattern(field: Field): RegExp | undefined {
+  if (field.type !== 'money') return undefined;
+  return new RegExp(`US\\$|[$€£]|\\b(?:USD|EUR|${field.currency.replace(/[^A-Z]/gi, '')})\\b`, 'gi');
+}
+
+function withoutCurrency(text: string, pattern: RegExp | undefined): string {
+  return pattern === undefined || !/[^\d\s.,-]/.test(text) ? text : text.replace(pattern, '').trim();
 }
 
 /** A date cell is a day at midnight UTC: its ISO day. */

@@ -3,7 +3,7 @@ import { messages } from '../../errors/messages.js';
 import type { InputRow } from '../../model.js';
 import type { Field } from '../fields.js';
 import { parseValue, type Value } from '../values.js';
-import { detectDecimal, isNumericField, readCell, type ColumnReading } from './cell-value.js';
+import { createCurrencyPattern, detectDecimal, isNumericField, readCell, type ColumnReading } from './cell-value.js';
 import { mapColumns, placeFields, type MappedColumn } from './sheet-columns.js';
 import { isEmptyCell, type Table, type TableRow } from './table.js';
 
@@ -20,14 +20,14 @@ export interface SheetRows {
 export function readSheetRows(table: Table, fields: readonly Field[], ignore: readonly string[]): SheetRows {
   const { columns, problems } = mapColumns(table, fields, ignore);
   const decimal = table.decimal ?? detectDecimal(numericTexts(table, columns));
-  const readings = columns.map((column): [MappedColumn, ColumnReading] => [column, { field: column.field, headerUnit: column.headerUnit, decimal }]);
+  const readings = columns.map((column): [MappedColumn, ColumnReading] => [column, { field: column.field, headerUnit: column.headerUnit, decimal, currencyPattern: createCurrencyPattern(column.field) }]);
   const width = table.header.length;
   const unreadable = new Map(table.unreadable.map((cell) => [`${cell.row}:${cell.column}`, cell]));
   const rows: InputRow[] = [];
   const firstRow = new Map<string, TableRow>();
   const [nameField] = fields;
   for (const row of table.rows) {
-    if (row.cells.every((cell) => isEmptyCell(cell)) && !table.unreadable.some((cell) => cell.row === row.number)) continue;
+    if (row.cells.every((cell) => isEmptyCell(cell)) && (unreadable.size === 0 || !table.unreadable.some((cell) => cell.row === row.number))) continue;
     const index = rows.length;
     const at = (column: number, header: string | undefined) => placeFields(table.locate(row.number, column), header);
     const extra = row.cells.findIndex((cell, column) => column >= width && !isEmptyCell(cell));
@@ -37,7 +37,7 @@ export function readSheetRows(table: Table, fields: readonly Field[], ignore: re
     for (const [column, reading] of readings) {
       const cell = row.cells[column.index];
       const dataPath = ['rows', index, column.field.name];
-      const lost = unreadable.get(`${row.number}:${column.index}`);
+      const lost = unreadable.size === 0 ? undefined : unreadable.get(`${row.number}:${column.index}`);
       if (lost !== undefined) {
         const message = lost.kind === 'formula-error' ? messages.sheetFormulaError(lost.detail) : messages.sheetFormulaWithoutValue(lost.detail);
         problems.push({ code: 'sheet', ...message, ...at(column.index, column.header), dataPath });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDecimal, readCell, type ColumnReading } from '../../../../src/data/sheet/cell-value.js';
+import { createCurrencyPattern, detectDecimal, readCell, type ColumnReading } from '../../../../src/data/sheet/cell-value.js';
 import { resolveField, type Field } from '../../../../src/data/fields.js';
 import type { FieldDeclaration } from '../../../../src/data/field-schema.js';
 import { findUnit } from '../../../../src/format/units.js';
@@ -11,7 +11,10 @@ function fieldOf(declaration: FieldDeclaration): Field {
   return resolved.field;
 }
 
-const column = (declaration: FieldDeclaration, decimal: 'comma' | 'point', unit?: string): ColumnReading => ({ field: fieldOf(declaration), headerUnit: unit === undefined ? undefined : findUnit(unit), decimal });
+function column(declaration: FieldDeclaration, decimal: 'comma' | 'point', unit?: string): ColumnReading {
+  const field = fieldOf(declaration);
+  return { field, headerUnit: unit === undefined ? undefined : findUnit(unit), decimal, currencyPattern: createCurrencyPattern(field) };
+}
 
 /** What a user checks: the cell, read as the field's type, gives the value the table will show. */
 function valueOf(cell: string | number | Date, reading: ColumnReading): unknown {
