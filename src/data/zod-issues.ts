@@ -33,6 +33,8 @@ export function describeIssue(issue: core.$ZodIssue, raw: object, layouts: reado
       });
     case 'invalid_union':
       if (path[0] === 'fields' && path.length === 2) return describeField(value, path);
+      // rows: neither a list of rows nor a spreadsheet's name.
+      if (path.length === 1 && path[0] === 'rows') return at('schema', Array.isArray(value) ? messages.emptyList() : messages.sheetBadFile(value));
       return at('schema', messages.invalid(issue.message));
     case 'invalid_value':
       return at('schema', messages.invalidValue(value, issue.values.map(String)));

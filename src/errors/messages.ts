@@ -578,6 +578,14 @@ export const messages = {
     message: `The cell holds the date ${iso}, not a figure.`,
     hint: 'a spreadsheet turns some figures into dates as they are typed (3/4 → 4 March): format the cell as Number or Text and type the figure again',
   }),
+  sheetEmpty: (file: string): Message => ({
+    message: `${file} is empty: it has no header row and no rows.`,
+    hint: 'write one header per field in the first row (its name or label) and one row per thing compared under it; check that the file was saved',
+  }),
+  sheetNoRows: (file: string): Message => ({
+    message: `${file} has a header row but no rows under it.`,
+    hint: 'add one row per thing compared under the headers; with a range:, check that it takes in the rows',
+  }),
   sheetFormulaWithoutValue: (formula: string): Message => ({
     message: `The cell holds a formula${formula === '' ? '' : ` (=${formula})`} but no value computed by the spreadsheet.`,
     hint: 'open the file in Excel or LibreOffice and save it again: saving stores each formula\'s result, which is what datadeck reads (it does not compute formulas; a field\'s formula: can)',

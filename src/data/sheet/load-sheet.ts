@@ -29,7 +29,7 @@ export async function loadSheet(input: { data: ParsedData; dataFile: string; sho
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     const where = typeof rows === 'string' ? locate(['rows']) : locate(['rows', 'file']);
-    const message = code === 'ENOENT' ? messages.sheetFileMissing(declaration.shownFile, listSheetFiles(dirname(declaration.path)).slice(0, SHOWN_FILES)) : messages.fileUnreadable(declaration.shownFile, code || 'unknown error');
+    const message = code === 'ENOENT' ? messages.sheetFileMissing(declaration.shownFile, listSheetFiles(dirname(declaration.path)).slice(0, SHOWN_FILES)) : messages.fileUnreadable(declaration.shownFile, code === 'EISDIR' ? 'it is a folder' : code || 'unknown error');
     throw new DeckError({ code: 'file', ...message, ...where }, { cause: error });
   }
   const libraries = await import('./sheet-libraries.js');

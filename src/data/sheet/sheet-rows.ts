@@ -18,6 +18,7 @@ export interface SheetRows {
  * readCell has made it plain. Every problem of the file at once, each at its cell with its column's header.
  */
 export function readSheetRows(table: Table, fields: readonly Field[], ignore: readonly string[]): SheetRows {
+  if (table.header.every((cell) => isEmptyCell(cell))) return { rows: [], problems: [{ code: 'sheet', ...messages.sheetEmpty(table.file), ...placeFields(table.locateRow(table.headerNumber), undefined) }] };
   const { columns, problems } = mapColumns(table, fields, ignore);
   const decimal = table.decimal ?? detectDecimal(numericTexts(table, columns));
   const readings = columns.map((column): [MappedColumn, ColumnReading] => [column, { field: column.field, headerUnit: column.headerUnit, decimal, currencyPattern: createCurrencyPattern(column.field) }]);
@@ -64,6 +65,7 @@ export function readSheetRows(table: Table, fields: readonly Field[], ignore: re
     } else firstRow.set(text.toLocaleLowerCase(), row);
     rows.push({ index, name: text, values, given, source: { locate: (field) => locateField(table, row, columns, field) } });
   }
+  if (rows.length === 0) problems.push({ code: 'sheet', ...messages.sheetNoRows(table.file), ...placeFields(table.locateRow(table.headerNumber), undefined) });
   return { rows, problems };
 }
 

@@ -86,10 +86,26 @@ describe('rows from a spreadsheet, read by the deck\'s fields', () => {
     expect(report).toContain('  > 2 | GPT-4;diez mil;8.000;\n      |       ^^^^^^^^');
   });
 
+  it('says a spreadsheet is empty, or has headers and no rows, once rather than once per field', async () => {
+    const empty = writeDeck('datos.csv', '');
+    expect(await problemsOf(empty.build)).toEqual([expect.objectContaining({ code: 'sheet', ...messages.sheetEmpty(join(empty.dir, 'datos.csv')) })]);
+    const headers = writeDeck('datos.csv', 'Modelo,Unidades,Precio por unidad,Energía de entrenamiento\n,,,\n');
+    expect(await problemsOf(headers.build)).toEqual([expect.objectContaining({ code: 'sheet', ...messages.sheetNoRows(join(headers.dir, 'datos.csv')), place: `${join(headers.dir, 'datos.csv')}:1` })]);
+  });
+
   it('locates a formula warning at the cell of the value its formula disagrees with', async () => {
     const { dir, build } = writeDeck('datos.csv', 'Modelo,Unidades,Precio por unidad,Costo total,Energía de entrenamiento\nGPT-4,10,5,70,1 GWh\n');
     const result = await build();
     expect(result.warnings).toEqual([expect.objectContaining({ code: 'formula-mismatch', place: `${join(dir, 'datos.csv')}:2:4  column "Costo total"` })]);
+  });
+
+  it('shows a cell\'s text as text: markup in a spreadsheet is data, escaped like YAML text', async () => {
+    const { dir, build } = writeDeck('datos.csv', 'Modelo,Unidades,Precio por unidad,Energía de entrenamiento\n"<img src=x onerror=alert(1)>",1,2,1 GWh\n{{meta.title}},1,2,1 GWh\n');
+    await build();
+    const html = readFileSync(join(dir, 'dist', 'index.html'), 'utf8');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
+    expect(html).toContain('{{meta.title}}');
   });
 
   it('names the changed cell in the dev server\'s change line', async () => {
