@@ -31,10 +31,19 @@ export function readCell(value: SheetValue, column: ColumnReading): CellReading 
   const text = value.trim();
   if (field.type === 'date') return { given: column.decimal === 'comma' ? dayFirstDate(text) ?? text : text };
   if (!NUMERIC.has(field.type)) return { given: text };
+  // Most figure cells are a bare number: read without the general rewriting below (10,000 rows × several columns).
+  const bare = readBareNumber(text, column.decimal);
+  if (bare !== undefined) return { given: field.type === 'range' || field.type === 'quantity' ? withUnit(bare, column) : bare };
   const plain = plainNumbers(withoutCurrency(text, column.currencyPattern), column.decimal);
   if (plain === undefined) return { problem: messages.sheetDecimalComma(text) };
   if (field.type === 'range') return { given: readRange(plain, column) };
   return { given: /^-?\d+(\.\d+)?$/.test(plain) ? withUnit(plain, column) : plain };
+}
+
+/** "1.234,5" (comma) or "1234.5" (point) → 1234.5; undefined for anything more than a number. */
+function readBareNumber(text: string, decimal: 'comma' | 'point'): number | undefined {
+  if (decimal === 'point') return /^-?\d+(?:\.\d+)?$/.test(text) ? Number(text) : undefined;
+  return /^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/.test(text) ? Number(text.replaceAll('.', '').replace(',', '.')) : undefined;
 }
 
 function withUnit(number: number | string, column: ColumnReading): number | string {

@@ -7,50 +7,39 @@ type Libraries = typeof import('./sheet-libraries.js');
 
 const SEPARATORS = [';', ',', '\t'] as const;
 
-interface CsvRecord {
-  readonly cells: string[];
-  /** The record as written, to find a cell's characters when a problem quotes it. */
-  readonly raw: string;
-  /** The line the record ends on. */
-  readonly lines: number;
-}
 
 /** A CSV file's bytes → its cells, each row with the line it starts on. Not UTF-8 is one located problem. */
 export function readCsv(bytes: Uint8Array, declaration: SheetDeclaration, libraries: Libraries): Table {
   const file = declaration.shownFile;
   const text = decodeUtf8(bytes, file);
   const separator = declaration.separator ?? detectSeparator(text);
-  const records: CsvRecord[] = [];
+  let records: string[][];
   try {
-    libraries.parseCsv(text, {
-      delimiter: separator,
-      bom: true,
-      raw: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      // With raw: true csv-parse hands over { record, raw }; its types say string[]: read it as unknown.
-      on_record: (given: unknown, context) => {
-        const record = typeof given === 'object' && given !== null && 'record' in given ? given.record : given;
-        const cells = Array.isArray(record) ? record.map((cell: unknown) => (typeof cell === 'string' ? cell : String(cell))) : [];
-        records.push({ cells, raw: context.raw ?? '', lines: context.lines });
-        return null;
-      },
-    });
+    // No on_record or info: csv-parse builds a context object per record for those, ~40 % of its time here.
+    records = libraries.parseCsv(text, { delimiter: separator, bom: true, relax_column_count: true, relax_quotes: true });
   } catch (error) {
     const line = error instanceof Error && 'lines' in error && typeof error.lines === 'number' ? error.lines : undefined;
     const detail = error instanceof Error ? error.message : String(error);
     throw new DeckError({ code: 'sheet', ...messages.sheetCsvSyntax(detail), file, line, column: 1, place: line === undefined ? file : `${file}:${line}` }, { cause: error });
   }
-  // csv-parse counts the line a record ends on; a quoted cell may span lines, so the start is counted back.
-  const rows: (TableRow & { raw: string })[] = records.map(({ cells, raw, lines }) => ({ number: lines - countBreaks(raw.replace(/\r?\n$/, '')), cells, raw }));
+  // Each record takes one line, and one more per line break inside its quoted cells (empty lines are records too).
+  let line = 1;
+  const rows = records.map((cells): TableRow & { span: number } => {
+    const span = 1 + cells.reduce((count, cell) => (cell.includes('\n') ? count + countBreaks(cell) : count), 0);
+    line += span;
+    return { number: line - span, cells, span };
+  });
   // Blank lines above the header (some exports start with one) are skipped.
   const [header, ...data] = rows.slice(Math.max(0, rows.findIndex((row) => row.cells.some((cell) => !isEmptyCell(cell)))));
-  const raws = new Map(rows.map((row) => [row.number, row.raw]));
+  // The record's text as written, only when a problem needs to point inside it.
+  const spans = new Map(rows.map((row) => [row.number, row.span]));
+  let lines: string[] | undefined;
+  const rawOf = (row: number): string => (lines ??= text.replace(/^\uFEFF/, '').split(/\r?\n/)).slice(row - 1, row - 1 + (spans.get(row) ?? 1)).join('\n');
   const locate = (row: number, column: number): CellPlace => {
-    const spot = findField(raws.get(row) ?? '', separator, column);
+    const spot = findField(rawOf(row), separator, column);
     return { file, ref: `${file}:${row}:${column + 1}`, line: row + spot.lines, column: spot.column, length: spot.length };
   };
-  const locateRow = (row: number): CellPlace => ({ file, ref: `${file}:${row}`, line: row, column: 1, length: (raws.get(row) ?? '').split(/\r?\n/)[0]?.length ?? 1 });
+  const locateRow = (row: number): CellPlace => ({ file, ref: `${file}:${row}`, line: row, column: 1, length: Math.max(1, rawOf(row).split('\n')[0]?.length ?? 1) });
   const decimal = declaration.decimal ?? (separator === ';' ? 'comma' : undefined);
   return { kind: 'csv', file, header: header?.cells ?? [], headerNumber: header?.number ?? 1, rows: data.map(({ number, cells }) => ({ number, cells })), decimal, locate, locateRow, unreadable: [] };
 }

@@ -31,13 +31,13 @@ export function readSheetRows(table: Table, fields: readonly Field[], ignore: re
     if (row.cells.every((cell) => isEmptyCell(cell)) && (unreadable.size === 0 || !table.unreadable.some((cell) => cell.row === row.number))) continue;
     const index = rows.length;
     const at = (column: number, header: string | undefined) => placeFields(table.locate(row.number, column), header);
-    const extra = row.cells.findIndex((cell, column) => column >= width && !isEmptyCell(cell));
+    const extra = row.cells.length <= width ? -1 : row.cells.findIndex((cell, column) => column >= width && !isEmptyCell(cell));
     if (extra >= 0) problems.push({ code: 'sheet', ...messages.sheetTooManyCells(lastFilled(row) + 1, width, table.kind), ...at(extra, undefined), dataPath: ['rows', index] });
     const values = new Map<string, Value>();
     const given: Record<string, unknown> = {};
     for (const [column, reading] of readings) {
       const cell = row.cells[column.index];
-      const dataPath = ['rows', index, column.field.name];
+      const dataPath: readonly (string | number)[] = ['rows', index, column.field.name];
       const lost = unreadable.size === 0 ? undefined : unreadable.get(`${row.number}:${column.index}`);
       if (lost !== undefined) {
         const message = lost.kind === 'formula-error' ? messages.sheetFormulaError(lost.detail) : messages.sheetFormulaWithoutValue(lost.detail);
