@@ -1,6 +1,7 @@
 // A minimal .xlsx writer for the example and fixture workbooks: the same cells give the same bytes (fixed zip
 // dates, no app metadata), so the committed files can be checked against this script. Cells: a string, a number,
-// null (empty), { date: 'YYYY-MM-DD' } (a date cell, as Excel stores it: a day number with a date format), or
+// null (empty), { date: 'YYYY-MM-DD' } (a date cell, as Excel stores it: a day number with a date format),
+// { percent: 0.45 } (a number formatted as a percent, shown "45%"), or
 // { formula: 'B2*C2', value?: number } (a formula, with or without the value the spreadsheet computed), or
 // { formula: 'B2/C2', error: '#DIV/0!' } (a formula whose value is an error).
 import { strToU8, zipSync } from 'fflate';
@@ -26,9 +27,9 @@ export function writeXlsx(workbook) {
     'xl/_rels/workbook.xml.rels': xml(
       `<Relationships xmlns="${PACKAGE_RELS}">${sheets.map((_, index) => `<Relationship Id="rId${index + 1}" Type="${RELS}/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="${RELS}/styles" Target="styles.xml"/></Relationships>`,
     ),
-    // Style 1 is numFmtId 14, the short date: what makes a day number a date cell.
+    // Style 1 is numFmtId 14, the short date: what makes a day number a date cell; style 2 is 9, a percent (0%).
     'xl/styles.xml': xml(
-      `<styleSheet xmlns="${MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+      `<styleSheet xmlns="${MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="9" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
     ),
   };
   sheets.forEach((sheet, index) => {
@@ -47,6 +48,7 @@ function writeCell(cell, ref) {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') return `<c r="${ref}"><v>${cell}</v></c>`;
   if (typeof cell === 'string') return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(cell)}</t></is></c>`;
+  if ('percent' in cell) return `<c r="${ref}" s="2"><v>${cell.percent}</v></c>`;
   if ('date' in cell) return `<c r="${ref}" s="1"><v>${excelDay(cell.date)}</v></c>`;
   if ('error' in cell) return `<c r="${ref}" t="e"><f>${escapeXml(cell.formula)}</f><v>${escapeXml(cell.error)}</v></c>`;
   if ('formula' in cell) return `<c r="${ref}"><f>${escapeXml(cell.formula)}</f>${cell.value === undefined ? '' : `<v>${cell.value}</v>`}</c>`;

@@ -1,7 +1,8 @@
 import { DeckError, type Problem } from '../../errors/deck-error.js';
 import { messages } from '../../errors/messages.js';
 import type { SheetDeclaration } from './declaration.js';
-import { columnIndex, columnName, isEmptyCell, type CellPlace, type SheetValue, type Table, type UnreadableCell } from './table.js';
+import { columnName, isEmptyCell, type CellPlace, type SheetValue, type Table } from './table.js';
+import { findPercentCells, findPercentStyles, findUnreadableCells, listSheets } from './xlsx-parts.js';
 
 type Libraries = typeof import('./sheet-libraries.js');
 
@@ -15,20 +16,21 @@ export type LocateDeclaration = (key: 'file' | 'sheet' | 'range') => Pick<Proble
 export async function readXlsx(bytes: Uint8Array, declaration: SheetDeclaration, context: { libraries: Libraries; locate: LocateDeclaration }): Promise<Table> {
   const { libraries, locate } = context;
   const file = declaration.shownFile;
-  const parts = unzipParts(bytes, file, libraries, (name) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels');
+  const parts = unzipParts(bytes, file, libraries, (name) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name === 'xl/styles.xml');
   const sheets = listSheets(parts.get('xl/workbook.xml') ?? '', parts.get('xl/_rels/workbook.xml.rels') ?? '');
   const names = sheets.map((sheet) => sheet.name);
   const chosen = declaration.sheet === undefined ? sheets[0] : sheets.find((sheet) => sheet.name === declaration.sheet) ?? sheets.find((sheet) => sheet.name.toLowerCase() === declaration.sheet?.toLowerCase());
   if (chosen === undefined) {
     throw new DeckError({ code: 'sheet', ...messages.sheetUnknownName(file, declaration.sheet ?? '', names), ...locate('sheet') });
   }
-  let grid: SheetValue[][];
+  let read: unknown[][];
   try {
-    grid = (await libraries.readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), chosen.name)) as SheetValue[][];
+    read = await libraries.readSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), chosen.name);
   } catch (error) {
     throw new DeckError({ code: 'file', ...messages.sheetNotXlsx(file, error instanceof Error ? error.message : String(error)), ...locate('file') }, { cause: error });
   }
   const sheetXml = unzipParts(bytes, file, libraries, (name) => name === chosen.path).get(chosen.path) ?? '';
+  const grid = read.map((row) => row.map(toSheetValue));
   const range = declaration.range ?? findUsedRange(grid);
   const within = grid.slice(range.top, range.bottom + 1).map((row) => row.slice(range.left, range.right + 1));
   const [header = [], ...data] = within;
@@ -38,6 +40,7 @@ export async function readXlsx(bytes: Uint8Array, declaration: SheetDeclaration,
   const unreadable = findUnreadableCells(sheetXml)
     .filter((cell) => cell.row >= range.top + 2 && cell.row <= range.bottom + 1 && cell.column >= range.left && cell.column <= range.right)
     .map((cell) => ({ ...cell, column: cell.column - range.left }));
+  const percents = findPercentCells(sheetXml, findPercentStyles(parts.get('xl/styles.xml') ?? '')).map((cell) => `${cell.row}:${cell.column - range.left}`);
   return {
     kind: 'xlsx',
     file,
@@ -48,7 +51,12 @@ export async function readXlsx(bytes: Uint8Array, declaration: SheetDeclaration,
     locate: locateCell,
     locateRow: (row) => ({ file, ref: `${file} · ${sheetRef}!${row}:${row}` }),
     unreadable,
+    percentCells: new Set(percents),
   };
+}
+
+function toSheetValue(cell: unknown): SheetValue {
+  return typeof cell === 'string' || typeof cell === 'number' || typeof cell === 'boolean' || cell instanceof Date ? cell : null;
 }
 
 /** Without a declared range: from the first row and column that hold anything, so a title row above is no header. */
@@ -67,47 +75,3 @@ function unzipParts(bytes: Uint8Array, file: string, libraries: Libraries, isWan
   }
 }
 
-interface SheetEntry {
-  readonly name: string;
-  /** Its part in the zip: xl/worksheets/sheet1.xml. */
-  readonly path: string;
-}
-
-/** The workbook's sheets in tab order, each with the part that holds its cells. */
-function listSheets(workbook: string, relations: string): SheetEntry[] {
-  const targets = new Map([...relations.matchAll(/<Relationship\b([^>]*)>/g)].map((match) => [readAttribute(match[1] ?? '', 'Id'), readAttribute(match[1] ?? '', 'Target')]));
-  return [...workbook.matchAll(/<sheet\b([^>]*)>/g)].flatMap((match) => {
-    const attributes = match[1] ?? '';
-    const name = readAttribute(attributes, 'name');
-    const target = targets.get(readAttribute(attributes, 'r:id'));
-    if (name === '' || target === undefined || target === '') return [];
-    const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-    return [{ name: unescapeXml(name), path }];
-  });
-}
-
-/** Formula cells with no cached value (`<f>` and no `<v>`) and formula errors (t="e"): both read as empty. */
-function findUnreadableCells(xml: string): UnreadableCell[] {
-  if (!xml.includes('<f') && !xml.includes('t="e"')) return [];
-  const cells: UnreadableCell[] = [];
-  for (const match of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const attributes = match[1] ?? '';
-    const body = match[2] ?? '';
-    const position = /^([A-Z]+)(\d+)$/.exec(readAttribute(attributes, 'r'));
-    if (position === null) continue;
-    const at = { row: Number(position[2]), column: columnIndex(position[1] ?? 'A') };
-    const formula = unescapeXml(/<f\b[^>]*>([\s\S]*?)<\/f>/.exec(body)?.[1] ?? '');
-    if (readAttribute(attributes, 't') === 'e') cells.push({ ...at, kind: 'formula-error', detail: unescapeXml(/<v>([\s\S]*?)<\/v>/.exec(body)?.[1] ?? '#ERROR') });
-    else if (/<f\b/.test(body) && !/<v\b/.test(body)) cells.push({ ...at, kind: 'formula-without-value', detail: formula });
-  }
-  return cells;
-}
-
-function readAttribute(attributes: string, name: string): string {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\:]/g, '\\$&');
-  return new RegExp(`(?:^|\\s)${escaped}="([^"]*)"`).exec(attributes)?.[1] ?? '';
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, entity: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[entity] ?? '');
-}

@@ -5,7 +5,7 @@ import type { Field } from '../fields.js';
 import { parseValue, type Value } from '../values.js';
 import { createCurrencyPattern, detectDecimal, isNumericField, readCell, type ColumnReading } from './cell-value.js';
 import { mapColumns, placeFields, type MappedColumn } from './sheet-columns.js';
-import { isEmptyCell, type Table, type TableRow, type UnreadableCell } from './table.js';
+import { isEmptyCell, type SheetValue, type Table, type TableRow, type UnreadableCell } from './table.js';
 
 export interface SheetRows {
   readonly rows: InputRow[];
@@ -74,7 +74,8 @@ function readRow(input: { table: Table; row: TableRow; index: number; readings: 
       continue;
     }
     given[field.name] = cell instanceof Date ? cell.toISOString().slice(0, 10) : cell;
-    const read = readCell(cell, reading);
+    // 0.45 formatted as a percent is what the spreadsheet shows as 45 %: a percent field reads it as 45, as typed.
+    const read = readCell(isShownAsPercent(table, row, column, cell) && field.type === 'percent' ? Number((cell * 100).toPrecision(12)) : cell, reading);
     const parsed = 'problem' in read ? { problem: { code: 'schema' as const, ...read.problem } } : parseValue(field, read.given);
     if ('value' in parsed) values.set(field.name, parsed.value);
     else problems.push({ code: parsed.problem.code, message: parsed.problem.message, hint: parsed.problem.hint, ...at(column.index, column.header), dataPath: ['rows', index, field.name] });
@@ -96,6 +97,10 @@ function* numericTexts(table: Table, columns: readonly MappedColumn[]): Iterable
       if (typeof cell === 'string') yield cell;
     }
   }
+}
+
+function isShownAsPercent(table: Table, row: TableRow, column: MappedColumn, cell: SheetValue): cell is number {
+  return typeof cell === 'number' && table.percentCells !== undefined && table.percentCells.has(`${row.number}:${column.index}`);
 }
 
 function lastFilled(row: TableRow): number {

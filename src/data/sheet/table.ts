@@ -36,6 +36,8 @@ export interface Table {
   readonly locateRow: (row: number) => CellPlace;
   /** Cells the file holds no value for that it should (a formula never computed): reported with the rows' problems. */
   readonly unreadable: readonly UnreadableCell[];
+  /** Number cells a workbook formats as a percent (0.45 shown "45 %"), as "row:column": a percent field reads 45 %. */
+  readonly percentCells?: ReadonlySet<string> | undefined;
 }
 
 export interface UnreadableCell {

@@ -73,6 +73,13 @@ describe('readXlsx', () => {
     expect((await readXlsx(workbook, declare({ file: 'libro.xlsx', sheet: 'Hoja 2' }), { libraries, locate: noLocation })).rows.map((row) => row.cells[0])).toEqual(['A', 'B', 'nota al pie']);
   });
 
+  it('lists the number cells formatted as a percent', async () => {
+    const shares = writeXlsx({ sheets: [{ name: 'Hoja1', rows: [[null], [null, 'Fuente', 'Participación'], [null, 'Eólica', { percent: 0.455 }], [null, 'Solar', 0.2]] }] });
+    const table = await readXlsx(shares, declare({ file: 'libro.xlsx' }), { libraries, locate: noLocation });
+    expect(table.rows.map((row) => row.cells[1])).toEqual([0.455, 0.2]);
+    expect([...(table.percentCells ?? [])]).toEqual(['3:1']);
+  });
+
   it('names the sheets there are when the declared one is not', async () => {
     await expect(readXlsx(workbook, declare({ file: 'libro.xlsx', sheet: 'Hoja1' }), { libraries, locate: noLocation })).rejects.toMatchObject({ problems: [{ code: 'sheet', hint: 'its sheets are "Notas", "Hoja 2"' }] });
   });

@@ -9,6 +9,8 @@ import { formatError } from '../../../../src/errors/report.js';
 import { messages } from '../../../../src/errors/messages.js';
 import type { BuildResult } from '../../../../src/model.js';
 import { createTestOptions } from '../../../helpers.js';
+// @ts-expect-error: a plain .mjs script without types, the one that writes the committed workbooks
+import { writeXlsx } from '../../../../scripts/sheets/write-xlsx.mjs';
 
 const FIELDS = `
 fields:
@@ -84,6 +86,15 @@ describe('rows from a spreadsheet, read by the deck\'s fields', () => {
     // The report quotes the CSV line and underlines the cell.
     const report = formatError(new DeckError(problems), { texts: new Map([[join(deck.dir, 'datos.csv'), readFileSync(join(deck.dir, 'datos.csv'), 'utf8')]]) });
     expect(report).toContain('  > 2 | GPT-4;diez mil;8.000;\n      |       ^^^^^^^^');
+  });
+
+  it('reads a workbook\'s percent-formatted cell as the percent it shows, and a plain number as written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'datadeck-sheet-'));
+    writeFileSync(join(dir, 'deck.yaml'), `meta: { title: Mezcla, author: Ana, date: 2025-11-02 }\nfields:\n  name: { type: text, label: Fuente }\n  share: { type: percent, label: Participación }\nrows: mezcla.xlsx\nslides:\n  - layout: title\n`);
+    writeFileSync(join(dir, 'mezcla.xlsx'), writeXlsx({ sheets: [{ name: 'Hoja1', rows: [['Fuente', 'Participación'], ['Eólica', { percent: 0.229 }], ['Solar', 17]] }] }));
+    const result = await buildDeck(createTestOptions({ dataFile: join(dir, 'deck.yaml'), outDir: join(dir, 'dist') }));
+    // 22.9 % as a YAML row would give it (22.9 / 100), not 0.229 %.
+    expect(figures(result)).toMatchObject({ Eólica: { share: 22.9 / 100 }, Solar: { share: 0.17 } });
   });
 
   it('says a spreadsheet is empty, or has headers and no rows, once rather than once per field', async () => {
