@@ -17,7 +17,7 @@ export function formatError(error: DeckError, source: ReportSource): string {
 }
 
 export function formatProblem(problem: Problem, severity: 'error' | 'warning', source: ReportSource): string {
-  // A spreadsheet's cell names itself (modelos.csv:4:3, modelos.xlsx · Hoja1!C4) better than a path in the data.
+  // A spreadsheet's cell names itself (datos.csv:4:3, datos.xlsx · Hoja1!C4) better than a path in the data.
   const where = problem.place ?? [location(problem), problem.dataPath?.length ? formatDataPath(problem.dataPath) : ''].filter(Boolean).join('  ');
   const lines = [`${severity}[${problem.code}]${where ? ` ${where}` : ''}`, `  ${problem.message}`];
   const excerpt = quoteLine(problem, source);

@@ -2,8 +2,8 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /**
- * `rows:` naming a spreadsheet next to the deck instead of listing the rows: `rows: modelos.csv`, or
- * `rows: { file: modelos.xlsx, sheet: Hoja1, range: A1:F20, decimal: comma, ignore: [Notas] }`.
+ * `rows:` naming a spreadsheet next to the deck instead of listing the rows: `rows: datos.csv`, or
+ * `rows: { file: datos.xlsx, sheet: Hoja1, range: A1:F20, decimal: comma, ignore: [Notas] }`.
  */
 export const RowsFileSchema = z.strictObject({
   file: z.string().trim().regex(/\.(csv|tsv|xlsx)$/i, { error: 'sheet-file' }).describe('La hoja de cálculo con las filas, junto al YAML: datos.csv o datos.xlsx.'),

@@ -15,7 +15,7 @@ export interface MappedColumn {
 
 /**
  * The header row against the deck's fields: each header names a field by its name or label, ignoring case, accents
- * and spacing ("energia de entrenamiento" is "Energía de entrenamiento"); a trailing "(MWh)" may give the column's
+ * and spacing ("precio por hora" is "Precio por hora"); a trailing "(MWh)" may give the column's
  * unit. A header that names no field, a field named twice, a required field with no column: each one problem.
  */
 export function mapColumns(table: Table, fields: readonly Field[], ignore: readonly string[]): { columns: MappedColumn[]; problems: Problem[] } {
