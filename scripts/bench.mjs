@@ -4,7 +4,7 @@
 // .bench/results.json. Whole-process timings spawn the built CLI (lib/main.js) with plain node, in a work
 // folder of their own, so their build cache (node_modules/.cache/datadeck there) is theirs to empty.
 //
-//   npm run bench [-- --runs 7] [-- --quick]     (--quick: 5 runs, no synthetic 1,000-model deck, no dev loop)
+//   npm run bench [-- --runs 7] [-- --quick]     (--quick: 5 runs, no synthetic 1,000-model deck, no 10,000-row CSV, no dev loop)
 // The browser rows come from scripts/measure-browser.mjs and the dev loop from scripts/bench-dev.mjs, when present.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -189,6 +189,12 @@ function measureBrowser(script) {
   } catch (error) {
     return { skipped: String(error.stderr || error.message).split('\n').find((line) => line.trim() !== '') ?? 'it failed' };
   }
+}
+
+// 5b. Rows from a spreadsheet: 10,000 rows read from a CSV file (scripts/bench-sheets.mjs).
+if (!values.quick) {
+  const { benchSheets } = await import(pathToFileURL(join(ROOT, 'scripts', 'bench-sheets.mjs')).href);
+  for (const row of await benchSheets({ runs: 5 })) record(row);
 }
 
 // 6. The dev loop, when scripts/bench-dev.mjs (the dev server's own bench) is there.

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Bundles the CLI after tsc has emitted lib/: lib/cli.bundle.cjs (everything a build needs but the charts) and
-// lib/chart-libraries.bundle.cjs (vega and vega-lite, required only when a chart is not in the cache).
+// Bundles the CLI after tsc has emitted lib/: lib/cli.bundle.cjs (everything a build needs but the charts and the
+// spreadsheet readers), lib/chart-libraries.bundle.cjs (vega and vega-lite, required only when a chart is not in the
+// cache) and lib/sheet-libraries.bundle.cjs (csv-parse, read-excel-file: required only by a deck whose rows: names a file).
 // Why: Node resolves, reads and compiles each ESM file on its own; the ~400 modules of zod, yaml, handlebars,
 // vega and our code cost more to load than a build takes. lib/main.js loads the bundles with V8's code
 // cache (src/load-bundle.ts); tsc's per-file output stays in lib/ as the fallback and for direct imports.
@@ -13,6 +14,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SRC = resolve(ROOT, 'src');
 const LIB = resolve(ROOT, 'lib');
 const CHART_LIBRARIES = resolve(SRC, 'charts/chart-libraries.ts');
+const SHEET_LIBRARIES = resolve(SRC, 'data/sheet/sheet-libraries.ts');
+// Modules kept out of the CLI bundle, each in a bundle of its own that is required the first time it is imported.
+const LAZY_BUNDLES = new Map([CHART_LIBRARIES, SHEET_LIBRARIES].map((file) => [file, `${file.split(/[/\\]/).pop().replace(/\.ts$/, '')}.bundle.cjs`]));
 
 // Packages that stay on disk: playwright-core drives a browser and reads its own files; subset-font finds its
 // .wasm with require.resolve; fontverter (which unpacks the font that measures chart labels) loads its own too.
@@ -45,11 +49,12 @@ const keepModuleUrls = {
 const requireChartBundle = {
   name: 'require-chart-bundle',
   setup(context) {
-    context.onResolve({ filter: /chart-libraries\.js$/ }, ({ path, resolveDir }) =>
-      resolve(resolveDir, path.replace(/\.js$/, '.ts')) === CHART_LIBRARIES ? { path: 'chart-libraries', namespace: 'chart-bundle' } : undefined,
-    );
+    context.onResolve({ filter: /-libraries\.js$/ }, ({ path, resolveDir }) => {
+      const bundle = LAZY_BUNDLES.get(resolve(resolveDir, path.replace(/\.js$/, '.ts')));
+      return bundle === undefined ? undefined : { path: bundle, namespace: 'lazy-bundle' };
+    });
     context.onResolve({ filter: /\.bundle\.cjs$/ }, ({ path }) => ({ path, external: true }));
-    context.onLoad({ filter: /.*/, namespace: 'chart-bundle' }, () => ({ contents: "module.exports = require('./chart-libraries.bundle.cjs');", loader: 'js' }));
+    context.onLoad({ filter: /.*/, namespace: 'lazy-bundle' }, ({ path }) => ({ contents: `module.exports = require('./${path}');`, loader: 'js' }));
   },
 };
 
@@ -95,6 +100,7 @@ const common = {
 const results = await Promise.all([
   build({ ...common, entryPoints: [resolve(SRC, 'cli.ts')], outfile: resolve(LIB, 'cli.bundle.cjs'), plugins: [keepModuleUrls, requireChartBundle, requireExternals] }),
   build({ ...common, entryPoints: [CHART_LIBRARIES], outfile: resolve(LIB, 'chart-libraries.bundle.cjs'), plugins: [keepModuleUrls, withoutNodeCanvas, requireExternals] }),
+  build({ ...common, entryPoints: [SHEET_LIBRARIES], outfile: resolve(LIB, 'sheet-libraries.bundle.cjs'), plugins: [keepModuleUrls, requireExternals] }),
 ]);
 
 if (process.argv.includes('--report')) {

@@ -9,7 +9,7 @@ import { embedFonts } from './page/fonts.js';
 import { loadProject } from './data/load.js';
 import { renderSlides } from './slides/render.js';
 import { chartId, viewPageMeta } from './slides/slide-views.js';
-import { validateDataset } from './data/validate.js';
+import { locateInSheet, validateDataset } from './data/validate.js';
 import type { SentenceCache } from './data/sentence-cache.js';
 import type { LayoutInfo } from './slides/layouts.js';
 import { writeDeck, writeSchemaFile } from './page/write.js';
@@ -40,7 +40,7 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
   if (schema !== undefined) await writeSchemaFile(schema.file, schema.text);
   const stored = isRebuild ? [] : await storeCache(cache, project.cache.stamp, options.cacheDir); // write's other file, when something is new
   const chartWarnings = describeChartWarnings(project, deck, charts);
-  return { ...written, slideCount: slides.length, chartCount: charts.size, warnings: [...warnings, ...chartWarnings, ...notes, ...stored], deck, slides };
+  return { ...written, slideCount: slides.length, chartCount: charts.size, warnings: [...warnings, ...chartWarnings, ...notes, ...stored], sheetFile: project.sheet?.path, deck, slides };
 }
 
 export interface CheckedProject {
@@ -62,9 +62,11 @@ export function checkProject(project: Project, options: Pick<BuildOptions, 'isSt
     layouts: context.layouts,
     charts: project.charts,
     sentences: context.sentences,
+    sheet: project.sheet,
   });
   const deck = deriveDeck(dataset);
   const locate = (finding: Deck['warnings'][number]): Problem => {
+    if (project.sheet !== undefined && finding.dataPath[0] === 'rows') return locateInSheet(finding, deck.rows);
     const position = project.data.locate(finding.dataPath);
     return { ...finding, file: project.dataFile, line: position?.line, column: position?.column, length: position?.length };
   };

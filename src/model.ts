@@ -4,6 +4,7 @@ import type { Value } from './data/values.js';
 import type { ErrorCode, Problem } from './errors/deck-error.js';
 import type { Locator } from './errors/locate.js';
 import type { FormatContext } from './format/values.js';
+import type { CellPlace, Table } from './data/sheet/table.js';
 
 /** The types passed between the stages of buildDeck(). */
 
@@ -23,8 +24,18 @@ export interface Project {
   readonly assets: Assets;
   /** Charts and font subsets that earlier builds made, read from the cache folder. */
   readonly cache: StoredCache;
+  /** The spreadsheet `rows:` names, read (undefined: the rows are in the YAML). */
+  readonly sheet?: LoadedSheet | undefined;
   /** The editor schema the data file names on its first line, and the start of its text (undefined: not written yet). */
   readonly schema?: { readonly file: string; readonly head: string | undefined } | undefined;
+}
+
+/** A spreadsheet's cells and what the deck declared about them (the columns to leave out). */
+export interface LoadedSheet {
+  /** The file read, as the build was given it (for the dev server to watch). */
+  readonly path: string;
+  readonly table: Table;
+  readonly ignore: readonly string[];
 }
 
 /** The cache folder's content: what a build can reuse instead of running vega or the font subsetter. */
@@ -96,6 +107,14 @@ export interface InputRow {
   readonly values: ReadonlyMap<string, Value>;
   /** The row as written in the YAML, for the dev server's change line ("rows[4].units 2000 → 2400"). */
   readonly given: Readonly<Record<string, unknown>>;
+  /** For a row read from a spreadsheet: where its cells are. */
+  readonly source?: RowSource | undefined;
+}
+
+/** Where a spreadsheet row's cells sit, for a problem found after validate and for the dev server's change line. */
+export interface RowSource {
+  /** The cell of a field (the row's first cell for undefined), and its column's header. */
+  readonly locate: (field: string | undefined) => { readonly place: CellPlace; readonly header: string | undefined };
 }
 
 /** One value of one row after derive: given, computed by its field's formula (isDerived), or absent. */
@@ -109,6 +128,7 @@ export interface DeckRow {
   readonly name: string;
   readonly cells: ReadonlyMap<string, Cell>;
   readonly given: Readonly<Record<string, unknown>>;
+  readonly source?: RowSource | undefined;
 }
 
 /** A slide as written: its layout, notes, and whatever keys its layout uses. */
@@ -164,6 +184,8 @@ export interface BuildResult {
   readonly chartCount: number;
   /** Located warnings, e.g. a price × units that disagrees with the total. */
   readonly warnings: readonly Problem[];
+  /** The spreadsheet the rows came from, if any: the dev server watches it too. */
+  readonly sheetFile?: string | undefined;
   /** The derived deck and each slide's HTML, for watch mode to tell what changed. */
   readonly deck: Deck;
   readonly slides: readonly string[];

@@ -327,7 +327,9 @@ function pickAxisUnit(field: Field, largest: number, format: FormatContext, word
     case 'percent':
       return { scale: (number) => number * 100, unit: '%' };
     case 'quantity': {
-      const unit = field.display.kind === 'unit' ? field.display.unit : pickReadableUnit(largest, field.unit);
+      // A fixed display unit stays; figures written in one unit keep it until they reach five digits (2.023 m, not
+      // 2,023 km; 12.000 MWh becomes 12 GWh); 'best' picks the readable unit as the table does.
+      const unit = field.display.kind === 'unit' ? field.display.unit : field.display.kind === 'written' && largest < 10_000 ? field.unit : pickReadableUnit(largest, field.unit);
       return { scale: (number) => convert(number, field.unit, unit), unit: unitName(unit, format.locale) };
     }
     case 'range':

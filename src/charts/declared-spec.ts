@@ -134,7 +134,7 @@ function horizontalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Th
   const isRange = chart.kind === 'range-bars';
   const legend = prepared.series.length > 0 ? LEGEND_TOP : null;
   const color = colorEncoding(chart, prepared, theme, legend);
-  const x: Json = { field: 'v', type: 'quantitative', title: prepared.value.title || null, stack: isStacked ? 'zero' : null, scale: { zero: true } };
+  const x: Json = { field: 'v', type: 'quantitative', title: prepared.value.title || null, stack: isStacked ? 'zero' : null, scale: valueScale(prepared, isStacked) };
   const offset = isGrouped ? { yOffset: { field: 's', type: 'nominal', sort: prepared.series, scale: { paddingInner: 0.08 } } } : {};
   const barHeight = isGrouped ? { band: 0.9 } : { band: 0.62 };
   const layer: Json[] = [
@@ -171,7 +171,7 @@ function verticalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Them
   const isStacked = chart.kind === 'stacked-bars';
   const isRange = chart.kind === 'range-bars';
   const color = colorEncoding(chart, prepared, theme, prepared.series.length > 0 ? LEGEND_TOP : null);
-  const y: Json = { field: 'v', type: 'quantitative', title: prepared.value.title || null, stack: isStacked ? 'zero' : null, scale: { zero: true } };
+  const y: Json = { field: 'v', type: 'quantitative', title: prepared.value.title || null, stack: isStacked ? 'zero' : null, scale: valueScale(prepared, isStacked) };
   const offset = isGrouped ? { xOffset: { field: 's', type: 'nominal', sort: prepared.series, scale: { paddingInner: 0.08 } } } : {};
   const layer: Json[] = [
     {
@@ -195,6 +195,13 @@ function verticalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Them
     });
   }
   return { transform: orderTransform(prepared), encoding: { x }, layer };
+}
+
+/** A bar chart's value axis: from zero (or the lowest figure) to a round end past the longest bar, fixed. */
+function valueScale(prepared: PreparedChart, isStacked: boolean): Json {
+  const ends = prepared.marks.flatMap((mark) => (isStacked ? [mark.e ?? 0] : [mark.v ?? 0, mark.v0 ?? 0]));
+  const domain = niceDomain([0, ...ends], { isLog: false, zero: true, headroom: false });
+  return { domain: [domain.min, domain.max], nice: false, zero: true };
 }
 
 // Stacks follow the legend's order: the first series at the axis.

@@ -93,8 +93,12 @@ function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
-/** A domain with round ends, as the axis shows it: about six ticks on a linear scale, powers of ten on a log one. */
-export function niceDomain(values: readonly number[], options: { isLog: boolean; zero: boolean }): Domain {
+/**
+ * A domain with round ends, as the axis shows it: about six ticks on a linear scale, powers of ten on a log one.
+ * Set by datadeck rather than left to vega's `nice`, which rounds by the plot's width: when vega then narrows the
+ * plot to fit a label, the rounding changes and the label no longer fits.
+ */
+export function niceDomain(values: readonly number[], options: { isLog: boolean; zero: boolean; headroom?: boolean }): Domain {
   const finite = values.filter((value) => Number.isFinite(value) && (!options.isLog || value > 0));
   if (finite.length === 0) return { min: options.isLog ? 1 : 0, max: options.isLog ? 10 : 1, isLog: options.isLog };
   let min = Math.min(...finite);
@@ -108,5 +112,6 @@ export function niceDomain(values: readonly number[], options: { isLog: boolean;
   // A point on the last tick would have its label cut by the chart's edge: it gets one more step of room.
   const low = Math.floor(min / step) * step;
   const high = Math.ceil(max / step) * step;
+  if (options.headroom === false) return { min: low, max: high, isLog: false };
   return { min: low === min && min !== 0 ? low - step : low, max: high === max && max !== 0 ? high + step : high, isLog: false };
 }

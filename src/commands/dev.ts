@@ -60,9 +60,15 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
   const cache = createBuildCache();
   const builder = createDevBuilder(build, cache, say);
   const publish = createPublisher(server, options);
-  const scheduler = createRebuildScheduler(async (files, hasNewer) => publish(await builder.rebuild(files), hasNewer()));
+  let watch: ProjectWatch | undefined;
+  const scheduler = createRebuildScheduler(async (files, hasNewer) => {
+    const outcome = await builder.rebuild(files);
+    // The spreadsheet rows: names may sit in another folder: watched once a build has read it.
+    if (outcome.isBuilt && outcome.result.sheetFile !== undefined) watch?.follow(outcome.result.sheetFile);
+    await publish(outcome, hasNewer());
+  });
 
-  const watch = await watchOrClose(server, () =>
+  watch = await watchOrClose(server, () =>
     watchProject({
       dataFile: build.dataFile,
       templatesDir: build.templatesDir,
@@ -78,7 +84,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     urls,
     whenIdle: () => scheduler.whenIdle(),
     async close() {
-      watch.close();
+      watch?.close();
       scheduler.cancel();
       await scheduler.whenIdle();
       await server.close();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FieldEntrySchema } from './field-schema.js';
 import { LANGUAGES } from '../i18n/words.js';
+import { RowsFileSchema } from './sheet/declaration.js';
 
 /**
  * The zod schema of a data file's frame: meta, the field declarations, rows and slides. What a row or a slide may
@@ -36,7 +37,10 @@ export const DatasetSchema = z.strictObject({
     .describe('Los campos de cada fila: nombre → tipo y rótulo. El primero nombra la fila (texto, único).'),
   // Each row and slide is checked against the deck's own fields and layouts (validate-rows.ts, validate-slides.ts),
   // not here: zod would copy every key of every row and slide on every build.
-  rows: z.array(z.unknown()).min(1).describe('Las filas de datos: una por elemento comparado.'),
+  // Or a spreadsheet next to the deck, read by sheet/load-sheet.ts and checked against the fields like YAML rows.
+  rows: z
+    .union([z.array(z.unknown()).min(1), z.string().trim().regex(/\.(csv|tsv|xlsx)$/i, { error: 'sheet-file' }), RowsFileSchema])
+    .describe('Las filas de datos: una por elemento comparado, o la hoja de cálculo que las tiene (datos.csv, o { file: datos.xlsx, sheet: Hoja1 }).'),
   slides: z.array(z.unknown()).min(1).describe('Las diapositivas, en orden.'),
 });
 

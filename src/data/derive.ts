@@ -34,7 +34,7 @@ export function deriveDeck(dataset: Dataset): Deck {
 
 function toDeckRow(row: InputRow): DeckRow {
   const cells = new Map<string, Cell>([...row.values].map(([name, value]) => [name, { value, isDerived: false }]));
-  return { index: row.index, name: row.name, cells, given: row.given };
+  return { index: row.index, name: row.name, cells, given: row.given, source: row.source };
 }
 
 interface Findings {

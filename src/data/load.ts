@@ -8,6 +8,7 @@ import type { BuildOptions } from '../options.js';
 import { findFontUrls } from '../page/fonts.js';
 import { loadCache } from '../cache/load-cache.js';
 import { parseData } from './parse-data.js';
+import { loadSheet } from './sheet/load-sheet.js';
 
 export { parseData };
 
@@ -20,20 +21,21 @@ const readdir = async (dir: string): Promise<string[]> => readdirSync(dir);
 const DEFAULT_THEME = 'aula';
 
 /**
- * Every file read of a build happens here: the data, the templates, the chart specs, the theme, its fonts,
+ * Every file read of a build happens here: the data, the spreadsheet its rows: names, the templates, the chart specs, the theme, its fonts,
  * reveal.js and the build cache (skipped with `isCacheRead: false` by a process that keeps its own in memory).
  */
 export async function loadProject(options: BuildOptions, { isCacheRead = true } = {}): Promise<Project> {
   const dataFile = displayPath(options.dataFile);
   const dataText = await readDataFile(options.dataFile, dataFile);
   const data = parseData(dataText, dataFile);
-  const [templates, charts, assets, cache] = await Promise.all([
+  const [sheet, templates, charts, assets, cache] = await Promise.all([
+    loadSheet({ data, dataFile: options.dataFile, shownDataFile: dataFile }),
     loadTemplates(options.templatesDir, join(dirname(options.dataFile), 'layouts')),
     loadChartSpecs([join(dirname(options.dataFile), 'charts'), join(options.templatesDir, 'charts')]),
     loadAssets(options.templatesDir, data, dataFile),
     loadCache(isCacheRead ? options.cacheDir : undefined),
   ]);
-  return { dataFile, dataText, data, templates, charts: charts.specs, chartConfig: assets.chartConfig, assets: assets.assets, cache, schema: readSchemaFile(options.dataFile, dataText) };
+  return { dataFile, dataText, data, sheet, templates, charts: charts.specs, chartConfig: assets.chartConfig, assets: assets.assets, cache, schema: readSchemaFile(options.dataFile, dataText) };
 }
 
 /**

@@ -1,13 +1,15 @@
 import { DeckError, type ErrorCode, type Problem } from '../errors/deck-error.js';
 import { locateWithin } from '../errors/locate.js';
 import { messages, type Message } from '../errors/messages.js';
-import type { Dataset, ParsedData, PathSegment } from '../model.js';
+import type { Dataset, InputRow, LoadedSheet, ParsedData, PathSegment } from '../model.js';
 import type { Field } from './fields.js';
 import type { LayoutInfo } from '../slides/layouts.js';
 import { DatasetSchema, type DatasetFrame } from './deck-schema.js';
 import { checkFields } from './validate-fields.js';
 import { checkRows } from './validate-rows.js';
 import { checkSlides } from './validate-slides.js';
+import { readSheetRows } from './sheet/sheet-rows.js';
+import { placeFields } from './sheet/sheet-columns.js';
 import { describeIssue, valueAt } from './zod-issues.js';
 import type { SentenceCache } from './sentence-cache.js';
 
@@ -21,6 +23,8 @@ export interface ValidateInput {
   /** Chart names that have a file next to the data (charts/<name>.vl.json) or in templates/charts/. */
   readonly charts: ReadonlyMap<string, unknown>;
   readonly sentences: SentenceCache;
+  /** The spreadsheet rows: names, when the rows are not in the YAML. */
+  readonly sheet?: LoadedSheet | undefined;
 }
 
 /** A problem before it has a line: what is wrong, and where in the data. */
@@ -47,14 +51,27 @@ export function validateDataset(input: ValidateInput): Dataset {
   const frame = DatasetSchema.safeParse(raw, { jitless: true });
   const frameFindings = frame.success ? [] : frame.error.issues.flatMap((issue) => describeIssue(issue, raw, [...input.layouts.keys()]));
   const fields = checkFields(raw, frame.success ? frame.data.fields : undefined);
-  const rows = checkRows(raw, fields.isNamingBroken === true ? [] : fields.fields, fields.broken);
+  const rowFields = fields.isNamingBroken === true ? [] : fields.fields;
+  const sheet = input.sheet === undefined || rowFields.length === 0 ? undefined : readSheetRows(input.sheet.table, rowFields, input.sheet.ignore);
+  const rows = sheet ?? checkRows(raw, rowFields, fields.broken);
   const rowNames = fields.isNamingBroken === true ? undefined : rows.rows.map((row) => row.name);
   const slides = checkSlides({ raw, fields: fields.fields, broken: fields.broken, rowNames, layouts: input.layouts, charts: input.charts, sentences: input.sentences });
   const derivable = checkDerivable(fields.fields, rows.rows, fields.formulaOrder);
-  const found = [...frameFindings, ...fields.findings, ...rows.findings, ...derivable, ...slides.findings];
-  const problems = dedupe(found).map((finding) => locateFinding(finding, input)).sort(byPosition);
+  const found = [...frameFindings, ...fields.findings, ...('findings' in rows ? rows.findings : []), ...slides.findings];
+  // The YAML's problems in the order of its lines, then the spreadsheet's in the order of its cells.
+  const inSheet = sheet === undefined ? [] : [...sheet.problems, ...derivable.map((finding) => locateInSheet(finding, sheet.rows))];
+  const inYaml = sheet === undefined ? [...found, ...derivable] : found;
+  const problems = [...dedupe(inYaml).map((finding) => locateFinding(finding, input)).sort(byPosition), ...inSheet];
   if (problems.length > 0 || !frame.success) throw new DeckError(problems);
   return toDataset(frame.data, fields, rows.rows, slides.slides);
+}
+
+/** A finding about a spreadsheet row (a value its formula cannot compute), at the row's cell. */
+export function locateInSheet(finding: Pick<Finding, 'code' | 'message' | 'hint' | 'dataPath'>, rows: readonly Pick<InputRow, 'index' | 'source'>[]): Problem {
+  const [, index, field] = finding.dataPath;
+  const source = rows.find((row) => row.index === index)?.source;
+  const where = source?.locate(typeof field === 'string' ? field : undefined);
+  return { code: finding.code, message: finding.message, hint: finding.hint, dataPath: finding.dataPath, ...(where === undefined ? {} : placeFields(where.place, where.header)) };
 }
 
 /** A deck in another shape (a list of entries under its own key, no fields: and rows:) is one problem, not twenty. */

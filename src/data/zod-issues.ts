@@ -4,6 +4,7 @@ import { messages, suggestName, type Message } from '../errors/messages.js';
 import type { PathSegment } from '../model.js';
 import { DatasetSchema, MetaSchema } from './deck-schema.js';
 import { declarationKeys, FIELD_TYPES, FieldDeclarationSchema } from './field-schema.js';
+import { RowsFileSchema } from './sheet/declaration.js';
 import type { Finding } from './validate.js';
 
 /** zod's issues about the data file's frame (meta, the field declarations), as findings with the catalogue's words. */
@@ -32,6 +33,8 @@ export function describeIssue(issue: core.$ZodIssue, raw: object, layouts: reado
       });
     case 'invalid_union':
       if (path[0] === 'fields' && path.length === 2) return describeField(value, path);
+      // rows: neither a list of rows nor a spreadsheet's name.
+      if (path.length === 1 && path[0] === 'rows') return at('schema', Array.isArray(value) ? messages.emptyList() : messages.sheetBadFile(value));
       return at('schema', messages.invalid(issue.message));
     case 'invalid_value':
       return at('schema', messages.invalidValue(value, issue.values.map(String)));
@@ -94,6 +97,10 @@ function formatMessage(key: string, value: unknown): [ErrorCode, Message] {
       return ['schema', messages.badCurrency(value)];
     case 'field-name':
       return ['schema', messages.badFieldName(value)];
+    case 'sheet-file':
+      return ['schema', messages.sheetBadFile(value)];
+    case 'sheet-range':
+      return ['schema', messages.sheetBadRange(value)];
     default:
       return ['schema', messages.badTheme(value)];
   }
@@ -103,6 +110,7 @@ function formatMessage(key: string, value: unknown): [ErrorCode, Message] {
 function allowedKeys(raw: object, path: readonly PathSegment[]): string[] {
   if (path.length === 0) return Object.keys(DatasetSchema.shape);
   if (path[0] === 'meta') return Object.keys(MetaSchema.shape);
+  if (path[0] === 'rows' && path.length === 1) return Object.keys(RowsFileSchema.shape);
   if (path[0] === 'fields' && path.length === 2) return declarationKeys(valueAt(raw, [...path, 'type']));
   return [];
 }

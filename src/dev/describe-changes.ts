@@ -8,11 +8,19 @@ export interface DataChange {
   /** undefined when the entry was added (before) or removed (after). */
   readonly before: unknown;
   readonly after: unknown;
+  /** For a spreadsheet's cell: its place and column, which the change line names instead of the path. */
+  readonly cell?: string | undefined;
 }
 
 /** The paths of data/deck.yaml whose values differ between two builds, in file order. */
 export function diffDecks(before: Deck, after: Deck): DataChange[] {
-  return diffValues(projectDeck(before), projectDeck(after), []);
+  return diffValues(projectDeck(before), projectDeck(after), []).map((change) => {
+    const [top, index, field] = change.path;
+    if (top !== 'rows' || typeof index !== 'number') return change;
+    const source = (after.rows[index] ?? before.rows[index])?.source;
+    const where = source?.locate(typeof field === 'string' ? field : undefined);
+    return where === undefined ? change : { ...change, cell: `${where.place.ref}${where.header === undefined ? '' : ` (${where.header})`}` };
+  });
 }
 
 /**
@@ -73,14 +81,16 @@ function describeList(items: readonly string[], kind: 'changes' | 'files', say: 
 }
 
 export function formatChange(change: DataChange, say: MessageCatalogue = messages): string {
-  const path = formatDataPath(change.path);
+  const path = change.cell ?? formatDataPath(change.path);
   if (change.before === undefined) return say.rebuildAdded(path);
   if (change.after === undefined) return say.rebuildRemoved(path);
-  return `${path} ${formatValue(change.before)} → ${formatValue(change.after)}`;
+  // A spreadsheet cell is shown as it reads in the spreadsheet, without the quotes YAML text would need.
+  const isCell = change.cell !== undefined;
+  return `${path} ${formatValue(change.before, isCell)} → ${formatValue(change.after, isCell)}`;
 }
 
-function formatValue(value: unknown): string {
-  const text = typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value) ?? String(value);
+function formatValue(value: unknown, isCell: boolean): string {
+  const text = typeof value === 'number' || typeof value === 'boolean' || (isCell && typeof value === 'string') ? String(value) : JSON.stringify(value) ?? String(value);
   return text.length > SHOWN_VALUE_LENGTH ? `${text.slice(0, SHOWN_VALUE_LENGTH - 1)}…` : text;
 }
 

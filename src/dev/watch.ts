@@ -1,5 +1,5 @@
 import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
 
@@ -8,12 +8,17 @@ const TEMPLATE_FOLDERS = ['', 'layouts', 'partials', 'charts', 'themes'];
 // What the loader reads: a swap file, a backup (deck.hbs~) or the build's own output must not trigger a rebuild.
 const TEMPLATE_FILE = /\.(hbs|json|css)$/;
 
+// A spreadsheet next to the data file that rows: may name; Excel's lock file (~$datos.xlsx) is not one.
+const SHEET_FILE = /^(?!~\$).+\.(csv|tsv|xlsx)$/i;
+
 export interface ProjectWatch {
+  /** Also watch a file the build read elsewhere (a spreadsheet in another folder); a file already watched is ignored. */
+  follow(file: string): void;
   close(): void;
 }
 
 /**
- * Calls `onChange` with a display name each time the data file or a template file is saved.
+ * Calls `onChange` with a display name each time the data file, its spreadsheet or a template file is saved.
  * Folders are watched, not files: editors that save by renaming a new file over the old one would end a file watch.
  */
 export function watchProject(options: {
@@ -26,8 +31,11 @@ export function watchProject(options: {
   const dataName = basename(dataFile);
   // Without its folder there is nothing to watch for the file to appear in.
   if (!existsSync(dirname(dataFile))) throw new DeckError({ code: 'file', ...messages.fileMissing(dataFile), file: dataFile });
-  // Linux always names the file; elsewhere a nameless event may be the data file, so it counts as one.
-  const watchers: FSWatcher[] = [watchFolder(dirname(dataFile), (name) => (name === null || name === dataName ? dataFile : undefined))];
+  const dataDir = dirname(dataFile);
+  // Linux always names the file; elsewhere a nameless event may be the data file, so it counts as one. A spreadsheet
+  // beside it is watched from the start, so a build that failed on the spreadsheet still rebuilds when it is saved.
+  const watchers: FSWatcher[] = [watchFolder(dataDir, (name) => (name === null || name === dataName ? dataFile : SHEET_FILE.test(name) ? join(dataDir, name) : undefined))];
+  const followed = new Set<string>();
   // A deck's own charts and layouts sit in charts/ and layouts/ next to its data file.
   for (const [folder, extension] of [['charts', '.vl.json'], ['layouts', '.hbs']] as const) {
     const dir = join(dirname(dataFile), folder);
@@ -48,6 +56,12 @@ export function watchProject(options: {
     return watcher;
   }
   return {
+    follow(file) {
+      const dir = dirname(file);
+      if (followed.has(file) || (resolve(dir) === resolve(dataDir) && SHEET_FILE.test(basename(file)))) return;
+      followed.add(file);
+      if (existsSync(dir)) watchers.push(watchFolder(dir, (name) => (name === null || name === basename(file) ? file : undefined)));
+    },
     close: () => {
       for (const watcher of watchers) watcher.close();
     },

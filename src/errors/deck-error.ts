@@ -22,7 +22,8 @@ export type ErrorCode =
   | 'sentence'
   | 'url'
   | 'browser'
-  | 'cache';
+  | 'cache'
+  | 'sheet';
 
 export interface Problem {
   readonly code: ErrorCode;
@@ -36,6 +37,8 @@ export interface Problem {
   readonly dataPath?: readonly PathSegment[] | undefined;
   /** The catalogue entry that said it, for the report to say it in the user's language. */
   readonly entry?: MessageEntry | undefined;
+  /** Where, as the heading shows it, when line and column do not say it: a spreadsheet's cell and its column. */
+  readonly place?: string | undefined;
 }
 
 /** The one error type users see: one or more located problems, with the library error kept as cause. */

@@ -617,7 +617,7 @@ export const spanishMessages: MessageCatalogue = {
   devServing: (url: string): string => `sirviendo ${url}`,
   devNetwork: (url: string): string => `en la red ${url}`,
   devNoNetwork: (): string => 'en la red: no se encontró ninguna dirección (¿está conectado este equipo?)',
-  devWatching: (): string => 'vigilando el archivo de datos y templates/ · Ctrl-C para detener',
+  devWatching: (): string => 'vigilando el archivo de datos, su hoja de cálculo y templates/ · Ctrl-C para detener',
   devBuilt: (input: { file: string; slides: number; charts: number; ms: number }): string =>
     `✔ ${input.file} · ${count(input.slides, 'diapositiva', 'diapositivas')} · ${count(input.charts, 'gráfico', 'gráficos')} · ${input.ms} ms`,
   rebuildNoChanges: (): string => 'sin cambios',
@@ -637,6 +637,98 @@ export const spanishMessages: MessageCatalogue = {
   severity: (severity: 'error' | 'warning'): string => (severity === 'error' ? 'error' : 'aviso'),
   hintLabel: (): string => 'sugerencia',
   problemCount: (problems: number): string => `Se encontraron ${problems} problemas; no se escribió nada.`,
+  // ── Filas desde una hoja de cálculo (rows: datos.csv, rows: { file: datos.xlsx, sheet: Hoja1 }) ──
+  sheetFileMissing: (file: string, others: readonly string[]): Message => ({
+    message: `Las filas deben venir de ${file}, que no existe.`,
+    hint: others.length > 0 ? `las hojas de cálculo junto a la presentación son ${nameList(others)}; la ruta es relativa al archivo YAML` : 'guarde la hoja de cálculo junto al archivo YAML (como .csv o .xlsx) y nómbrela en rows:, p. ej. rows: datos.csv',
+  }),
+  sheetBadFile: (value: unknown): Message => ({
+    message: `rows: nombra ${describe(value)}, que no es una hoja de cálculo que datadeck sepa leer.`,
+    hint: 'nombre un archivo .csv o .xlsx junto a la presentación (rows: datos.csv), o escriba las filas en el YAML; un .xls o .ods antiguo: guárdelo antes como .xlsx',
+  }),
+  sheetBadRange: (value: unknown): Message => ({
+    message: `El rango ${quote(value)} no es un rango de celdas.`,
+    hint: 'escriba sus dos esquinas como en Excel, p. ej. A1:F20; la primera fila del rango lleva los encabezados',
+  }),
+  sheetOnlyXlsx: (key: string): Message => ({
+    message: `"${key}" solo se aplica a un libro .xlsx; esta presentación lee un archivo CSV.`,
+    hint: `quite "${key}": un archivo CSV tiene una sola hoja, y su primera línea lleva los encabezados`,
+  }),
+  sheetUnknownName: (file: string, sheet: string, sheets: readonly string[]): Message => ({
+    message: `${file} no tiene ninguna hoja llamada "${sheet}".`,
+    hint: `sus hojas son ${nameList(sheets)}`,
+  }),
+  sheetNotXlsx: (file: string, detail: string): Message => ({
+    message: `${file} no se puede leer como libro .xlsx (${detail}).`,
+    hint: 'ábralo en Excel o LibreOffice y guárdelo de nuevo como "Libro de Excel (.xlsx)"; un archivo .xls u .ods debe guardarse antes como .xlsx',
+  }),
+  sheetNotUtf8: (file: string, byte: number, asLatin: string): Message => ({
+    message: `${file} no está en UTF-8: tiene el byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}${asLatin.trim() === '' ? '' : ` ("${asLatin}" en Windows-1252)`}, como lo escribe Excel al guardar un "CSV (delimitado por comas)" simple, en Latin-1/Windows-1252.`,
+    hint: 'guárdelo de nuevo en UTF-8: en Excel, Guardar como → "CSV UTF-8 (delimitado por comas)"; en LibreOffice, Guardar como → CSV → Juego de caracteres: Unicode (UTF-8); el CSV que descarga Google Sheets ya está en UTF-8',
+  }),
+  sheetCsvSyntax: (detail: string): Message => ({
+    message: `No se puede leer el archivo CSV: ${detail}.`,
+    hint: 'una celda que empieza con comillas (") debe terminar con ellas; unas comillas dentro de una celda entre comillas se escriben dos veces ("")',
+  }),
+  sheetNoHeader: (): Message => ({
+    message: 'Esta columna tiene valores pero no tiene encabezado, así que no hay campo donde leerlos.',
+    hint: 'escriba el nombre o el rótulo del campo en la fila de encabezados, sobre ella, o borre la columna',
+  }),
+  sheetUnknownHeader: (header: string, suggestion: string | undefined, labels: readonly string[]): Message => ({
+    message: `La columna "${header}" no corresponde a ningún campo de la presentación.`,
+    hint: `${suggestion !== undefined ? `${didYouMean(suggestion)} ` : `los campos son ${nameList(labels)}. `}Un encabezado nombra un campo por su nombre o su rótulo (no importan mayúsculas ni tildes); para dejar fuera la columna, añádala a rows: ignore: [${header}]`,
+  }),
+  sheetHeaderTwice: (header: string, field: string, first: string): Message => ({
+    message: `La columna "${header}" es una segunda columna para el campo "${field}" (la primera es "${first}").`,
+    hint: 'conserve una de las dos columnas, o dele a esta un campo propio en fields:',
+  }),
+  sheetHeaderUnit: (header: string, unit: string, fieldUnit: string): Message => ({
+    message: `El encabezado "${header}" nombra la unidad "${unit}", que no es una unidad de este campo (en ${fieldUnit}).`,
+    hint: `escriba en el encabezado una unidad del mismo tipo, p. ej. (${fieldUnit}), o quítela`,
+  }),
+  sheetMissingColumn: (name: string, label: string): Message => ({
+    message: `Ninguna columna contiene el campo "${name}" (${label}), que toda fila necesita.`,
+    hint: `añada una columna con el encabezado "${label}" (o "${name}"), o marque el campo optional: true en fields:`,
+  }),
+  sheetTooManyCells: (cells: number, width: number, kind: 'csv' | 'xlsx'): Message => ({
+    message: `Esta fila tiene ${cells} celdas; la fila de encabezados tiene ${width}.`,
+    hint:
+      kind === 'csv'
+        ? 'un número con coma decimal en un archivo separado por comas se parte en dos celdas: póngalo entre comillas ("1,5") o guarde el archivo con ";" como separador; si no, añada el encabezado que falta'
+        : 'dele a esta columna un encabezado que nombre un campo, o borre las celdas que pasan del último encabezado',
+  }),
+  sheetEmptyCell: (name: string, label: string): Message => ({
+    message: `La celda de "${name}" (${label}) está vacía, y toda fila la necesita.`,
+    hint: 'llene la celda, o marque el campo optional: true en fields: (una celda vacía es entonces un valor que falta)',
+  }),
+  sheetDecimalComma: (value: string): Message => ({
+    message: `La celda ${quote(value)} tiene coma decimal, pero este archivo se lee con punto decimal.`,
+    hint: 'si el archivo escribe los decimales con coma (1.234,5), indíquelo en rows: { file: …, decimal: comma }; si no, escriba 1.5',
+  }),
+  sheetDateCell: (iso: string): Message => ({
+    message: `La celda contiene la fecha ${iso}, no una cifra.`,
+    hint: 'la hoja de cálculo convierte algunas cifras en fechas al escribirlas (3/4 → 3 de abril): dé a la celda formato Número o Texto y escriba la cifra de nuevo',
+  }),
+  sheetEmpty: (file: string): Message => ({
+    message: `${file} está vacío: no tiene fila de encabezados ni filas.`,
+    hint: 'escriba un encabezado por campo en la primera fila (su nombre o su rótulo) y, debajo, una fila por cada cosa que compara; compruebe que el archivo se guardó',
+  }),
+  sheetNoRows: (file: string): Message => ({
+    message: `${file} tiene fila de encabezados pero ninguna fila debajo.`,
+    hint: 'añada una fila por cada cosa que compara bajo los encabezados; con range:, compruebe que el rango incluye las filas',
+  }),
+  sheetFormulaWithoutValue: (formula: string): Message => ({
+    message: `La celda contiene una fórmula${formula === '' ? '' : ` (=${formula})`} pero ningún valor calculado por la hoja de cálculo.`,
+    hint: 'abra el archivo en Excel o LibreOffice y guárdelo de nuevo: al guardar se almacena el resultado de cada fórmula, que es lo que lee datadeck (no calcula fórmulas; el formula: de un campo sí)',
+  }),
+  sheetFormulaError: (error: string): Message => ({
+    message: `La fórmula de la celda da el error ${error}.`,
+    hint: 'corrija la fórmula en la hoja de cálculo (o vacíe la celda si el valor falta) y guárdela de nuevo',
+  }),
+  sheetDuplicateRow: (name: string, first: string): Message => ({
+    message: `Dos filas usan el nombre ${quote(name)} (la primera en ${first}).`,
+    hint: 'el primer campo da nombre a cada fila, así que cada fila necesita uno propio: cambie uno o quite la fila repetida',
+  }),
   built: (input: { file: string; kilobytes: string; slides: number; charts: number; ms: number }): string =>
     `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'diapositiva', 'diapositivas')} · ${count(input.charts, 'gráfico', 'gráficos')} · ${input.ms} ms`,
   checked: (input: { file: string; rows: number; slides: number }): string => `✔ ${input.file}: ${count(input.rows, 'fila', 'filas')}, ${count(input.slides, 'diapositiva', 'diapositivas')}, sin errores`,

@@ -608,7 +608,7 @@ const english = {
   devServing: (url: string): string => `serving ${url}`,
   devNetwork: (url: string): string => `on the network ${url}`,
   devNoNetwork: (): string => 'on the network: no address found (is this machine connected?)',
-  devWatching: (): string => 'watching the data file and templates/ · Ctrl-C to stop',
+  devWatching: (): string => 'watching the data file, its spreadsheet and templates/ · Ctrl-C to stop',
   devBuilt: (input: { file: string; slides: number; charts: number; ms: number }): string =>
     `✔ ${input.file} · ${count(input.slides, 'slide')} · ${count(input.charts, 'chart')} · ${input.ms} ms`,
   rebuildNoChanges: (): string => 'no changes',
@@ -659,6 +659,98 @@ Options:
   -v, --version   print the version
 
 Exit codes: 0 success, 1 problem in the data or templates, 2 usage error, 3 internal error.`,
+  // ── Rows from a spreadsheet (rows: datos.csv, rows: { file: datos.xlsx, sheet: Hoja1 }) ──
+  sheetFileMissing: (file: string, others: readonly string[]): Message => ({
+    message: `The rows are to come from ${file}, which does not exist.`,
+    hint: others.length > 0 ? `the spreadsheets next to the deck are ${nameList(others)}; the path is relative to the deck's YAML file` : 'save the spreadsheet next to the deck\'s YAML file (as .csv or .xlsx) and name it under rows:, e.g. rows: datos.csv',
+  }),
+  sheetBadFile: (value: unknown): Message => ({
+    message: `rows: names ${describe(value)}, which is not a spreadsheet datadeck reads.`,
+    hint: 'name a .csv or .xlsx file next to the deck (rows: datos.csv), or list the rows in the YAML; an old .xls or .ods: save it as .xlsx first',
+  }),
+  sheetBadRange: (value: unknown): Message => ({
+    message: `The range ${quote(value)} is not a cell range.`,
+    hint: 'write its two corners as Excel does, e.g. A1:F20; the first row of the range holds the headers',
+  }),
+  sheetOnlyXlsx: (key: string): Message => ({
+    message: `"${key}" applies to an .xlsx workbook only; this deck reads a CSV file.`,
+    hint: `remove "${key}": a CSV file has one sheet, and its first line holds the headers`,
+  }),
+  sheetUnknownName: (file: string, sheet: string, sheets: readonly string[]): Message => ({
+    message: `${file} has no sheet named "${sheet}".`,
+    hint: `its sheets are ${nameList(sheets)}`,
+  }),
+  sheetNotXlsx: (file: string, detail: string): Message => ({
+    message: `${file} cannot be read as an .xlsx workbook (${detail}).`,
+    hint: 'open it in Excel or LibreOffice and save it again as "Libro de Excel (.xlsx)"; an .xls or .ods file must be saved as .xlsx first',
+  }),
+  sheetNotUtf8: (file: string, byte: number, asLatin: string): Message => ({
+    message: `${file} is not UTF-8: it has the byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}${asLatin.trim() === '' ? '' : ` ("${asLatin}" in Windows-1252)`}, as Excel writes when it saves a plain "CSV (delimitado por comas)", in Latin-1/Windows-1252.`,
+    hint: 'save it again as UTF-8: in Excel, Guardar como → "CSV UTF-8 (delimitado por comas)"; in LibreOffice, Guardar como → CSV → Juego de caracteres: Unicode (UTF-8); Google Sheets\' CSV download is UTF-8 already',
+  }),
+  sheetCsvSyntax: (detail: string): Message => ({
+    message: `The CSV file cannot be read: ${detail}.`,
+    hint: 'a cell that starts with a quote (") must end with one; a quote inside a quoted cell is written twice ("")',
+  }),
+  sheetNoHeader: (): Message => ({
+    message: 'This column has values but no header, so no field to read them into.',
+    hint: 'write the field\'s name or label in the header row above it, or delete the column',
+  }),
+  sheetUnknownHeader: (header: string, suggestion: string | undefined, labels: readonly string[]): Message => ({
+    message: `The column "${header}" matches no field of the deck.`,
+    hint: `${suggestion !== undefined ? `did you mean "${suggestion}"? ` : `the fields are ${nameList(labels)}. `}A header names a field by its name or its label (case and accents do not matter); to leave the column out, add it to rows: ignore: [${header}]`,
+  }),
+  sheetHeaderTwice: (header: string, field: string, first: string): Message => ({
+    message: `The column "${header}" is a second column for the field "${field}" (the first is "${first}").`,
+    hint: 'keep one of the two columns, or give this one a field of its own under fields:',
+  }),
+  sheetHeaderUnit: (header: string, unit: string, fieldUnit: string): Message => ({
+    message: `The header "${header}" names the unit "${unit}", which is not a unit of this field (in ${fieldUnit}).`,
+    hint: `write a unit of the same kind in the header, e.g. (${fieldUnit}), or leave the unit out of it`,
+  }),
+  sheetMissingColumn: (name: string, label: string): Message => ({
+    message: `No column holds the field "${name}" (${label}), which every row needs.`,
+    hint: `add a column headed "${label}" (or "${name}"), or mark the field optional: true under fields:`,
+  }),
+  sheetTooManyCells: (cells: number, width: number, kind: 'csv' | 'xlsx'): Message => ({
+    message: `This row has ${cells} cells; the header row has ${width}.`,
+    hint:
+      kind === 'csv'
+        ? 'a number with a decimal comma in a comma-separated file splits into two cells: put it in quotes ("1,5"), or save the file with ";" as separator; otherwise add the missing header'
+        : 'give this column a header that names a field, or delete the cells beyond the last header',
+  }),
+  sheetEmptyCell: (name: string, label: string): Message => ({
+    message: `The cell for "${name}" (${label}) is empty, and every row needs it.`,
+    hint: 'fill in the cell, or mark the field optional: true under fields: (an empty cell is then a missing value)',
+  }),
+  sheetDecimalComma: (value: string): Message => ({
+    message: `The cell ${quote(value)} has a decimal comma, but this file is read with decimal points.`,
+    hint: 'if the file writes decimals with commas (1.234,5), say so under rows: { file: …, decimal: comma }; otherwise write 1.5',
+  }),
+  sheetDateCell: (iso: string): Message => ({
+    message: `The cell holds the date ${iso}, not a figure.`,
+    hint: 'a spreadsheet turns some figures into dates as they are typed (3/4 → 4 March): format the cell as Number or Text and type the figure again',
+  }),
+  sheetEmpty: (file: string): Message => ({
+    message: `${file} is empty: it has no header row and no rows.`,
+    hint: 'write one header per field in the first row (its name or label) and one row per thing compared under it; check that the file was saved',
+  }),
+  sheetNoRows: (file: string): Message => ({
+    message: `${file} has a header row but no rows under it.`,
+    hint: 'add one row per thing compared under the headers; with a range:, check that it takes in the rows',
+  }),
+  sheetFormulaWithoutValue: (formula: string): Message => ({
+    message: `The cell holds a formula${formula === '' ? '' : ` (=${formula})`} but no value computed by the spreadsheet.`,
+    hint: 'open the file in Excel or LibreOffice and save it again: saving stores each formula\'s result, which is what datadeck reads (it does not compute formulas; a field\'s formula: can)',
+  }),
+  sheetFormulaError: (error: string): Message => ({
+    message: `The cell's formula gives the error ${error}.`,
+    hint: 'fix the formula in the spreadsheet (or empty the cell when the value is missing) and save it again',
+  }),
+  sheetDuplicateRow: (name: string, first: string): Message => ({
+    message: `The name ${quote(name)} is used by two rows (first at ${first}).`,
+    hint: 'the first field names each row, so each row needs its own: rename one or remove the duplicate',
+  }),
 } as const;
 
 const count = (number: number, noun: string): string => `${number} ${noun}${number === 1 ? '' : 's'}`;

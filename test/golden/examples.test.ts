@@ -83,6 +83,36 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       ['Carbón', 'Fósil', '3 TWh', '≈ 1,1 %'],
     ],
   },
+  'ecuador-volcanoes': {
+    text: [
+      // rows from volcanes.csv: ";" separated, decimal comma and thousands point, units in the headers
+      'El más alto es Chimborazo, con 6.263 m.',
+      '2 de los 8 volcanes están en erupción.',
+      'La erupción registrada más antigua de la lista es la de Cayambe, en 1786.',
+      'El más cercano, Guagua Pichincha, está a 12,4 km de Quito.',
+    ],
+    rows: [
+      // an empty cell of an optional field is a missing value, shown with the field's own text
+      ['Chimborazo', 'Chimborazo', 'Potencialmente activo', '6.263 m', '150,2 km', 'sin registro histórico'],
+      ['Sangay', 'Morona Santiago', 'En erupción', '5.230 m', '207,5 km', '2024'],
+      ['El Reventador', 'Sucumbíos / Napo', '3.562 m', '92,7 km'],
+    ],
+  },
+  'suspension-bridges': {
+    text: [
+      // rows from the "Bridges" sheet of bridges.xlsx, within A1:F8: the note under the table is left out
+      '7 suspension bridges',
+      'The Çanakkale 1915 Bridge spans 1.6 times as far as the Golden Gate Bridge.',
+      // date cells read as dates
+      'The oldest here, the Golden Gate Bridge, opened on May 27, 1937; the newest on March 18, 2022.',
+      'The longest bridge overall is the Great Belt East Bridge: 6,790 m, side spans included.',
+    ],
+    rows: [
+      // "Side spans" is a formula cell: its saved value (4,608 − 2,023) is what shows
+      ['Çanakkale 1915 Bridge', 'Türkiye', '2,023 m', '2,585 m', '4,608 m', 'March 18, 2022'],
+      ['Golden Gate Bridge', 'United States', '1,280 m', '1,457 m', '2,737 m', 'May 27, 1937'],
+    ],
+  },
 };
 
 describe('examples/ holds decks to build', () => {

@@ -54,7 +54,8 @@ describe('invalid data: one clear message, exit 1, no stack trace', () => {
     const expected = readGolden(expectedFile, output);
     expect(code).toBe(1);
     expect(output).toMatch(/^error\[[a-z-]+\] /m);
-    expect(output).toContain(`${DIR}/${name}`);
+    // The deck, or the spreadsheet beside it that its rows: names (sheet-*.csv, sheet-*.xlsx).
+    expect(output).toContain(`${DIR}/${name.startsWith('sheet-') ? name.replace(/\.yaml$/, '') : name}`);
     expect(output).toMatch(/^ {2}hint: /m);
     expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(output).toBe(expected);

@@ -1,4 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -7,6 +9,8 @@ import { CHART_KINDS, chartOptionsOf } from '../../src/charts/declared.js';
 import { buildDeck } from '../../src/build.js';
 import { createTestOptions, ROOT } from '../helpers.js';
 import { slideSections, visibleText } from '../text.js';
+
+const run = promisify(execFile);
 
 /** The README's "A whole deck" is what a newcomer copies first: it must build, and read as the README says. */
 function readWholeDeckExample(): string {
@@ -63,5 +67,53 @@ describe("the README's chart vocabulary", () => {
     const listed = [...section.matchAll(/^\| `([a-z]+)`(?:, `([a-z]+)`)? \|/gm)].flatMap((match) => [match[1], match[2]]).filter((name) => name !== undefined);
     const options = new Set(CHART_KINDS.flatMap((kind) => chartOptionsOf(kind)).filter((option) => option !== 'kind'));
     expect(new Set(listed.filter((name) => options.has(name)))).toEqual(options);
+  });
+});
+
+/** The README's spreadsheet section: its CSV block read by a deck as the section declares it, and its error as shown. */
+function readSpreadsheetSection(): { csv: string; error: string } {
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  const section = readme.slice(readme.indexOf('### Rows from a spreadsheet'), readme.indexOf('### `slides`'));
+  const csv = /```csv\n([\s\S]*?)```/.exec(section)?.[1];
+  const error = /```\n(error\[[\s\S]*?)```/.exec(section)?.[1];
+  if (csv === undefined || error === undefined) throw new Error('README.md\'s spreadsheet section has lost its csv or error block');
+  return { csv, error };
+}
+
+const SHEET_DECK = `meta: { title: Costos, author: Ana, date: 2025-11-02 }
+fields:
+  name:           { type: text, label: Modelo }
+  units:          { type: integer, label: Unidades }
+  hardwareCost:   { type: money, label: Costo del hardware }
+  trainingEnergy: { type: quantity, unit: MWh, label: Energía de entrenamiento }
+rows: modelos.csv
+slides:
+  - layout: table
+    title: Modelos
+    columns: [name, units, hardwareCost, trainingEnergy]
+`;
+
+describe("the README's spreadsheet section", () => {
+  it('reads its CSV as it says: ";" means decimal commas and thousands points, the header gives the unit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'datadeck-readme-sheet-'));
+    writeFileSync(join(dir, 'deck.yaml'), SHEET_DECK);
+    writeFileSync(join(dir, 'modelos.csv'), readSpreadsheetSection().csv);
+    await buildDeck(createTestOptions({ dataFile: join(dir, 'deck.yaml'), outDir: join(dir, 'out') }));
+    const text = visibleText(readFileSync(join(dir, 'out', 'index.html'), 'utf8'));
+    expect(text).toContain('GPT-4 10.000 80.000.000 US$ 1.200 MWh');
+    expect(text).toContain('Mistral 7B 512 4.000.000 US$ 100 MWh');
+  });
+
+  it('shows the error a word in a figure cell gives, as the CLI prints it', async () => {
+    const { csv, error } = readSpreadsheetSection();
+    const dir = mkdtempSync(join(tmpdir(), 'datadeck-readme-sheet-'));
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'deck.yaml'), SHEET_DECK);
+    writeFileSync(join(dir, 'data', 'modelos.csv'), csv.replace('Mistral 7B;512;', 'Mistral 7B;diez mil;'));
+    const { stderr } = await run(process.execPath, [`${ROOT}lib/main.js`, 'check', '--data', 'data/deck.yaml'], { cwd: dir }).then(
+      () => ({ stderr: 'it built' }),
+      (failure: unknown) => ({ stderr: typeof failure === 'object' && failure !== null && 'stderr' in failure ? String(failure.stderr) : String(failure) }),
+    );
+    expect(`${stderr.trimEnd()}\n`).toBe(error);
   });
 });

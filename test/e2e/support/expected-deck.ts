@@ -40,7 +40,7 @@ export function readExpectedDeck(dataFile: string, built: BuildResult): Expected
     return Array.from({ length: pages[index] ?? 1 }, () => expected);
   });
   const [nameField = ''] = Object.keys(dataset.fields);
-  const rowNames = dataset.rows.map((row) => String(z.record(z.string(), z.unknown()).parse(row)[nameField]));
+  const rowNames = (Array.isArray(dataset.rows) ? dataset.rows : []).map((row) => String(z.record(z.string(), z.unknown()).parse(row)[nameField]));
   return { dataset, slides, rowNames };
 }
 

@@ -100,11 +100,14 @@ describe('a declared chart\'s figures are the table\'s', () => {
     expect(prepared.value.title).toBe('Precio (millones de US$)');
   });
 
-  it('puts a quantity axis in the unit that reads best for the largest figure', () => {
+  it('keeps a quantity axis in the unit its figures are written in, until they reach five digits', () => {
     const prepared = prepare({ kind: 'bars', value: 'energy' });
-    expect(prepared.value.title).toBe('Energía (GWh)');
-    expect(prepared.marks.map((mark) => mark.v)).toEqual([1.5, 0.8, 0.09]);
+    expect(prepared.value.title).toBe('Energía (MWh)');
+    expect(prepared.marks.map((mark) => mark.v)).toEqual([1500, 800, 90]);
     expect(prepared.marks.map((mark) => mark.t)).toEqual(['1.500 MWh', '800 MWh', '90 MWh']);
+    const large = prepare({ kind: 'bars', value: 'energy' }, chartDeck('{ kind: bars, value: energy }', ROWS.replace('energy: 1500', 'energy: 12000')));
+    expect(large.value.title).toBe('Energía (GWh)');
+    expect(large.marks.map((mark) => mark.v)).toEqual([12, 0.8, 0.09]);
   });
 
   it('shows percents from 0 to 100 and ranges from their low to their high end', () => {
@@ -230,7 +233,7 @@ describe('the default deck\'s charts, declared by kind', () => {
     expect(textsOf(svgOf(charts, 'slide-6'))).toContain('Costo del hardware (millones de US$)');
     expect(textsOf(svgOf(charts, 'slide-7'))).toEqual(expect.arrayContaining(['Unidades', '2.000', '10.000']));
     expect(textsOf(svgOf(charts, 'slide-8'))).toEqual(expect.arrayContaining(['Tiempo de entrenamiento (meses)', '0,5', '1,5']));
-    expect(textsOf(svgOf(charts, 'slide-9'))).toContain('Energía de entrenamiento (GWh)');
+    expect(textsOf(svgOf(charts, 'slide-9'))).toContain('Energía de entrenamiento (MWh)');
   });
 
   it('keeps every text at 16 px or more', () => {
