@@ -3,7 +3,7 @@
 // the CLI in a whole process: the time from spawn to exit and the peak memory, against 3 s and 300 MiB. The same
 // rows written in the YAML are measured alongside, so the cost of reading the CSV shows apart from the rest.
 // Part of `npm run bench`; alone: `npm run compile && node scripts/bench-sheets.mjs [--runs 5] [--rows 10000]`.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,7 +22,6 @@ function workDir(name, files) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
-  cpSync(join(ROOT, 'data', 'charts'), join(dir, 'charts'), { recursive: true });
   return dir;
 }
 

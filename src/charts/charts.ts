@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { NumberLocale, TimeLocale } from 'vega';
 import type { Config, TopLevelSpec } from 'vega-lite';
+import type { Field } from '../data/fields.js';
 import { DeckError } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
-import type { Charts, Deck, RenderedChart, SlideInput } from '../model.js';
+import type { Charts, Deck, DeckRow, RenderedChart, SlideInput } from '../model.js';
 import { chartId, renderPlain } from '../slides/slide-views.js';
 import type { SentenceCache } from '../data/sentence-cache.js';
 import { buildChartRows, describeChart, readChartText, type ChartRow, type ChartText } from './chart-data.js';
 import { findChartFields } from './chart-fields.js';
 import { isDeclaredChart, readDeclaredChart, type DeclaredChart } from './declared.js';
-import { prepareChart, type PreparedChart } from './declared-data.js';
+import { fieldsRead, prepareChart, type PreparedChart } from './declared-data.js';
 import { buildDeclaredSpec, readTheme } from './declared-spec.js';
 import { installTextMeasure, loadTextMeasure, pickChartFont, type TextMeasure } from './text-metrics.js';
-import { formatList } from '../format/values.js';
+import { formatList, valueKey } from '../format/values.js';
 import { compileChart, isVegaLiteConfig, isVegaLiteSpec, loadChartLibraries, renderChartSvg, type ChartLibraries, type CompiledChart } from './chart-svg.js';
 
 /** Chart name → SVG, text summary and data table, for every chart a slide uses; vega runs here, never in the browser. */
@@ -69,17 +70,47 @@ interface ChartJob {
   render(renderer: Renderer, compiled: CompiledChartCache): Promise<RenderedChart>;
 }
 
-/** A chart declared by kind: its figures are prepared first, and they (not the rows) are what the key hashes. */
+/**
+ * A chart declared by kind. Its key hashes the declaration and the columns of the fields it reads (each field's
+ * format and every row's value), so a build whose chart is cached does not prepare its figures at all: with
+ * 10,000 rows, preparing five charts took ~1.7 s of a build.
+ */
 function planDeclaredChart(input: { name: string; chart: Record<string, unknown>; deck: Deck; fallback: string; fontId: string; theme: unknown }): ChartJob {
   const { name, deck, fallback } = input;
   const declared = readDeclaredChart(input.chart, [...deck.fields.values()]);
   if ('problems' in declared) throw chartError(name, declared.problems.map((problem) => problem.message).join(' '));
-  const prepared = prepareChart(declared.chart, deck, deck.format.words.chart);
-  const key = createHash('sha256')
-    .update(JSON.stringify([CHART_CACHE_VERSION, 'declared', name, jsonOf(input.theme ?? null), deck.format.locale, fallback, input.fontId, input.chart, prepared]))
-    .digest('hex');
-  return { key, render: (renderer, compiled) => renderDeclaredChart({ name, chart: declared.chart, prepared, renderer, compiled, fallback, deck }) };
+  const hash = createHash('sha256').update(JSON.stringify([CHART_CACHE_VERSION, 'declared', name, jsonOf(input.theme ?? null), deck.format.locale, fallback, input.fontId, input.chart]));
+  hash.update(JSON.stringify(deck.format.words.chart)).update(deck.format.words.notReported).update(deck.format.words.approximately);
+  for (const field of fieldsRead(declared.chart)) hash.update(JSON.stringify(field, (key, value: unknown) => (key === 'formula' ? undefined : value))).update(declaredColumn(deck.rows, field));
+  return {
+    key: hash.digest('hex'),
+    render: (renderer, compiled) => {
+      const prepared = prepareChart(declared.chart, deck, deck.format.words.chart);
+      return renderDeclaredChart({ name, chart: declared.chart, prepared, renderer, compiled, fallback, deck });
+    },
+  };
 }
+
+/** One field's values down all rows (computed ones marked), as one string: made once per build and field. */
+function declaredColumn(rows: readonly DeckRow[], field: Field): string {
+  let columns = declaredColumns.get(rows);
+  if (columns === undefined) {
+    columns = new Map();
+    declaredColumns.set(rows, columns);
+  }
+  let column = columns.get(field.name);
+  if (column === undefined) {
+    column = rows.map((row) => {
+      const cell = row.cells.get(field.name);
+      return cell?.value === undefined ? '' : `${cell.isDerived ? '~' : ''}${valueKey(cell.value)}`;
+    }).join('\u0001');
+    columns.set(field.name, column);
+  }
+  return column;
+}
+
+// Keyed by the rows array of one build, which nothing changes: gone with it.
+const declaredColumns = new WeakMap<readonly DeckRow[], Map<string, string>>();
 
 /** A Vega-Lite spec, from the slide or a chart file, drawn over the deck's rows. */
 function planSpecChart(input: {

@@ -65,6 +65,11 @@ interface Reading {
   readonly text: string;
 }
 
+/** The fields a declared chart reads: what its figures, labels and text alternative depend on. */
+export function fieldsRead(chart: DeclaredChart): Field[] {
+  return [chart.category, ...chart.values, chart.split, chart.color, chart.x].filter((field): field is Field => field !== undefined);
+}
+
 export function prepareChart(chart: DeclaredChart, deck: Deck, words: ChartWords): PreparedChart {
   switch (chart.kind) {
     case 'bars':

@@ -152,7 +152,8 @@ function fieldKey(field: Field, locale: string): string {
   return `${locale}|${key}`;
 }
 
-function valueKey(value: Value): string {
+/** A value as a short string: equal strings, equal values (quantities as written, with their unit). */
+export function valueKey(value: Value): string {
   switch (value.kind) {
     case 'text':
       return `t${value.text}`;

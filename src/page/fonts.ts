@@ -97,21 +97,43 @@ export function collectWeights(sources: readonly string[]): number[] {
 /** Every character a reader can see, once, in code point order: the slides' text, its capitals, and the CSS's generated content. */
 export function collectGlyphs(slides: readonly string[], styles: readonly string[]): string {
   const characters = new Set<string>(ALWAYS);
-  for (const html of slides) addTextCharacters(html, characters);
+  const seen = new Uint8Array(0x10000);
+  for (const character of characters) seen[character.charCodeAt(0)] = 1;
+  for (const html of slides) addTextCharacters(html, characters, seen);
   for (const css of styles) for (const [, content = ''] of css.matchAll(/content:\s*"([^"]*)"/g)) for (const character of content) characters.add(character);
   // CSS `text-transform: uppercase` shows "É" for an "é" in the markup (the title card's "POLITÉCNICA").
   for (const character of [...characters]) for (const upper of character.toUpperCase()) characters.add(upper);
   return [...characters].filter((character) => character >= ' ').sort((a, b) => (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0)).join('');
 }
 
-// One pass over the markup, tags skipped and entities decoded: a 1,000-model deck has megabytes of it.
-function addTextCharacters(html: string, characters: Set<string>): void {
+// One pass over the markup, tags skipped and entities decoded: a 10,000-row deck has ten megabytes of it. A
+// character already seen is skipped by a lookup in a bitmap, not a Set: most of the text repeats a few dozen.
+function addTextCharacters(html: string, characters: Set<string>, seen: Uint8Array): void {
+  const addRun = (text: string, start: number, end: number) => {
+    for (let position = start; position < end; position += 1) {
+      const code = text.charCodeAt(position);
+      if (code >= 0xd800 && code <= 0xdbff) {
+        // A character beyond the first 65,536 is two UTF-16 units: added whole, and rare enough to skip the bitmap.
+        const point = text.codePointAt(position) ?? code;
+        characters.add(String.fromCodePoint(point));
+        position += point > 0xffff ? 1 : 0;
+      } else if (seen[code] === 0) {
+        seen[code] = 1;
+        characters.add(text.charAt(position));
+      }
+    }
+  };
   let index = 0;
   while (index < html.length) {
     const tag = html.indexOf('<', index);
     const end = tag === -1 ? html.length : tag;
-    const text = html.slice(index, end);
-    for (const character of text.includes('&') ? decodeEntities(text) : text) characters.add(character);
+    const entity = html.indexOf('&', index);
+    if (entity !== -1 && entity < end) {
+      const text = decodeEntities(html.slice(index, end));
+      addRun(text, 0, text.length);
+    } else {
+      addRun(html, index, end);
+    }
     if (tag === -1) return;
     const close = html.indexOf('>', tag);
     index = close === -1 ? html.length : close + 1;
