@@ -20,6 +20,7 @@ Usage:
   datadeck check [options]     validate the data only; exit 0 or 1
   datadeck schema [--out file] print (or write) the JSON Schema of the data file
   datadeck pdf [--notes]       print the deck to dist/deck.pdf, one page per slide (needs Chrome or Chromium)
+  datadeck pptx [--public]     write dist/deck.pptx: native text, tables and charts, speaker notes as slide notes
   datadeck dev [--port n] [--host]  build, serve on localhost, rebuild and reload the page on every save
 
 Options:
@@ -27,7 +28,7 @@ Options:
   --locale <es|en> new: the language of the starter deck (default: es)
   --out <dir>     where index.html goes (default: dist)
   --strict        treat warnings (figures that disagree) as errors
-  --public        leave out every speaker note, for a deck to share
+  --public        leave out every speaker note, for a deck (or .pptx) to share
   --notes         pdf: add each slide's speaker notes on a page after it, in dist/deck-notes.pdf
   --port <n>      dev: the port to serve on (default: 8000, or the next free one; 0 picks any free port)
   --host          dev: listen on the local network too and print its addresses, for the audience
@@ -89,10 +90,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return print(await (await import('./commands/schema.js')).writeSchema({ ...options, outDir: 'dist' }, values.out));
       case 'pdf':
         return await runPdf(options, values.notes);
+      case 'pptx':
+        return await runPptx(options);
       case 'dev':
         return await runDev(options, values.port, values.host);
       default:
-        throw new DeckError({ code: 'usage', ...messages.usage(`unknown command "${command}"; the commands are build, new, check, dev, pdf and schema`) });
+        throw new DeckError({ code: 'usage', ...messages.usage(`unknown command "${command}"; the commands are build, new, check, dev, pdf, pptx and schema`) });
     }
   } catch (error) {
     return report(error, values.debug);
@@ -128,6 +131,21 @@ async function runPdf(options: Options, hasNotes: boolean): Promise<number> {
   const ms = Math.round(performance.now() - started);
   const notes = result.notesPageCount > 0 ? ` + ${result.notesPageCount} pages of notes` : '';
   process.stdout.write(`✔ ${result.outFile} · ${(result.bytes / 1024).toFixed(0)} kB · ${result.slidePageCount} slides${notes} · ${ms} ms\n`);
+  return EXIT.ok;
+}
+
+async function runPptx(options: Options): Promise<number> {
+  const started = performance.now();
+  const { exportPptx } = await import('./commands/pptx.js');
+  const result = await exportPptx({ build: options, env: process.env });
+  // A slide whose picture could not be drawn is one line each; what to do about it, once.
+  const missing = result.warnings.filter((warning) => warning.code === 'browser');
+  printWarnings(result.warnings.filter((warning) => warning.code !== 'browser'));
+  for (const warning of missing) process.stderr.write(`warning[browser] ${warning.message}\n`);
+  if (missing[0] !== undefined) process.stderr.write(`  hint: ${missing[0].hint}\n`);
+  const ms = Math.round(performance.now() - started);
+  const charts = `${result.nativeChartCount} native charts, ${result.pictureCount} pictures`;
+  process.stdout.write(`✔ ${result.outFile} · ${(result.bytes / 1024).toFixed(0)} kB · ${result.slideCount} slides · ${charts} · ${ms} ms\n`);
   return EXIT.ok;
 }
 

@@ -571,6 +571,19 @@ export const messages = {
     message: `The build cache ${file} could not be written (${reason}); the deck was built all the same.`,
     hint: 'the next build renders the charts again; check that the folder is writable to make rebuilds fast',
   }),
+  // The PowerPoint export (src/commands/pptx.ts).
+  pptxPictureMissing: (slideNumber: number, title: string): Message => ({
+    message: `Slide ${slideNumber} ("${title}"): its chart is a picture, which needs Chrome or Chromium to draw; the slide says so instead.`,
+    hint: 'install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH, and export again; the other slides are complete',
+  }),
+  pptxPicturePlaceholder: (chartName: string): Message => ({
+    message: `The chart "${chartName}" is missing here: it is exported as a picture, which needs Chrome or Chromium.`,
+    hint: 'export again on a machine with Chromium, or copy the chart from the HTML deck',
+  }),
+  pptxUnwritable: (dir: string, reason: string): Message => ({
+    message: `Cannot write deck.pptx into "${dir}" (${reason}); the previous file, if any, is unchanged.`,
+    hint: reason === 'EEXIST' || reason === 'ENOTDIR' ? 'a file has that name: give --out a folder name, e.g. --out dist' : 'give --out a folder you can write to, e.g. --out dist',
+  }),
   internal: (detail: string): Message => ({
     message: `datadeck failed unexpectedly: ${detail}. This is a bug in datadeck, not in your data.`,
     hint: 'run again with --debug to see the stack trace, and report it',
