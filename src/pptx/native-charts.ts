@@ -85,6 +85,8 @@ function planBars(chart: DeclaredChart, prepared: PreparedChart, theme: PptxThem
       chartColors: colorsFor(chart, seriesNames, theme),
       showValue: chart.labels,
       dataLabelPosition: isStacked ? 'ctr' : 'outEnd',
+      // Inside a stacked segment a label sits on the colour: white reads on all of the theme's.
+      dataLabelColor: isStacked ? 'FFFFFF' : theme.text,
       dataLabelFormatCode: '#,##0.##',
       valAxisLabelFormatCode: '#,##0.##',
       showLegend: seriesNames.length > 1,
@@ -130,6 +132,9 @@ function planPoints(chart: DeclaredChart, prepared: PreparedChart, theme: PptxTh
     catAxisTitleFontSize: 14,
     catAxisLabelFontSize: 12,
     valAxisLabelFormatCode: '#,##0.##',
+    ...(chart.scale === 'log' ? { valAxisLogScaleBase: 10 } : {}),
+    // A line's labels are its figures, as the deck draws them when the chart asks for labels.
+    ...(isLine && chart.labels ? { showValue: true, dataLabelPosition: 't' as const, dataLabelFormatCode: '#,##0.##' } : {}),
   };
   if (prepared.x?.isDate === true) {
     const yearOnly = prepared.x.isYearOnly;
@@ -145,8 +150,19 @@ function planPoints(chart: DeclaredChart, prepared: PreparedChart, theme: PptxTh
   // pptxgenjs' XY data: the x values first, then one row of y values per series, gaps where a point is another's.
   const marks = prepared.marks.filter((mark) => typeof mark.x === 'number');
   const xs = marks.map((mark) => (typeof mark.x === 'number' ? mark.x : MISSING));
-  const data = [{ name: prepared.x?.title ?? 'X', values: xs }, ...seriesNames.map((series) => ({ name: name(series), values: marks.map((mark) => (series === '' || mark.s === series ? valueOf(mark) : MISSING)) }))];
-  return { type: 'scatter', data, options: { ...options, lineSize: isLine ? 3 : 0 } };
+  const isOf = (mark: Mark, series: string) => series === '' || mark.s === series;
+  // Points are named as in the deck (the labelled ones): pptxgenjs writes each series' labels[0] as its points' text.
+  const named = !isLine && marks.some((mark) => mark.t !== '');
+  const data = [
+    { name: prepared.x?.title ?? 'X', values: xs },
+    ...seriesNames.map((series) => ({
+      name: name(series),
+      values: marks.map((mark) => (isOf(mark, series) ? valueOf(mark) : MISSING)),
+      ...(named ? { labels: [marks.map((mark) => (isOf(mark, series) ? mark.t : ''))] } : {}),
+    })),
+  ];
+  const labels = named ? { showLabel: true, dataLabelFormatScatter: 'custom' as const, dataLabelPosition: 'r' as const } : {};
+  return { type: 'scatter', data, options: { ...options, ...labels, lineSize: isLine ? 3 : 0 } };
 }
 
 function valueOf(mark: Mark | undefined): number {
