@@ -165,7 +165,7 @@ function drawSources(slide: Slide, plan: Extract<PptxSlide, { kind: 'sources' }>
     y += 0.7;
   }
   const lines: TextProps[] = plan.sources.flatMap((source, index) => {
-    const link = { url: escapeXml(source.url) }; // pptxgenjs writes a link's address into the slide's relations unescaped
+    const link = { url: source.url }; // pptxgenjs escapes a text link's address (not an image's: none here)
     const title = source.title.map((run, runIndex) => ({ text: run.text, options: { lang: context.lang, bold: run.isBold, color: theme.primary, hyperlink: link, breakLine: runIndex === source.title.length - 1 } }));
     const address = { text: source.url, options: { lang: context.lang, breakLine: index < plan.sources.length - 1, fontSize: 13, color: theme.muted, paraSpaceAfter: 10 } };
     return [...title, address];
@@ -222,10 +222,4 @@ function drawChart(slide: Slide, plan: Extract<PptxSlide, { kind: 'chart' }>, co
     slide.addText(shape?.text ?? '', textBox(context, box, { fontSize: 16, color: theme.muted, align: 'center', valign: 'middle', fill: { color: theme.surface } }));
   }
   if (plan.caption !== undefined) slide.addText(paragraphs([plan.caption], context), textBox(context, { x: MARGIN, y: BODY_Y + BODY_H - captionH, w: BODY_W, h: captionH }, { fontSize: 14, color: theme.muted }));
-}
-
-const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? '');
 }

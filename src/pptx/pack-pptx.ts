@@ -20,9 +20,13 @@ async function repack(JSZip: typeof JSZipType, bytes: Uint8Array, input: PackInp
   const source = await JSZip.loadAsync(bytes);
   const target = new JSZip();
   const date = toZipDate(input.date);
-  for (const entry of Object.values(source.files)) {
-    if (entry.dir) continue;
-    const content = await entry.async('uint8array');
+  const entries = Object.values(source.files).filter((entry) => !entry.dir);
+  const renumber = isPresentation ? createChartRenumbering(entries.map((entry) => entry.name)) : (text: string) => text;
+  for (const entry of entries) {
+    const raw = await entry.async('uint8array');
+    // Part names appear only in the relations and the content types, never next to the data's text.
+    const namesParts = entry.name.endsWith('.rels') || entry.name === '[Content_Types].xml';
+    const content = namesParts ? Buffer.from(renumber(Buffer.from(raw).toString('utf8')), 'utf8') : raw;
     const text = () => Buffer.from(content).toString('utf8');
     const fixed = entry.name === 'docProps/core.xml'
       ? Buffer.from(fixCoreProperties(text(), input, isPresentation), 'utf8')
@@ -31,7 +35,7 @@ async function repack(JSZip: typeof JSZipType, bytes: Uint8Array, input: PackInp
         : entry.name.endsWith('.xlsx')
         ? await repack(JSZip, content, input, { isPresentation: false })
         : content;
-    target.file(entry.name, fixed, { date, createFolders: false });
+    target.file(renumber(entry.name), fixed, { date, createFolders: false });
   }
   return target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
 }
@@ -49,6 +53,26 @@ export function keepFirstParagraphProperties(xml: string): string {
       return properties;
     });
   });
+}
+
+/**
+ * pptxgenjs numbers charts with a counter that lives as long as the process: a second export in the same process
+ * (the tests, a dev session) would name its charts chart6.xml… Charts and their workbooks are numbered from 1 again.
+ */
+function createChartRenumbering(names: readonly string[]): (text: string) => string {
+  const numbering = (pattern: RegExp) => {
+    const numbers = names.flatMap((name) => {
+      const found = pattern.exec(name)?.[1];
+      return found === undefined ? [] : [Number(found)];
+    });
+    return new Map([...numbers].sort((a, b) => a - b).map((number, index) => [number, index + 1]));
+  };
+  const charts = numbering(/^ppt\/charts\/chart(\d+)\.xml$/);
+  const workbooks = numbering(/^ppt\/embeddings\/Microsoft_Excel_Worksheet(\d+)\.xlsx$/);
+  return (text) =>
+    text
+      .replace(/\bchart(\d+)\.xml/g, (match, number: string) => `chart${charts.get(Number(number)) ?? number}.xml`)
+      .replace(/Microsoft_Excel_Worksheet(\d+)\.xlsx/g, (match, number: string) => `Microsoft_Excel_Worksheet${workbooks.get(Number(number)) ?? number}.xlsx`);
 }
 
 /** The export's clock replaced by the deck's date; the presentation also names its language. */

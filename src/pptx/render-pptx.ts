@@ -28,7 +28,7 @@ export async function renderPresentation(input: PresentationInput): Promise<Buff
   pptx.title = input.properties.title;
   pptx.author = input.properties.author;
   pptx.subject = input.properties.subject;
-  pptx.company = input.properties.company;
+  pptx.company = escapeXml(input.properties.company); // the one property pptxgenjs writes unescaped (docProps/app.xml)
   pptx.theme = { headFontFace: input.theme.font, bodyFontFace: input.theme.font };
   const lang = LANGUAGE_TAGS[input.locale] ?? input.locale;
   for (const plan of input.slides) {
@@ -80,4 +80,10 @@ function isPptxClass(value: unknown): value is PptxClass {
   if (typeof value !== 'function') return false;
   const prototype: unknown = value.prototype;
   return typeof prototype === 'object' && prototype !== null && 'addSlide' in prototype;
+}
+
+const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? '');
 }
