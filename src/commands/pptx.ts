@@ -103,7 +103,8 @@ async function drawPictures(input: {
     else svgs.set(plan.chartId, plan.svg);
   }
   if (svgs.size === 0) return { shapes, problems: [] };
-  const browser = locateBrowser({ env: input.env });
+  // The headless shell, when installed, starts faster: a picture needs no more than printing does.
+  const browser = locateBrowser({ env: input.env, isForPrint: true });
   const pictures = 'path' in browser
     ? await renderChartPictures({ svgs, executablePath: browser.path, fontCss: pickFontFaces(await embedFonts({ css: input.fonts.css, files: input.fonts.files, slides: [...svgs.values()], styles: [], cache: input.cache.fonts, isStaticInstances: false })) })
     : new Map();
