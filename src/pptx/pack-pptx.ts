@@ -1,4 +1,5 @@
 import type JSZipType from 'jszip';
+import { writeZip, type ZipEntry } from './write-zip.js';
 
 export interface PackInput {
   /** The deck's date (YYYY-MM-DD): the file's created and modified dates, and every zip entry's. */
@@ -18,7 +19,7 @@ export async function packPptx(bytes: Uint8Array, input: PackInput): Promise<Buf
 
 async function repack(JSZip: typeof JSZipType, bytes: Uint8Array, input: PackInput, { isPresentation }: { isPresentation: boolean }): Promise<Buffer> {
   const source = await JSZip.loadAsync(bytes);
-  const target = new JSZip();
+  const written: ZipEntry[] = [];
   const date = toZipDate(input.date);
   const entries = Object.values(source.files).filter((entry) => !entry.dir);
   const renumber = isPresentation ? createChartRenumbering(entries.map((entry) => entry.name)) : (text: string) => text;
@@ -35,9 +36,9 @@ async function repack(JSZip: typeof JSZipType, bytes: Uint8Array, input: PackInp
         : entry.name.endsWith('.xlsx')
         ? await repack(JSZip, content, input, { isPresentation: false })
         : content;
-    target.file(renumber(entry.name), fixed, { date, createFolders: false });
+    written.push({ name: renumber(entry.name), data: fixed });
   }
-  return target.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  return writeZip(written, date);
 }
 
 /**

@@ -36,7 +36,8 @@ export async function renderPresentation(input: PresentationInput): Promise<Buff
     slide.background = { color: input.theme.background };
     drawSlide(slide, plan, { theme: input.theme, lang, charts: input.charts });
   }
-  const written = await withSeededRandom(() => pptx.write({ outputType: 'nodebuffer', compression: true }));
+  // Stored, not deflated: packPptx compresses every entry once when it writes them again.
+  const written = await withSeededRandom(() => pptx.write({ outputType: 'nodebuffer', compression: false }));
   if (!(written instanceof Uint8Array)) throw new Error('pptxgenjs did not return the file as bytes');
   return packPptx(written, { date: input.date, language: input.locale });
 }
