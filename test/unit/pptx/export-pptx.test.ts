@@ -174,3 +174,23 @@ describe('datadeck pptx on bad data', () => {
     expect(readFileSync(result.outFile).equals(before)).toBe(true);
   });
 });
+
+describe('datadeck pptx on the examples: every kind PowerPoint has is a native chart of that kind', () => {
+  const chartXml = async (example: string) => {
+    const dir = tempDir(example);
+    const result = await exportPptx({ build: createTestOptions({ dataFile: join(ROOT, 'examples', example, 'deck.yaml'), outDir: dir }), env: NO_BROWSER });
+    const pptx = await unpackPptx(result.outFile);
+    return pptx.names.filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name)).map((name) => pptx.read(name)).join('\n');
+  };
+
+  it.each([
+    ['olympic-medals', ['<c:barChart>', '<c:grouping val="stacked"/>', '<c:grouping val="clustered"/>', '<c:pieChart>']],
+    ['electricity-mix', ['<c:doughnutChart>', '<c:barChart>']],
+    ['cloud-gpus', ['<c:scatterChart>', '<c:barChart>']],
+    ['co2-mauna-loa', ['<c:lineChart>']],
+    ['space-missions', ['<c:logBase val="10"/>']],
+  ])('%s', async (example, parts) => {
+    const xml = await chartXml(example);
+    for (const part of parts) expect(xml).toContain(part);
+  });
+});
