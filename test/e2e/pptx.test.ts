@@ -54,6 +54,9 @@ describe.skipIf(isBrowserMissing || isLibreOfficeMissing || isPopplerMissing)(SU
     expect(pictures[0]).toMatch(/\.png$/);
     // Never an SVG: LibreOffice and Google Slides show a red cross for pptxgenjs' SVG pictures.
     expect(pptx.names.some((name) => name.endsWith('.svg'))).toBe(false);
+    // Chromium's picture included, a second export gives the same bytes.
+    const again = await exportPptx({ build: createTestOptions({ dataFile: DEFAULT_DATA, outDir: tempDir('pptx-again') }), env: process.env });
+    expect(readFileSync(again.outFile).equals(readFileSync(deck.result.outFile))).toBe(true);
   });
 
   it('shows the texts, the table and the chart labels as text a reader can select (not pictures of text)', async () => {
