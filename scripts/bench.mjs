@@ -168,6 +168,12 @@ const gzip = gzipSync(html, { level: 9 }).byteLength;
 record({ id: 'size-raw', label: 'output size, raw (one file: fonts, charts, notes included)', unit: 'kB', stats: summarize([html.byteLength]), target: { value: 300_000, label: '≤ 300 kB' } });
 record({ id: 'size-gzip', label: 'output size, gzip -9', unit: 'kB', stats: summarize([gzip]), target: { value: 100_000, label: '≤ 100 kB' } });
 
+// 4b. The PowerPoint export of the same deck, whole process, chart cache on disk (the build above left it there).
+//     With a browser, its one picture (the range chart) is drawn by Chromium; without one, that slide is left out.
+const pptxArgs = ['pptx', '--data', 'deck.yaml', '--out', 'dist'];
+record({ id: 'pptx', label: 'PowerPoint export, whole process (npm run pptx)', unit: 'ms', stats: ms(await repeat({ runs, run: () => runCli({ cli: CLI, args: pptxArgs, cwd: deckDir }) })) });
+record({ id: 'pptx-size', label: '  deck.pptx size', unit: 'kB', stats: summarize([readFileSync(join(deckDir, 'dist', 'deck.pptx')).byteLength]) });
+
 // 5. The browser: first slide visible from file:// and the PDF export, measured by scripts/measure-browser.mjs
 //    (the browser engineer's script, shared with its tests' Chromium setup).
 const browserBench = join(ROOT, 'scripts', 'measure-browser.mjs');

@@ -20,7 +20,8 @@ const LAZY_BUNDLES = new Map([CHART_LIBRARIES, SHEET_LIBRARIES].map((file) => [f
 
 // Packages that stay on disk: playwright-core drives a browser and reads its own files; subset-font finds its
 // .wasm with require.resolve; fontverter (which unpacks the font that measures chart labels) loads its own too.
-const EXTERNAL = ['playwright-core', 'subset-font', 'fontverter'];
+// pptxgenjs and jszip (the PowerPoint export) stay on disk too: required only when `datadeck pptx` runs.
+const EXTERNAL = ['playwright-core', 'subset-font', 'fontverter', 'pptxgenjs', 'jszip'];
 
 /**
  * CommonJS has no import.meta: each module gets the URL of its tsc twin in lib/ instead, so code that finds

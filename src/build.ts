@@ -22,13 +22,7 @@ export { createBuildCache, flushBuildCache, type BuildCache };
 export async function buildDeck(options: BuildOptions, cache: BuildCache = createBuildCache()): Promise<BuildResult> {
   // A rebuild in a long-lived process (dev server, bench) keeps its cache in memory; flushBuildCache stores it at the end.
   const isRebuild = cache.isRestored === true;
-  const project = await loadProject(options, { isCacheRead: !isRebuild }); // every file read happens here
-  const notes = restoreCache(cache, project.cache);
-  const layouts = analyzeCached(project.templates, cache);
-  const { deck, warnings } = checkProject(project, options, { layouts, sentences: cache.sentences }); // validate + derive, located problems
-  const charts = await renderCharts({ deck, specs: project.charts, config: project.chartConfig, cache: cache.charts, compiled: cache.compiledCharts, sentences: cache.sentences, fonts: { css: project.assets.themeCss, files: project.assets.fonts } }).catch((error: unknown) => {
-    throw locateInData(error, project);
-  });
+  const { project, deck, charts, layouts, warnings, notes } = await prepareDeck(options, cache);
   const templates = compileCached(project.templates, cache);
   const slides = renderSlides({ deck, charts, templates, layouts, sentences: cache.sentences, isPublic: options.isPublic });
   const { assets } = project;
@@ -39,8 +33,31 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
   const schema = planSchema(project, layouts, deck);
   if (schema !== undefined) await writeSchemaFile(schema.file, schema.text);
   const stored = isRebuild ? [] : await storeCache(cache, project.cache.stamp, options.cacheDir); // write's other file, when something is new
-  const chartWarnings = describeChartWarnings(project, deck, charts);
-  return { ...written, slideCount: slides.length, chartCount: charts.size, warnings: [...warnings, ...chartWarnings, ...notes, ...stored], sheetFile: project.sheet?.path, deck, slides };
+  return { ...written, slideCount: slides.length, chartCount: charts.size, warnings: [...warnings, ...notes, ...stored], sheetFile: project.sheet?.path, deck, slides };
+}
+
+export interface PreparedDeck {
+  readonly project: Project;
+  readonly deck: Deck;
+  readonly charts: Charts;
+  readonly layouts: ReadonlyMap<string, LayoutInfo>;
+  /** The data's warnings and the charts', located. */
+  readonly warnings: readonly Problem[];
+  /** Notes about the cache (set aside, unreadable). */
+  readonly notes: readonly Problem[];
+}
+
+/** load → validate → derive → charts: what the HTML deck and the PowerPoint export both start from. */
+export async function prepareDeck(options: BuildOptions, cache: BuildCache): Promise<PreparedDeck> {
+  const isRebuild = cache.isRestored === true;
+  const project = await loadProject(options, { isCacheRead: !isRebuild }); // every file read happens here
+  const notes = restoreCache(cache, project.cache);
+  const layouts = analyzeCached(project.templates, cache);
+  const { deck, warnings } = checkProject(project, options, { layouts, sentences: cache.sentences }); // validate + derive, located problems
+  const charts = await renderCharts({ deck, specs: project.charts, config: project.chartConfig, cache: cache.charts, compiled: cache.compiledCharts, sentences: cache.sentences, fonts: { css: project.assets.themeCss, files: project.assets.fonts } }).catch((error: unknown) => {
+    throw locateInData(error, project);
+  });
+  return { project, deck, charts, layouts, warnings: [...warnings, ...describeChartWarnings(project, deck, charts)], notes };
 }
 
 export interface CheckedProject {

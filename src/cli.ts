@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { buildDeck } from './build.js';
 import { DeckError, isDeckError, type Problem } from './errors/deck-error.js';
-import { messages, type Message, type MessageCatalogue } from './errors/messages.js';
+import { messages, translateMessage, type Message, type MessageCatalogue } from './errors/messages.js';
 import { formatFailure, formatProblem, readQuotedFiles } from './errors/report.js';
 import { createBuildOptions, PACKAGE_ROOT } from './options.js';
 import { checkData } from './commands/check.js';
@@ -73,10 +73,12 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
         return print(await (await import('./commands/schema.js')).writeSchema({ ...options, outDir: 'dist' }, values.out));
       case 'pdf':
         return await runPdf(options, values.notes, say);
+      case 'pptx':
+        return await runPptx(options, say);
       case 'dev':
         return await runDev({ options, port: values.port, isShared: values.host, say });
       default:
-        throw new DeckError({ code: 'usage', ...messages.unknownCommand(command, ['build', 'new', 'check', 'dev', 'pdf', 'schema']) });
+        throw new DeckError({ code: 'usage', ...messages.unknownCommand(command, ['build', 'new', 'check', 'dev', 'pdf', 'pptx', 'schema']) });
     }
   } catch (error) {
     return report(error, say, values.debug);
@@ -137,6 +139,19 @@ async function runPdf(options: Options, hasNotes: boolean, say: MessageCatalogue
   printWarnings(result.warnings, say);
   const ms = Math.round(performance.now() - started);
   return print(say.printed({ file: result.outFile, kilobytes: (result.bytes / 1024).toFixed(0), slides: result.slidePageCount, notesPages: result.notesPageCount, ms }));
+}
+
+async function runPptx(options: Options, say: MessageCatalogue): Promise<number> {
+  const started = performance.now();
+  const { exportPptx } = await import('./commands/pptx.js');
+  const result = await exportPptx({ build: options, env: process.env });
+  // A slide whose picture could not be drawn is one line each; what to do about it, once.
+  const missing = result.warnings.filter((warning) => warning.code === 'browser').map((warning) => translateMessage(warning, say));
+  printWarnings(result.warnings.filter((warning) => warning.code !== 'browser'), say);
+  for (const warning of missing) process.stderr.write(`${say.severity('warning')}[browser] ${warning.message}\n`);
+  if (missing[0] !== undefined) process.stderr.write(`  ${say.hintLabel()}: ${missing[0].hint}\n`);
+  const ms = Math.round(performance.now() - started);
+  return print(say.exported({ file: result.outFile, kilobytes: (result.bytes / 1024).toFixed(0), slides: result.slideCount, nativeCharts: result.nativeChartCount, pictures: result.pictureCount, ms }));
 }
 
 async function runDev(input: { options: Options; port: string | undefined; isShared: boolean; say: MessageCatalogue }): Promise<number> {

@@ -729,9 +729,24 @@ export const spanishMessages: MessageCatalogue = {
     message: `Dos filas usan el nombre ${quote(name)} (la primera en ${first}).`,
     hint: 'el primer campo da nombre a cada fila, así que cada fila necesita uno propio: cambie uno o quite la fila repetida',
   }),
+  // La exportación a PowerPoint (src/commands/pptx.ts).
+  pptxPictureMissing: (slideNumber: number, title: string): Message => ({
+    message: `Diapositiva ${slideNumber} ("${title}"): su gráfico es una imagen, que necesita Chrome o Chromium para dibujarse; la diapositiva lo indica en su lugar.`,
+    hint: 'instale Chromium (Debian/Ubuntu: sudo apt-get install chromium) o defina CHROME_PATH, y exporte de nuevo; las demás diapositivas están completas',
+  }),
+  pptxPicturePlaceholder: (chartName: string): Message => ({
+    message: `Aquí falta el gráfico "${chartName}": se exporta como imagen, y eso necesita Chrome o Chromium.`,
+    hint: 'exporte de nuevo en un equipo con Chromium, o copie el gráfico de la presentación HTML',
+  }),
+  pptxUnwritable: (dir: string, reason: string): Message => ({
+    message: `No se puede escribir deck.pptx en "${dir}" (${reason}); el archivo anterior, si lo hay, no cambió.`,
+    hint: reason === 'EEXIST' || reason === 'ENOTDIR' ? 'ya hay un archivo con ese nombre: dé a --out el nombre de una carpeta, p. ej. --out dist' : 'dé a --out una carpeta en la que se pueda escribir, p. ej. --out dist',
+  }),
   built: (input: { file: string; kilobytes: string; slides: number; charts: number; ms: number }): string =>
     `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'diapositiva', 'diapositivas')} · ${count(input.charts, 'gráfico', 'gráficos')} · ${input.ms} ms`,
   checked: (input: { file: string; rows: number; slides: number }): string => `✔ ${input.file}: ${count(input.rows, 'fila', 'filas')}, ${count(input.slides, 'diapositiva', 'diapositivas')}, sin errores`,
+  exported: (input: { file: string; kilobytes: string; slides: number; nativeCharts: number; pictures: number; ms: number }): string =>
+    `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'diapositiva', 'diapositivas')} · ${count(input.nativeCharts, 'gráfico nativo', 'gráficos nativos')}, ${count(input.pictures, 'imagen', 'imágenes')} · ${input.ms} ms`,
   printed: (input: { file: string; kilobytes: string; slides: number; notesPages: number; ms: number }): string =>
     `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'diapositiva', 'diapositivas')}${input.notesPages > 0 ? ` + ${count(input.notesPages, 'página', 'páginas')} de notas` : ''} · ${input.ms} ms`,
   starterWritten: (file: string, outDir: string): string => `✔ se escribió ${file}: constrúyalo con  npx datadeck build --data ${file} --out ${outDir}`,
@@ -743,6 +758,7 @@ Uso:
   datadeck check [opciones]    solo valida los datos; sale con 0 o 1
   datadeck schema [--out archivo]  imprime (o escribe) el JSON Schema del archivo de datos
   datadeck pdf [--notes]       imprime la presentación en dist/deck.pdf, una página por diapositiva (necesita Chrome o Chromium)
+  datadeck pptx [--public]     escribe dist/deck.pptx: texto, tablas y gráficos nativos, notas del orador como notas de la diapositiva
   datadeck dev [--port n] [--host]  construye, sirve en localhost, reconstruye y recarga la página en cada guardado
 
 Opciones:
@@ -750,7 +766,7 @@ Opciones:
   --locale <es|en>  new: el idioma de la presentación inicial (por defecto: es)
   --out <carpeta>   dónde se escribe index.html (por defecto: dist)
   --strict          trata los avisos (cifras que no coinciden) como errores
-  --public          deja fuera todas las notas del presentador, para compartir la presentación
+  --public          deja fuera todas las notas del presentador, para compartir la presentación (o el .pptx)
   --notes           pdf: añade las notas de cada diapositiva en una página tras ella, en dist/deck-notes.pdf
   --port <n>        dev: el puerto en el que servir (por defecto: 8000, o el siguiente libre; 0 elige cualquiera libre)
   --host            dev: escucha también en la red local e imprime sus direcciones, para el público

@@ -584,6 +584,19 @@ const english = {
     message: `The build cache ${file} could not be written (${reason}); the deck was built all the same.`,
     hint: 'the next build renders the charts again; check that the folder is writable to make rebuilds fast',
   }),
+  // The PowerPoint export (src/commands/pptx.ts).
+  pptxPictureMissing: (slideNumber: number, title: string): Message => ({
+    message: `Slide ${slideNumber} ("${title}"): its chart is a picture, which needs Chrome or Chromium to draw; the slide says so instead.`,
+    hint: 'install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH, and export again; the other slides are complete',
+  }),
+  pptxPicturePlaceholder: (chartName: string): Message => ({
+    message: `The chart "${chartName}" is missing here: it is exported as a picture, which needs Chrome or Chromium.`,
+    hint: 'export again on a machine with Chromium, or copy the chart from the HTML deck',
+  }),
+  pptxUnwritable: (dir: string, reason: string): Message => ({
+    message: `Cannot write deck.pptx into "${dir}" (${reason}); the previous file, if any, is unchanged.`,
+    hint: reason === 'EEXIST' || reason === 'ENOTDIR' ? 'a file has that name: give --out a folder name, e.g. --out dist' : 'give --out a folder you can write to, e.g. --out dist',
+  }),
   internal: (detail: string): Message => ({
     message: `datadeck failed unexpectedly: ${detail}. This is a bug in datadeck, not in your data.`,
     hint: 'run again with --debug to see the stack trace, and report it',
@@ -631,6 +644,8 @@ const english = {
   built: (input: { file: string; kilobytes: string; slides: number; charts: number; ms: number }): string =>
     `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'slide')} · ${count(input.charts, 'chart')} · ${input.ms} ms`,
   checked: (input: { file: string; rows: number; slides: number }): string => `✔ ${input.file}: ${count(input.rows, 'row')}, ${count(input.slides, 'slide')}, no errors`,
+  exported: (input: { file: string; kilobytes: string; slides: number; nativeCharts: number; pictures: number; ms: number }): string =>
+    `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'slide')} · ${count(input.nativeCharts, 'native chart')}, ${count(input.pictures, 'picture')} · ${input.ms} ms`,
   printed: (input: { file: string; kilobytes: string; slides: number; notesPages: number; ms: number }): string =>
     `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'slide')}${input.notesPages > 0 ? ` + ${count(input.notesPages, 'page')} of notes` : ''} · ${input.ms} ms`,
   starterWritten: (file: string, outDir: string): string => `✔ wrote ${file}: build it with  npx datadeck build --data ${file} --out ${outDir}`,
@@ -642,6 +657,7 @@ Usage:
   datadeck check [options]     validate the data only; exit 0 or 1
   datadeck schema [--out file] print (or write) the JSON Schema of the data file
   datadeck pdf [--notes]       print the deck to dist/deck.pdf, one page per slide (needs Chrome or Chromium)
+  datadeck pptx [--public]     write dist/deck.pptx: native text, tables and charts, speaker notes as slide notes
   datadeck dev [--port n] [--host]  build, serve on localhost, rebuild and reload the page on every save
 
 Options:
@@ -649,7 +665,7 @@ Options:
   --locale <es|en> new: the language of the starter deck (default: es)
   --out <dir>     where index.html goes (default: dist)
   --strict        treat warnings (figures that disagree) as errors
-  --public        leave out every speaker note, for a deck to share
+  --public        leave out every speaker note, for a deck (or .pptx) to share
   --notes         pdf: add each slide's speaker notes on a page after it, in dist/deck-notes.pdf
   --port <n>      dev: the port to serve on (default: 8000, or the next free one; 0 picks any free port)
   --host          dev: listen on the local network too and print its addresses, for the audience

@@ -23,6 +23,19 @@ export async function writeDeck(html: string, outDir: string): Promise<WrittenDe
   return { outFile, bytes: Buffer.byteLength(html, 'utf8') };
 }
 
+/** The PowerPoint export: written like index.html, so a failed export leaves the previous deck.pptx as it was. */
+export async function writePptxFile(bytes: Uint8Array, outDir: string): Promise<WrittenDeck> {
+  const outFile = join(outDir === '' ? '.' : outDir, 'deck.pptx');
+  try {
+    mkdirSync(dirname(outFile), { recursive: true });
+    await writeAtomically(outFile, bytes);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new DeckError({ code: 'file', ...messages.pptxUnwritable(outDir, reason) }, { cause: error });
+  }
+  return { outFile, bytes: bytes.byteLength };
+}
+
 /** The deck's editor schema next to its data file, replaced atomically when the deck's fields or layouts changed. */
 export async function writeSchemaFile(file: string, text: string): Promise<void> {
   await writeAtomically(file, text);
@@ -42,10 +55,10 @@ export async function writeCache(cache: CacheFile, cacheDir: string): Promise<Pr
 }
 
 // Synchronous: one write and one rename, where the async calls' thread-pool round trips cost more than the write.
-async function writeAtomically(file: string, text: string): Promise<void> {
+async function writeAtomically(file: string, text: string | Uint8Array): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
-    writeFileSync(temp, text, 'utf8');
+    writeFileSync(temp, text, typeof text === 'string' ? 'utf8' : undefined);
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });

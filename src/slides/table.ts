@@ -3,7 +3,7 @@ import { hasFigures } from '../data/sentences.js';
 import { isNumericField, type Field } from '../data/fields.js';
 import type { Deck, DeckRow } from '../model.js';
 import { readColumn, type ColumnInput } from './columns.js';
-import { escapeHtml, renderPlainText, renderText, shownFields, type FigureContext } from './render-sentence.js';
+import { escapeHtml, renderPlainText, renderText, shownFields, toText, type FigureContext } from './render-sentence.js';
 import { SafeHtml, visibleLength } from './safe-html.js';
 
 /** A table slide's columns resolved against the fields, and each row's cells rendered, before paging. */
@@ -22,7 +22,8 @@ export interface ColumnView {
 }
 
 export interface RowView {
-  readonly cells: readonly { readonly html: SafeHtml; readonly className: string }[];
+  /** `texts`: the cell's parts as plain text, for an export that is not HTML (the PowerPoint table). */
+  readonly cells: readonly { readonly html: SafeHtml; readonly className: string; readonly texts: readonly string[] }[];
   /** Estimated height on the slide, in CSS pixels: paging fills each slide up to its height. */
   readonly height: number;
   /** The first cell is the row's header (<th scope="row">). */
@@ -61,7 +62,7 @@ export function buildTable(columnsInput: readonly unknown[], deck: Deck, sentenc
   const rows = deck.rows.map((row, rowIndex): RowView => {
     const cells = cellTexts[rowIndex] ?? [];
     const height = Math.max(...cells.map((cell, index) => estimateLines(cell, widths[index] ?? 10)), 1) * LINE_PX + ROW_PADDING_PX;
-    return { name: row.name, height, cells: cells.map((cell, index) => ({ html: new SafeHtml(cell.html), className: views[index]?.className ?? '' })) };
+    return { name: row.name, height, cells: cells.map((cell, index) => ({ html: new SafeHtml(cell.html), className: views[index]?.className ?? '', texts: cell.texts })) };
   });
   return { columns: views, rows };
 }
@@ -89,6 +90,7 @@ function resolveColumn(input: unknown, fields: ReadonlyMap<string, Field>): Reso
 
 interface CellText {
   readonly html: string;
+  readonly texts: readonly string[];
   /** Characters of each part as shown, for the height estimate. */
   readonly lengths: readonly number[];
   /** Characters of the longest word, which a column must fit. */
@@ -106,7 +108,7 @@ function renderCell(column: ResolvedColumn, context: FigureContext & { row: Deck
     : htmls.map((html, index) => (index === 0 ? html : `<span class="detail${html.includes('class=derived') ? ' derived' : ''}">${html}</span>`));
   // The longest word matters only to a column whose width is shared by content.
   const words = column.width === undefined ? longestWordOf(htmls.map((html) => html.replace(/<[^>]*>/g, '')).join(' ')) : 0;
-  return { html: wrapped.join(' '), lengths: htmls.map(visibleLength), words, hasLines: column.hasLines };
+  return { html: wrapped.join(' '), texts: htmls.map(toText), lengths: htmls.map(visibleLength), words, hasLines: column.hasLines };
 }
 
 function missingText(column: ResolvedColumn, context: FigureContext): string {

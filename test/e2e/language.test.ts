@@ -25,6 +25,8 @@ async function readRevealScreens(page: Page): Promise<Record<string, string>> {
   await page.keyboard.press('Escape');
   await page.keyboard.press('b');
   await page.locator('.reveal.paused').waitFor();
+  // The overlay fades in: its text is there for a reader once it is visible, which a busy machine takes a while to show.
+  await expect.poll(() => page.locator('.pause-overlay').innerText(), { timeout: 5_000 }).not.toBe('');
   const pause = await page.locator('.pause-overlay').innerText();
   await page.keyboard.press('b');
   await page.keyboard.press('g');

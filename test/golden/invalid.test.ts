@@ -109,7 +109,7 @@ describe('invalid data in Spanish: the same report, every sentence and hint in S
     expect(help.output).toMatch(/^Uso:$/m);
     const usage = await runCli(['publicar'], { LC_ALL: 'es_ES.UTF-8', LANG: 'en_US.UTF-8' });
     expect(usage.code).toBe(2);
-    expect(usage.output).toContain(spanishMessages.unknownCommand('publicar', ['build', 'new', 'check', 'dev', 'pdf', 'schema']).message);
+    expect(usage.output).toContain(spanishMessages.unknownCommand('publicar', ['build', 'new', 'check', 'dev', 'pdf', 'pptx', 'schema']).message);
     const checked = await runCli(['check', '--data', 'examples/cloud-gpus/deck.yaml', '--lang', 'es']);
     expect(checked.code).toBe(0);
     expect(checked.output).toMatch(/^✔ examples\/cloud-gpus\/deck\.yaml: \d+ filas, \d+ diapositivas, sin errores$/m);
