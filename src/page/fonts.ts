@@ -109,30 +109,18 @@ export function collectGlyphs(slides: readonly string[], styles: readonly string
 // One pass over the markup, tags skipped and entities decoded: a 10,000-row deck has ten megabytes of it. A
 // character already seen is skipped by a lookup in a bitmap, not a Set: most of the text repeats a few dozen.
 function addTextCharacters(html: string, characters: Set<string>, seen: Uint8Array): void {
-  const addRun = (text: string, start: number, end: number) => {
-    for (let position = start; position < end; position += 1) {
-      const code = text.charCodeAt(position);
-      if (code >= 0xd800 && code <= 0xdbff) {
-        // A character beyond the first 65,536 is two UTF-16 units: added whole, and rare enough to skip the bitmap.
-        const point = text.codePointAt(position) ?? code;
-        characters.add(String.fromCodePoint(point));
-        position += point > 0xffff ? 1 : 0;
-      } else if (seen[code] === 0) {
-        seen[code] = 1;
-        characters.add(text.charAt(position));
-      }
-    }
-  };
   let index = 0;
   while (index < html.length) {
     const tag = html.indexOf('<', index);
     const end = tag === -1 ? html.length : tag;
-    const entity = html.indexOf('&', index);
-    if (entity !== -1 && entity < end) {
-      const text = decodeEntities(html.slice(index, end));
-      addRun(text, 0, text.length);
-    } else {
-      addRun(html, index, end);
+    const text = html.slice(index, end);
+    for (const character of text.includes('&') ? decodeEntities(text) : text) {
+      // Beyond the first 65,536 code points a character is two UTF-16 units: added whole, past the bitmap.
+      if (character.length > 1) characters.add(character);
+      else if (seen[character.charCodeAt(0)] === 0) {
+        seen[character.charCodeAt(0)] = 1;
+        characters.add(character);
+      }
     }
     if (tag === -1) return;
     const close = html.indexOf('>', tag);
