@@ -23,11 +23,11 @@ function writeDeckFile(dir: string, text: string): string {
 }
 
 describe('buildDeck', () => {
-  it('writes byte-identical output for identical input', async () => {
+  it('writes byte-identical output for identical input, from empty caches (charts and font subsets made twice)', async () => {
     const first = tempDir('a');
     const second = tempDir('b');
-    await buildInto(first);
-    await buildInto(second);
+    await buildInto(first, DEFAULT_DATA, { cacheDir: undefined });
+    await buildInto(second, DEFAULT_DATA, { cacheDir: undefined });
     expect(readFileSync(join(first, 'index.html'))).toEqual(readFileSync(join(second, 'index.html')));
   });
 
