@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRebuildScheduler } from '../../../src/dev/schedule.js';
 
 interface Run {
@@ -14,13 +14,24 @@ function createRecorder() {
     await new Promise<void>((resolve) => releases.push(resolve));
     runs.push({ files, hasNewer: hasNewer() });
   }, 5);
+  // The clock is vitest's: time moves only when a test moves it, so "nothing happened in 20 ms" means what it says.
   const started = async (count: number) => {
-    while (releases.length < count) await new Promise((resolve) => setTimeout(resolve, 1));
+    for (let waited = 0; releases.length < count; waited += 1) {
+      if (waited > 1_000) throw new Error(`rebuild ${count} never started`);
+      await vi.advanceTimersByTimeAsync(1);
+    }
   };
   return { runs, releases, scheduler, started };
 }
 
 describe('createRebuildScheduler', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('turns a burst of events (an editor writing twice) into one rebuild with each file once', async () => {
     const { runs, releases, scheduler, started } = createRecorder();
     scheduler.notify('data/deck.yaml');
@@ -38,7 +49,7 @@ describe('createRebuildScheduler', () => {
     await started(1);
     scheduler.notify('data/deck.yaml');
     scheduler.notify('templates/charts/hardware-cost.vl.json');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.advanceTimersByTimeAsync(20);
     expect(releases).toHaveLength(1);
     releases[0]?.();
     await started(2);
@@ -59,7 +70,7 @@ describe('createRebuildScheduler', () => {
     releases[0]?.();
     await scheduler.whenIdle();
     scheduler.notify('data/deck.yaml');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.advanceTimersByTimeAsync(20);
     expect(runs).toHaveLength(1);
     expect(releases).toHaveLength(1);
   });
