@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { buildDeck } from './build.js';
 import { DeckError, isDeckError, type Problem } from './errors/deck-error.js';
 import { messages, translateMessage, type Message, type MessageCatalogue } from './errors/messages.js';
-import { formatFailure, formatProblem, readQuotedFiles } from './errors/report.js';
+import { formatFailure, formatProblem, listCauses, readQuotedFiles } from './errors/report.js';
 import { createBuildOptions, PACKAGE_ROOT } from './options.js';
 import { checkData } from './commands/check.js';
 import { chooseCliLanguage, findMessages } from './i18n/cli-language.js';
@@ -196,7 +196,7 @@ function report(error: unknown, say: MessageCatalogue, isDebug = false): number 
     if (isDebug && error.cause instanceof Error) process.stderr.write(`cause: ${error.cause.stack ?? error.cause.message}\n`);
     return error.isUsage ? EXIT.usage : EXIT.input;
   }
-  if (isDebug && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+  if (isDebug) for (const failure of [error, ...listCauses(error)]) if (failure instanceof Error) process.stderr.write(`${failure.stack ?? failure.message}\n`);
   return EXIT.internal;
 }
 

@@ -636,6 +636,7 @@ export const spanishMessages: MessageCatalogue = {
   }),
   severity: (severity: 'error' | 'warning'): string => (severity === 'error' ? 'error' : 'aviso'),
   hintLabel: (): string => 'sugerencia',
+  causedBy: (): string => 'causado por',
   problemCount: (problems: number): string => `Se encontraron ${problems} problemas; no se escribió nada.`,
   // ── Filas desde una hoja de cálculo (rows: datos.csv, rows: { file: datos.xlsx, sheet: Hoja1 }) ──
   sheetFileMissing: (file: string, others: readonly string[]): Message => ({

@@ -640,6 +640,7 @@ const english = {
   }),
   severity: (severity: 'error' | 'warning'): string => severity,
   hintLabel: (): string => 'hint',
+  causedBy: (): string => 'caused by',
   problemCount: (count: number): string => `${count} problems found; nothing was written.`,
   built: (input: { file: string; kilobytes: string; slides: number; charts: number; ms: number }): string =>
     `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'slide')} · ${count(input.charts, 'chart')} · ${input.ms} ms`,

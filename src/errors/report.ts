@@ -57,7 +57,20 @@ function quoteLine(problem: Problem, source: ReportSource): string | undefined {
 export function formatFailure(error: unknown, say: MessageCatalogue = messages): string {
   if (isDeckError(error)) return formatError(error, { texts: readQuotedFiles(error.problems), say });
   const { message, hint } = say.internal(error instanceof Error ? error.message : String(error));
-  return `${say.severity('error')}[internal] ${message}\n  ${say.hintLabel()}: ${hint}`;
+  // What the failure came from, each cause on its line: "a chart failed" alone says little (stacks: --debug).
+  const causes = listCauses(error).map((cause) => `\n  ${say.causedBy()}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  return `${say.severity('error')}[internal] ${message}${causes.join('')}\n  ${say.hintLabel()}: ${hint}`;
+}
+
+/** The chain of `cause`s under an error, nearest first; a cycle or a very long chain stops at 10. */
+export function listCauses(error: unknown): unknown[] {
+  const causes: unknown[] = [];
+  let current: unknown = error instanceof Error ? error.cause : undefined;
+  while (current !== undefined && current !== null && causes.length < 10 && !causes.includes(current)) {
+    causes.push(current);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return causes;
 }
 
 /** The files the problems point into, read only now that there is something to quote. */
