@@ -29,12 +29,34 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
+/** The options each command takes; --lang, --debug, --help and --version go with any. */
+const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  build: ['data', 'out', 'strict', 'public'],
+  new: ['locale'],
+  check: ['data', 'strict'],
+  schema: ['data', 'out'],
+  pdf: ['data', 'out', 'strict', 'public', 'notes'],
+  pptx: ['data', 'out', 'strict', 'public'],
+  dev: ['data', 'out', 'strict', 'public', 'port', 'host'],
+};
+const ANY_COMMAND = new Set(['lang', 'debug', 'help', 'version']);
+
+/** An option the command does not take: `datadeck build --notes` would otherwise be silently ignored. */
+function checkOptions(command: string, given: readonly string[]): void {
+  const takes = COMMAND_OPTIONS[command];
+  if (takes === undefined) return;
+  const stray = given.find((option) => !ANY_COMMAND.has(option) && !takes.includes(option));
+  if (stray === undefined) return;
+  const commands = Object.entries(COMMAND_OPTIONS).filter(([, options]) => options.includes(stray)).map(([name]) => name);
+  throw new DeckError({ code: 'usage', ...messages.optionNotForCommand(stray, command, commands) });
+}
+
 export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
   // A mistake in the other arguments is reported in the language --lang asks for, when it names one.
   const earlySays = findMessages(chooseLanguage(findLangFlag(argv), env));
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
     return report(new DeckError({ code: 'usage', ...describeArgsError(error) }), earlySays);
   }
@@ -55,6 +77,7 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
     isPublic: values.public,
   });
   try {
+    checkOptions(command, parsed.tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : [])));
     if (command === 'new') {
       const [file, ...more] = extra;
       if (file === undefined || more.length > 0) throw new DeckError({ code: 'usage', ...messages.newNeedsName() });

@@ -602,6 +602,10 @@ export const spanishMessages: MessageCatalogue = {
     message: 'datadeck new recibe un argumento: el nombre del archivo nuevo.',
     hint: 'escriba p. ej. npx datadeck new mi-tema.yaml',
   }),
+  optionNotForCommand: (option: string, command: string, commands: readonly string[]): Message => ({
+    message: `datadeck ${command} no admite --${option}.`,
+    hint: `${commands.length > 0 ? `--${option} es para ${commands.map((name) => `datadeck ${name}`).join(', ')}; ` : ''}ejecute datadeck --help para ver las opciones de cada comando`,
+  }),
   unexpectedArgument: (argument: string): Message => ({
     message: `Argumento inesperado: "${argument}".`,
     hint: 'ejecute datadeck --help para ver los comandos y las opciones; un valor con espacios va entre comillas',

@@ -605,6 +605,10 @@ const english = {
     message: 'datadeck new takes one argument: the new file\'s name.',
     hint: 'write e.g. npx datadeck new mi-tema.yaml',
   }),
+  optionNotForCommand: (option: string, command: string, commands: readonly string[]): Message => ({
+    message: `datadeck ${command} takes no --${option}.`,
+    hint: `${commands.length > 0 ? `--${option} is for ${commands.map((name) => `datadeck ${name}`).join(', ')}; ` : ''}run datadeck --help for the options of each command`,
+  }),
   unexpectedArgument: (argument: string): Message => ({
     message: `Unexpected argument "${argument}".`,
     hint: 'run datadeck --help for the commands and options; a value with spaces goes in quotes',

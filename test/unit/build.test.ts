@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
 import { DeckError } from '../../src/errors/deck-error.js';
+import { messages } from '../../src/errors/messages.js';
 import { createTestOptions, DEFAULT_DATA, readDefaultText, ROOT } from '../helpers.js';
 
 const run = promisify(execFile);
@@ -99,6 +100,14 @@ describe('the datadeck command', () => {
     const outDir = tempDir('cli');
     const { stdout } = await cli('build', '--data', 'data/deck.yaml', '--out', outDir);
     expect(stdout).toMatch(new RegExp(`^✔ ${outDir}/index.html · \\d+ kB · 12 slides · 5 charts · \\d+ ms\\n$`));
+  });
+
+  it('refuses an option the command does not take, naming the commands that take it (exit 2)', async () => {
+    const failure: unknown = await cli('build', '--notes', '--port', '9').then(() => undefined, (error: unknown) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    const stderr = typeof failure === 'object' && failure !== null && 'stderr' in failure ? String(failure.stderr) : '';
+    expect(stderr).toContain(messages.optionNotForCommand('notes', 'build', ['pdf']).message);
+    expect(stderr).toContain('--notes is for datadeck pdf');
   });
 
   it('checks the data without building', async () => {
