@@ -5,6 +5,7 @@
 // Why: Node resolves, reads and compiles each ESM file on its own; the ~400 modules of zod, yaml, handlebars,
 // vega and our code cost more to load than a build takes. lib/main.js loads the bundles with V8's code
 // cache (src/load-bundle.ts); tsc's per-file output stays in lib/ as the fallback and for direct imports.
+import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,6 +104,11 @@ const results = await Promise.all([
   build({ ...common, entryPoints: [CHART_LIBRARIES], outfile: resolve(LIB, 'chart-libraries.bundle.cjs'), plugins: [keepModuleUrls, withoutNodeCanvas, requireExternals] }),
   build({ ...common, entryPoints: [SHEET_LIBRARIES], outfile: resolve(LIB, 'sheet-libraries.bundle.cjs'), plugins: [keepModuleUrls, requireExternals] }),
 ]);
+
+// The build cache is stamped with the content of src/ (src/cache/code-stamp.ts): written once here, so the CLI
+// reads 64 characters instead of hashing its own code on every build.
+const { hashTree, CODE_STAMP_FILE } = await import('../lib/cache/code-stamp.js');
+writeFileSync(resolve(LIB, CODE_STAMP_FILE), `${hashTree(SRC)}\n`);
 
 if (process.argv.includes('--report')) {
   for (const { metafile } of results) {

@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readCodeStamp } from './code-stamp.js';
 import { z } from 'zod';
 import { messages } from '../errors/messages.js';
 import type { RenderedChart, StoredCache } from '../model.js';
@@ -94,8 +95,8 @@ function readStampOnce(): string {
   const manifest: unknown = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
   const ManifestSchema = z.object({ version: z.string(), dependencies: z.record(z.string(), z.string()).default({}) });
   const { version, dependencies } = ManifestSchema.parse(manifest, { jitless: true });
-  // A rebuilt datadeck (npm run compile rewrites lib/) may draw charts differently under the same version number:
-  // the time its code was written is part of the stamp, so SVGs rendered by older code are never reused.
-  const code = statSync(fileURLToPath(import.meta.url)).mtimeMs;
+  // A rebuilt datadeck may draw charts differently under the same version number: the content of its code is part
+  // of the stamp, so SVGs rendered by older code are never reused (a timestamp missed edits under the test suite).
+  const code = readCodeStamp(PACKAGE_ROOT, fileURLToPath(import.meta.url).endsWith('.ts'));
   return JSON.stringify({ cache: CACHE_FORMAT, datadeck: version, code, ...dependencies });
 }
