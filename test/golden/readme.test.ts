@@ -117,3 +117,13 @@ describe("the README's spreadsheet section", () => {
     expect(`${stderr.trimEnd()}\n`).toBe(error);
   });
 });
+
+describe('the README is a user\'s guide', () => {
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+
+  it('names no issue and no machine of ours: engineering detail lives in docs/', () => {
+    expect(readme).not.toMatch(/\bissues? #?\d+\b/i);
+    expect(readme).not.toMatch(/NODE_EXTRA_CA_CERTS|this machine|load average|shared VM/i);
+    expect(readme).toContain('docs/performance.md');
+  });
+});
