@@ -92,7 +92,14 @@ function startDevProcess(dataFile, outDir) {
       if (port === undefined) return;
       child.stdout.off('data', onData);
       child.stdout.on('data', (more) => (output += more));
-      resolve({ port: Number(port), buildTimes: () => [...output.matchAll(BUILD_LINE)].map((match) => Number(match[1])), stop: () => (child.kill('SIGINT'), exited) });
+      resolve({
+        port: Number(port),
+        buildTimes: () => [...output.matchAll(BUILD_LINE)].map((match) => Number(match[1])),
+        stop: () => {
+          child.kill('SIGINT');
+          return exited;
+        },
+      });
     };
     child.stdout.setEncoding('utf8').on('data', onData);
     child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
@@ -156,7 +163,10 @@ async function assertServed(port, units) {
   const html = await new Promise((resolve, reject) => {
     get({ host: '127.0.0.1', port, path: '/' }, (response) => {
       let body = '';
-      response.setEncoding('utf8').on('data', (chunk) => (body += chunk)).on('end', () => resolve(body));
+      response
+        .setEncoding('utf8')
+        .on('data', (chunk) => (body += chunk))
+        .on('end', () => resolve(body));
     }).on('error', reject);
   });
   const shown = new Intl.NumberFormat('es', { useGrouping: 'always' }).format(units);

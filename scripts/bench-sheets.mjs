@@ -40,8 +40,20 @@ export async function benchSheets({ runs = 5, rowCount = 10_000 } = {}) {
   const sheetRss = summarize((await memory(sheetDir)).map((sample) => sample.rssMiB));
   const inYaml = summarize((await time(yamlDir)).map((sample) => sample.ms));
   return [
-    { id: `sheet-csv-${rowCount}`, label: `${rows} from CSV (;, decimal comma), whole process`, unit: 'ms', stats: sheet, target: { value: 3000, label: '≤ 3000 ms' } },
-    { id: `sheet-csv-${rowCount}-rss`, label: '  peak memory (RSS)', unit: 'MiB', stats: sheetRss, target: { value: 300, label: '≤ 300 MiB' } },
+    {
+      id: `sheet-csv-${rowCount}`,
+      label: `${rows} from CSV (;, decimal comma), whole process`,
+      unit: 'ms',
+      stats: sheet,
+      target: { value: 3000, label: '≤ 3000 ms' },
+    },
+    {
+      id: `sheet-csv-${rowCount}-rss`,
+      label: '  peak memory (RSS)',
+      unit: 'MiB',
+      stats: sheetRss,
+      target: { value: 300, label: '≤ 300 MiB' },
+    },
     { id: `sheet-yaml-${rowCount}`, label: `  the same ${rows} written in the YAML`, unit: 'ms', stats: inYaml },
   ];
 }
@@ -52,6 +64,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const { median, min, max } = row.stats;
     const unit = row.unit === 'ms' ? ' ms' : ' MiB';
     const verdict = row.target === undefined ? '' : `  ${row.target.label} ${median <= row.target.value ? '✔' : '✘'}`;
-    console.log(`${row.label.padEnd(58)} ${`${Math.round(median)}${unit}`.padStart(10)}  ${`${Math.round(min)}–${Math.round(max)}${unit}`.padStart(16)}${verdict}`);
+    console.log(
+      `${row.label.padEnd(58)} ${`${Math.round(median)}${unit}`.padStart(10)}  ${`${Math.round(min)}–${Math.round(max)}${unit}`.padStart(16)}${verdict}`,
+    );
   }
 }

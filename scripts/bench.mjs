@@ -28,7 +28,15 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }
 const runs = values.quick ? 5 : Math.max(5, Number(values.runs));
 if (!existsSync(CLI)) throw new Error('lib/main.js is missing: run `npm run compile` (npm run bench does) first');
 
-const results = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, runs, loadBefore: loadavg(), rows: [] };
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model,
+  cores: cpus().length,
+  runs,
+  loadBefore: loadavg(),
+  rows: [],
+};
 const defaultYaml = readFileSync(join(ROOT, 'data', 'deck.yaml'), 'utf8');
 if (!defaultYaml.includes(EDIT.from)) throw new Error(`data/deck.yaml no longer has "${EDIT.from}"; update the bench edit`);
 
@@ -47,7 +55,9 @@ function record(row) {
   results.rows.push(row);
   const { median, min, max } = row.stats;
   const target = row.target === undefined ? '' : `${row.target.label.padEnd(10)} ${row.stats.median <= row.target.value ? '✔' : '✘'}`;
-  console.log(`${row.label.padEnd(58)} ${fmt(median, row.unit).padStart(10)}  ${`${fmt(min, row.unit)}–${fmt(max, row.unit)}`.padStart(19)}  ${target}`);
+  console.log(
+    `${row.label.padEnd(58)} ${fmt(median, row.unit).padStart(10)}  ${`${fmt(min, row.unit)}–${fmt(max, row.unit)}`.padStart(19)}  ${target}`,
+  );
 }
 
 function fmt(value, unit) {
@@ -57,7 +67,9 @@ function fmt(value, unit) {
   return String(value);
 }
 
-console.log(`datadeck bench · ${results.cpu} × ${results.cores} · node ${results.node} · load average ${results.loadBefore.map((v) => v.toFixed(2)).join(' ')}`);
+console.log(
+  `datadeck bench · ${results.cpu} × ${results.cores} · node ${results.node} · load average ${results.loadBefore.map((v) => v.toFixed(2)).join(' ')}`,
+);
 console.log(`${'measure'.padEnd(58)} ${'median'.padStart(10)}  ${'min–max'.padStart(19)}  target`);
 
 // The host's speed right now: this machine is a shared VM whose speed drifts by tens of percent between minutes,
@@ -78,12 +90,22 @@ record({ id: 'host-speed', label: 'host speed: a fixed JavaScript loop (lower is
 // 0. Node's own start: the floor under every whole-process row.
 const floorDir = workDir('floor', defaultYaml);
 const nodeAlone = () => repeat({ runs, run: () => runCli({ args: ['-e', '0'], cwd: floorDir }) });
-record({ id: 'node-start', label: 'node -e 0 (Node starting and exiting: the floor)', unit: 'ms', stats: summarize((await nodeAlone()).map((sample) => sample.ms)) });
+record({
+  id: 'node-start',
+  label: 'node -e 0 (Node starting and exiting: the floor)',
+  unit: 'ms',
+  stats: summarize((await nodeAlone()).map((sample) => sample.ms)),
+});
 // Node 20 reads the certificates NODE_EXTRA_CA_CERTS names as it starts, ~90 ms here; datadeck never uses the network.
 const withoutExtraCerts = process.env.NODE_EXTRA_CA_CERTS === undefined ? undefined : { ...process.env, NODE_EXTRA_CA_CERTS: undefined };
 if (withoutExtraCerts) {
   const samples = await repeat({ runs, run: () => runCli({ args: ['-e', '0'], cwd: floorDir, env: withoutExtraCerts }) });
-  record({ id: 'node-start-no-extra-certs', label: '  the same without NODE_EXTRA_CA_CERTS (set on this machine)', unit: 'ms', stats: summarize(samples.map((sample) => sample.ms)) });
+  record({
+    id: 'node-start-no-extra-certs',
+    label: '  the same without NODE_EXTRA_CA_CERTS (set on this machine)',
+    unit: 'ms',
+    stats: summarize(samples.map((sample) => sample.ms)),
+  });
 }
 
 // 1. The default deck, whole process.
@@ -93,13 +115,43 @@ const coldRss = (before) => repeat({ runs, before, run: () => runCli({ cli: CLI,
 const ms = (samples) => summarize(samples.map((sample) => sample.ms));
 const rss = (samples) => summarize(samples.map((sample) => sample.rssMiB));
 
-record({ id: 'cold-no-cache', label: 'cold build, whole process, no chart cache (truly cold)', unit: 'ms', stats: ms(await cold(emptyCache(deckDir))), target: { value: 250, label: '≤ 250 ms' } });
-record({ id: 'cold-no-cache-rss', label: '  peak memory (RSS)', unit: 'MiB', stats: rss(await coldRss(emptyCache(deckDir))), target: { value: 100, label: '≤ 100 MiB' } });
-record({ id: 'cold-cached', label: 'cold build, whole process, chart cache on disk', unit: 'ms', stats: ms(await cold(() => {})), target: { value: 250, label: '≤ 250 ms' } });
-record({ id: 'cold-cached-rss', label: '  peak memory (RSS)', unit: 'MiB', stats: rss(await coldRss(() => {})), target: { value: 100, label: '≤ 100 MiB' } });
+record({
+  id: 'cold-no-cache',
+  label: 'cold build, whole process, no chart cache (truly cold)',
+  unit: 'ms',
+  stats: ms(await cold(emptyCache(deckDir))),
+  target: { value: 250, label: '≤ 250 ms' },
+});
+record({
+  id: 'cold-no-cache-rss',
+  label: '  peak memory (RSS)',
+  unit: 'MiB',
+  stats: rss(await coldRss(emptyCache(deckDir))),
+  target: { value: 100, label: '≤ 100 MiB' },
+});
+record({
+  id: 'cold-cached',
+  label: 'cold build, whole process, chart cache on disk',
+  unit: 'ms',
+  stats: ms(await cold(() => {})),
+  target: { value: 250, label: '≤ 250 ms' },
+});
+record({
+  id: 'cold-cached-rss',
+  label: '  peak memory (RSS)',
+  unit: 'MiB',
+  stats: rss(await coldRss(() => {})),
+  target: { value: 100, label: '≤ 100 MiB' },
+});
 if (withoutExtraCerts) {
   const samples = await repeat({ runs, run: () => runCli({ cli: CLI, args: buildArgs, cwd: deckDir, env: withoutExtraCerts }) });
-  record({ id: 'cold-cached-no-extra-certs', label: '  the same without NODE_EXTRA_CA_CERTS', unit: 'ms', stats: ms(samples), target: { value: 250, label: '≤ 250 ms' } });
+  record({
+    id: 'cold-cached-no-extra-certs',
+    label: '  the same without NODE_EXTRA_CA_CERTS',
+    unit: 'ms',
+    stats: ms(samples),
+    target: { value: 250, label: '≤ 250 ms' },
+  });
 }
 const noCodeCache = () => {
   emptyCache(deckDir)();
@@ -108,14 +160,30 @@ const noCodeCache = () => {
 // The peer: the same five charts as Vega-Lite spec files (test/fixtures/vega-lite-charts), which is what the default
 // deck was before it declared them by kind. What declaring costs, or saves, on a truly cold build.
 {
-  const files = { hardwareCost: 'hardware-cost', units: 'accelerator-units', trainingTime: 'training-time', trainingEnergy: 'training-energy', inferenceEnergy: 'inference-energy' };
+  const files = {
+    hardwareCost: 'hardware-cost',
+    units: 'accelerator-units',
+    trainingTime: 'training-time',
+    trainingEnergy: 'training-energy',
+    inferenceEnergy: 'inference-energy',
+  };
   const specYaml = defaultYaml.replace(/chart: \{ kind: [a-z-]+, value: (\w+) \}/g, (match, field) => `chart: ${files[field] ?? match}`);
   const specDir = workDir('spec-files', specYaml);
   cpSync(join(ROOT, 'test', 'fixtures', 'vega-lite-charts'), join(specDir, 'charts'), { recursive: true });
   const samples = await repeat({ runs, before: emptyCache(specDir), run: () => runCli({ cli: CLI, args: buildArgs, cwd: specDir }) });
-  record({ id: 'cold-no-cache-spec-files', label: '  the same five charts as Vega-Lite spec files (the peer)', unit: 'ms', stats: ms(samples) });
+  record({
+    id: 'cold-no-cache-spec-files',
+    label: '  the same five charts as Vega-Lite spec files (the peer)',
+    unit: 'ms',
+    stats: ms(samples),
+  });
 }
-record({ id: 'first-run', label: 'first run after install (no code cache, no chart cache)', unit: 'ms', stats: ms(await cold(noCodeCache)) });
+record({
+  id: 'first-run',
+  label: 'first run after install (no code cache, no chart cache)',
+  unit: 'ms',
+  stats: ms(await cold(noCodeCache)),
+});
 await runCli({ cli: CLI, args: ['--version'], cwd: deckDir }); // leaves the code cache made again for what follows
 
 // 2. A one-figure edit rebuilt in one long-lived process (what the dev server does).
@@ -138,7 +206,13 @@ await runCli({ cli: CLI, args: ['--version'], cwd: deckDir }); // leaves the cod
     const ms = await rebuild(index);
     if (index >= warmups) early.push(ms);
   }
-  record({ id: 'warm-rebuild', label: `warm rebuild in one process, one-figure edit (${EDIT.label})`, unit: 'ms', stats: summarize(early), target: { value: 20, label: '≤ 20 ms' } });
+  record({
+    id: 'warm-rebuild',
+    label: `warm rebuild in one process, one-figure edit (${EDIT.label})`,
+    unit: 'ms',
+    stats: summarize(early),
+    target: { value: 20, label: '≤ 20 ms' },
+  });
   // …and later, once it has optimised it (edits 101 to 100 + 3 × runs), as in a dev server that has been up a while.
   const later = [];
   for (let index = warmups + runs * 3; index < 100 + runs * 3; index += 1) {
@@ -152,11 +226,21 @@ await runCli({ cli: CLI, args: ['--version'], cwd: deckDir }); // leaves the cod
 const growth = {};
 for (const count of values.quick ? [10, 100] : [10, 100, 1000]) {
   const dir = workDir(`models-${count}`, makeSyntheticDeck(defaultYaml, count));
-  const samples = await repeat({ runs: count >= 1000 ? 5 : runs, before: emptyCache(dir), run: () => runCli({ cli: CLI, args: buildArgs, cwd: dir }) });
+  const samples = await repeat({
+    runs: count >= 1000 ? 5 : runs,
+    before: emptyCache(dir),
+    run: () => runCli({ cli: CLI, args: buildArgs, cwd: dir }),
+  });
   const bytes = readFileSync(join(dir, 'dist', 'index.html')).byteLength;
   growth[count] = { ...ms(samples), bytes };
   const target = count === 1000 ? { value: 1500, label: '≤ 1500 ms' } : undefined;
-  record({ id: `models-${count}`, label: `${count} models, whole process, no chart cache (${(bytes / 1e6).toFixed(2)} MB)`, unit: 'ms', stats: ms(samples), target });
+  record({
+    id: `models-${count}`,
+    label: `${count} models, whole process, no chart cache (${(bytes / 1e6).toFixed(2)} MB)`,
+    unit: 'ms',
+    stats: ms(samples),
+    target,
+  });
   const cached = await repeat({ runs: count >= 1000 ? 5 : runs, run: () => runCli({ cli: CLI, args: buildArgs, cwd: dir }) });
   record({ id: `models-${count}-cached`, label: `  the same, chart cache on disk`, unit: 'ms', stats: ms(cached) });
 }
@@ -165,14 +249,36 @@ results.growth = growth;
 // 4. The file: raw and gzip.
 const html = readFileSync(join(deckDir, 'dist', 'index.html'));
 const gzip = gzipSync(html, { level: 9 }).byteLength;
-record({ id: 'size-raw', label: 'output size, raw (one file: fonts, charts, notes included)', unit: 'kB', stats: summarize([html.byteLength]), target: { value: 300_000, label: '≤ 300 kB' } });
-record({ id: 'size-gzip', label: 'output size, gzip -9', unit: 'kB', stats: summarize([gzip]), target: { value: 100_000, label: '≤ 100 kB' } });
+record({
+  id: 'size-raw',
+  label: 'output size, raw (one file: fonts, charts, notes included)',
+  unit: 'kB',
+  stats: summarize([html.byteLength]),
+  target: { value: 300_000, label: '≤ 300 kB' },
+});
+record({
+  id: 'size-gzip',
+  label: 'output size, gzip -9',
+  unit: 'kB',
+  stats: summarize([gzip]),
+  target: { value: 100_000, label: '≤ 100 kB' },
+});
 
 // 4b. The PowerPoint export of the same deck, whole process, chart cache on disk (the build above left it there).
 //     With a browser, its one picture (the range chart) is drawn by Chromium; without one, that slide is left out.
 const pptxArgs = ['pptx', '--data', 'deck.yaml', '--out', 'dist'];
-record({ id: 'pptx', label: 'PowerPoint export, whole process (npm run pptx)', unit: 'ms', stats: ms(await repeat({ runs, run: () => runCli({ cli: CLI, args: pptxArgs, cwd: deckDir }) })) });
-record({ id: 'pptx-size', label: '  deck.pptx size', unit: 'kB', stats: summarize([readFileSync(join(deckDir, 'dist', 'deck.pptx')).byteLength]) });
+record({
+  id: 'pptx',
+  label: 'PowerPoint export, whole process (npm run pptx)',
+  unit: 'ms',
+  stats: ms(await repeat({ runs, run: () => runCli({ cli: CLI, args: pptxArgs, cwd: deckDir }) })),
+});
+record({
+  id: 'pptx-size',
+  label: '  deck.pptx size',
+  unit: 'kB',
+  stats: summarize([readFileSync(join(deckDir, 'dist', 'deck.pptx')).byteLength]),
+});
 
 // 5. The browser: first slide visible from file:// and the PDF export, measured by scripts/measure-browser.mjs
 //    (the browser engineer's script, shared with its tests' Chromium setup).
@@ -181,19 +287,55 @@ const browser = existsSync(browserBench) ? measureBrowser(browserBench) : { skip
 if ('skipped' in browser) {
   console.log(`(browser timings skipped: ${browser.skipped})`);
 } else {
-  record({ id: 'first-slide', label: 'navigation → first slide visible (Reveal ready), file://', unit: 'ms', stats: summarize(browser.ready.readyRuns), target: { value: 100, label: '≤ 100 ms' } });
-  record({ id: 'first-paint', label: '  first frame painted after ready (median of the same runs)', unit: 'ms', stats: summarize([browser.ready.paintedMedianMs]) });
-  record({ id: 'first-slide-floor-blank', label: '  floor: a blank page saying ready, same browser and loop', unit: 'ms', stats: summarize(browser.ready.blankRuns) });
-  record({ id: 'first-slide-floor-reveal', label: '  floor: reveal.js alone, two slides, the deck\'s config', unit: 'ms', stats: summarize(browser.ready.revealOnlyRuns) });
-  record({ id: 'pdf', label: 'PDF export, whole process (npm run pdf)', unit: 'ms', stats: summarize(browser.pdf.runs), target: { value: 1200, label: '≤ 1200 ms' } });
+  record({
+    id: 'first-slide',
+    label: 'navigation → first slide visible (Reveal ready), file://',
+    unit: 'ms',
+    stats: summarize(browser.ready.readyRuns),
+    target: { value: 100, label: '≤ 100 ms' },
+  });
+  record({
+    id: 'first-paint',
+    label: '  first frame painted after ready (median of the same runs)',
+    unit: 'ms',
+    stats: summarize([browser.ready.paintedMedianMs]),
+  });
+  record({
+    id: 'first-slide-floor-blank',
+    label: '  floor: a blank page saying ready, same browser and loop',
+    unit: 'ms',
+    stats: summarize(browser.ready.blankRuns),
+  });
+  record({
+    id: 'first-slide-floor-reveal',
+    label: "  floor: reveal.js alone, two slides, the deck's config",
+    unit: 'ms',
+    stats: summarize(browser.ready.revealOnlyRuns),
+  });
+  record({
+    id: 'pdf',
+    label: 'PDF export, whole process (npm run pdf)',
+    unit: 'ms',
+    stats: summarize(browser.pdf.runs),
+    target: { value: 1200, label: '≤ 1200 ms' },
+  });
 }
 
 function measureBrowser(script) {
   try {
-    const json = execFileSync(process.execPath, [script, '--runs', String(runs), '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const json = execFileSync(process.execPath, [script, '--runs', String(runs), '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return JSON.parse(json);
   } catch (error) {
-    return { skipped: String(error.stderr || error.message).split('\n').find((line) => line.trim() !== '') ?? 'it failed' };
+    return {
+      skipped:
+        String(error.stderr || error.message)
+          .split('\n')
+          .find((line) => line.trim() !== '') ?? 'it failed',
+    };
   }
 }
 
@@ -209,13 +351,17 @@ if (!values.quick && existsSync(devBench)) {
   const { benchDev } = await import(pathToFileURL(devBench).href);
   const dev = await benchDev({ runs: Math.max(runs, 10), isBrowserUsed: !('skipped' in browser) });
   record({ id: 'dev-served', label: `dev loop: save → new deck served (${dev.edit})`, unit: 'ms', stats: summarize(dev.samples.served) });
-  if (dev.samples.reloaded.length > 0) record({ id: 'dev-reloaded', label: '  save → page reloaded in Chromium', unit: 'ms', stats: summarize(dev.samples.reloaded) });
+  if (dev.samples.reloaded.length > 0)
+    record({ id: 'dev-reloaded', label: '  save → page reloaded in Chromium', unit: 'ms', stats: summarize(dev.samples.reloaded) });
 }
 
 record({ id: 'host-speed-after', label: 'host speed again, at the end', unit: 'ms', stats: measureHostSpeed() });
 results.loadAfter = loadavg();
 const [per10, per100, per1000] = [10, 100, 1000].map((count) => growth[count]?.median);
-if (per1000 !== undefined) console.log(`growth: 100 → 1,000 models costs ×${(per1000 / per100).toFixed(1)} (×10 is linear); 10 → 100: ×${(per100 / per10).toFixed(1)}`);
+if (per1000 !== undefined)
+  console.log(
+    `growth: 100 → 1,000 models costs ×${(per1000 / per100).toFixed(1)} (×10 is linear); 10 → 100: ×${(per100 / per10).toFixed(1)}`,
+  );
 console.log(`load average after: ${results.loadAfter.map((v) => v.toFixed(2)).join(' ')}`);
 writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`figures written to ${join('.bench', 'results.json')}`);

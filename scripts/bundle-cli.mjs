@@ -17,7 +17,9 @@ const LIB = resolve(ROOT, 'lib');
 const CHART_LIBRARIES = resolve(SRC, 'charts/chart-libraries.ts');
 const SHEET_LIBRARIES = resolve(SRC, 'data/sheet/sheet-libraries.ts');
 // Modules kept out of the CLI bundle, each in a bundle of its own that is required the first time it is imported.
-const LAZY_BUNDLES = new Map([CHART_LIBRARIES, SHEET_LIBRARIES].map((file) => [file, `${file.split(/[/\\]/).pop().replace(/\.ts$/, '')}.bundle.cjs`]));
+const LAZY_BUNDLES = new Map(
+  [CHART_LIBRARIES, SHEET_LIBRARIES].map((file) => [file, `${file.split(/[/\\]/).pop().replace(/\.ts$/, '')}.bundle.cjs`]),
+);
 
 // Packages that stay on disk: playwright-core drives a browser and reads its own files; subset-font finds its
 // .wasm with require.resolve; fontverter (which unpacks the font that measures chart labels) loads its own too.
@@ -36,9 +38,11 @@ const keepModuleUrls = {
       if (!source.includes('import.meta')) return { contents: source, loader: 'ts' };
       const twin = relative(SRC, path).replace(/\.ts$/, '.js').split('\\').join('/');
       const url = `__datadeckFileUrl(__datadeckJoin(__dirname, ${JSON.stringify(twin)})).href`;
-      const imports = "import { pathToFileURL as __datadeckFileUrl } from 'node:url'; import { join as __datadeckJoin } from 'node:path';\n";
+      const imports =
+        "import { pathToFileURL as __datadeckFileUrl } from 'node:url'; import { join as __datadeckJoin } from 'node:path';\n";
       const contents = imports + source.replaceAll('import.meta.url', `(${url})`);
-      if (contents.includes('import.meta')) throw new Error(`${relative(ROOT, path)} uses import.meta beyond .url; teach scripts/bundle-cli.mjs about it`);
+      if (contents.includes('import.meta'))
+        throw new Error(`${relative(ROOT, path)} uses import.meta beyond .url; teach scripts/bundle-cli.mjs about it`);
       return { contents, loader: 'ts', resolveDir: dirname(path) };
     });
   },
@@ -56,7 +60,10 @@ const requireChartBundle = {
       return bundle === undefined ? undefined : { path: bundle, namespace: 'lazy-bundle' };
     });
     context.onResolve({ filter: /\.bundle\.cjs$/ }, ({ path }) => ({ path, external: true }));
-    context.onLoad({ filter: /.*/, namespace: 'lazy-bundle' }, ({ path }) => ({ contents: `module.exports = require('./${path}');`, loader: 'js' }));
+    context.onLoad({ filter: /.*/, namespace: 'lazy-bundle' }, ({ path }) => ({
+      contents: `module.exports = require('./${path}');`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -67,7 +74,9 @@ const requireChartBundle = {
 const withoutNodeCanvas = {
   name: 'without-node-canvas',
   setup(context) {
-    context.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: resolve(ROOT, 'node_modules/vega-canvas/build/vega-canvas.browser.js') }));
+    context.onResolve({ filter: /^vega-canvas$/ }, () => ({
+      path: resolve(ROOT, 'node_modules/vega-canvas/build/vega-canvas.browser.js'),
+    }));
   },
 };
 
@@ -81,7 +90,10 @@ const requireExternals = {
     const names = new RegExp(`^(${EXTERNAL.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(/.*)?$`);
     context.onResolve({ filter: names, namespace: 'file' }, ({ path }) => ({ path, namespace: 'external-package' }));
     context.onResolve({ filter: names, namespace: 'external-package' }, ({ path }) => ({ path, external: true }));
-    context.onLoad({ filter: /.*/, namespace: 'external-package' }, ({ path }) => ({ contents: `module.exports = require(${JSON.stringify(path)});`, loader: 'js' }));
+    context.onLoad({ filter: /.*/, namespace: 'external-package' }, ({ path }) => ({
+      contents: `module.exports = require(${JSON.stringify(path)});`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -100,9 +112,24 @@ const common = {
 };
 
 const results = await Promise.all([
-  build({ ...common, entryPoints: [resolve(SRC, 'cli.ts')], outfile: resolve(LIB, 'cli.bundle.cjs'), plugins: [keepModuleUrls, requireChartBundle, requireExternals] }),
-  build({ ...common, entryPoints: [CHART_LIBRARIES], outfile: resolve(LIB, 'chart-libraries.bundle.cjs'), plugins: [keepModuleUrls, withoutNodeCanvas, requireExternals] }),
-  build({ ...common, entryPoints: [SHEET_LIBRARIES], outfile: resolve(LIB, 'sheet-libraries.bundle.cjs'), plugins: [keepModuleUrls, requireExternals] }),
+  build({
+    ...common,
+    entryPoints: [resolve(SRC, 'cli.ts')],
+    outfile: resolve(LIB, 'cli.bundle.cjs'),
+    plugins: [keepModuleUrls, requireChartBundle, requireExternals],
+  }),
+  build({
+    ...common,
+    entryPoints: [CHART_LIBRARIES],
+    outfile: resolve(LIB, 'chart-libraries.bundle.cjs'),
+    plugins: [keepModuleUrls, withoutNodeCanvas, requireExternals],
+  }),
+  build({
+    ...common,
+    entryPoints: [SHEET_LIBRARIES],
+    outfile: resolve(LIB, 'sheet-libraries.bundle.cjs'),
+    plugins: [keepModuleUrls, requireExternals],
+  }),
 ]);
 
 // The build cache is stamped with the content of src/ (src/cache/code-stamp.ts): written once here, so the CLI
@@ -118,7 +145,10 @@ if (process.argv.includes('--report')) {
         const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? 'datadeck';
         packages.set(name, (packages.get(name) ?? 0) + bytesInOutput);
       }
-      const top = [...packages].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, bytes]) => `${name} ${Math.round(bytes / 1024)}`);
+      const top = [...packages]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8)
+        .map(([name, bytes]) => `${name} ${Math.round(bytes / 1024)}`);
       console.log(`${relative(ROOT, file)}: ${Math.round(output.bytes / 1024)} kB (${top.join(', ')})`);
     }
   }

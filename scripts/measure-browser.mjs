@@ -19,7 +19,9 @@ import { REVEAL_CONFIG } from '../lib/page/bundle.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAIN = join(ROOT, 'lib/main.js');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, only: { type: 'string' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, only: { type: 'string' }, json: { type: 'boolean', default: false } },
+});
 const runs = Number(values.runs);
 
 const median = (numbers) => {
@@ -89,10 +91,14 @@ async function openOnce(browser, url) {
   const page = await context.newPage();
   // performance.now() counts from the start of the navigation; the frame after 'ready' is the slide on screen.
   await page.addInitScript(() => {
-    document.addEventListener('ready', () => {
-      window.__readyAt = performance.now();
-      requestAnimationFrame(() => setTimeout(() => (window.__paintedAt = performance.now())));
-    }, { once: true });
+    document.addEventListener(
+      'ready',
+      () => {
+        window.__readyAt = performance.now();
+        requestAnimationFrame(() => setTimeout(() => (window.__paintedAt = performance.now())));
+      },
+      { once: true },
+    );
   });
   await page.goto(url);
   await page.waitForFunction(() => window.__paintedAt !== undefined);
@@ -108,10 +114,17 @@ try {
   if (values.only !== 'pdf') result.ready = await measureReady(outDir);
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else {
-    if (result.pdf) console.log(`pdf export (${result.pdf.command}, whole process): median ${result.pdf.medianMs} ms of ${runs} runs [${result.pdf.runs.join(', ')}]`);
+    if (result.pdf)
+      console.log(
+        `pdf export (${result.pdf.command}, whole process): median ${result.pdf.medianMs} ms of ${runs} runs [${result.pdf.runs.join(', ')}]`,
+      );
     if (result.ready) {
-      console.log(`first slide in Chromium: reveal 'ready' median ${result.ready.readyMedianMs} ms, painted ${result.ready.paintedMedianMs} ms after navigation, ${runs} runs [${result.ready.readyRuns.join(', ')}]`);
-      console.log(`floors, same loop: blank page ${round(median(result.ready.blankRuns))} ms, reveal.js alone ${round(median(result.ready.revealOnlyRuns))} ms`);
+      console.log(
+        `first slide in Chromium: reveal 'ready' median ${result.ready.readyMedianMs} ms, painted ${result.ready.paintedMedianMs} ms after navigation, ${runs} runs [${result.ready.readyRuns.join(', ')}]`,
+      );
+      console.log(
+        `floors, same loop: blank page ${round(median(result.ready.blankRuns))} ms, reveal.js alone ${round(median(result.ready.revealOnlyRuns))} ms`,
+      );
     }
   }
 } finally {

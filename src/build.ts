@@ -14,7 +14,15 @@ import type { SentenceCache } from './data/sentence-cache.js';
 import type { LayoutInfo } from './slides/layouts.js';
 import { writeDeck, writeSchemaFile } from './page/write.js';
 import { deckSchemaKey, readSchemaKey, renderDeckSchema } from './data/deck-json-schema.js';
-import { analyzeCached, compileCached, createBuildCache, flushBuildCache, restoreCache, storeCache, type BuildCache } from './cache/build-cache.js';
+import {
+  analyzeCached,
+  compileCached,
+  createBuildCache,
+  flushBuildCache,
+  restoreCache,
+  storeCache,
+  type BuildCache,
+} from './cache/build-cache.js';
 
 export { createBuildCache, flushBuildCache, type BuildCache };
 
@@ -26,14 +34,29 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
   const templates = compileCached(project.templates, cache);
   const slides = renderSlides({ deck, charts, templates, layouts, sentences: cache.sentences, isPublic: options.isPublic });
   const { assets } = project;
-  const themeCss = await embedFonts({ css: assets.themeCss, files: assets.fonts, slides, styles: [assets.revealCss, assets.themeCss], cache: cache.fonts, isStaticInstances: options.isForPrint });
+  const themeCss = await embedFonts({
+    css: assets.themeCss,
+    files: assets.fonts,
+    slides,
+    styles: [assets.revealCss, assets.themeCss],
+    cache: cache.fonts,
+    isStaticInstances: options.isForPrint,
+  });
   const pageMeta = viewPageMeta(deck, cache.sentences);
   const html = bundleDeck({ slides, deck, assets: { ...assets, themeCss }, shell: templates.shell, hasNotes: !options.isPublic, pageMeta });
   const written = await writeDeck(html, options.outDir); // the only file writes, atomic
   const schema = planSchema(project, layouts, deck);
   if (schema !== undefined) await writeSchemaFile(schema.file, schema.text);
   const stored = isRebuild ? [] : await storeCache(cache, project.cache.stamp, options.cacheDir); // write's other file, when something is new
-  return { ...written, slideCount: slides.length, chartCount: charts.size, warnings: [...warnings, ...notes, ...stored], sheetFile: project.sheet?.path, deck, slides };
+  return {
+    ...written,
+    slideCount: slides.length,
+    chartCount: charts.size,
+    warnings: [...warnings, ...notes, ...stored],
+    sheetFile: project.sheet?.path,
+    deck,
+    slides,
+  };
 }
 
 export interface PreparedDeck {
@@ -54,7 +77,15 @@ export async function prepareDeck(options: BuildOptions, cache: BuildCache): Pro
   const notes = restoreCache(cache, project.cache);
   const layouts = analyzeCached(project.templates, cache);
   const { deck, warnings } = checkProject(project, options, { layouts, sentences: cache.sentences }); // validate + derive, located problems
-  const charts = await renderCharts({ deck, specs: project.charts, config: project.chartConfig, cache: cache.charts, compiled: cache.compiledCharts, sentences: cache.sentences, fonts: { css: project.assets.themeCss, files: project.assets.fonts } }).catch((error: unknown) => {
+  const charts = await renderCharts({
+    deck,
+    specs: project.charts,
+    config: project.chartConfig,
+    cache: cache.charts,
+    compiled: cache.compiledCharts,
+    sentences: cache.sentences,
+    fonts: { css: project.assets.themeCss, files: project.assets.fonts },
+  }).catch((error: unknown) => {
     throw locateInData(error, project);
   });
   return { project, deck, charts, layouts, warnings: [...warnings, ...describeChartWarnings(project, deck, charts)], notes };
@@ -115,13 +146,24 @@ function describeChartWarnings(project: Project, deck: Deck, charts: Charts): Pr
     // Locating parses the file again, with positions: only when there is something to point at.
     const dataPath = ['slides', slide.sourceIndex, 'chart'];
     const position = project.data.locateKey(dataPath.slice(0, -1), 'chart');
-    return chart.warnings.map((warning): Problem => ({ code: 'chart', ...messages.chartWarning(chart.id, warning), dataPath, file: project.dataFile, line: position?.line, column: position?.column, length: position?.length }));
+    return chart.warnings.map(
+      (warning): Problem => ({
+        code: 'chart',
+        ...messages.chartWarning(chart.id, warning),
+        dataPath,
+        file: project.dataFile,
+        line: position?.line,
+        column: position?.column,
+        length: position?.length,
+      }),
+    );
   });
 }
 
 /** A later stage's problem that names a place in the data (a slide's chart) but no line: located in the data file. */
 function locateInData(error: unknown, project: Project): unknown {
-  if (!(error instanceof DeckError) || error.problems.every((problem) => problem.file !== undefined || problem.dataPath === undefined)) return error;
+  if (!(error instanceof DeckError) || error.problems.every((problem) => problem.file !== undefined || problem.dataPath === undefined))
+    return error;
   const problems = error.problems.map((problem): Problem => {
     if (problem.file !== undefined || problem.dataPath === undefined) return problem;
     const position = project.data.locateKey(problem.dataPath.slice(0, -1), String(problem.dataPath.at(-1)));

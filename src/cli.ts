@@ -47,16 +47,22 @@ function checkOptions(command: string, given: readonly string[]): void {
   if (takes === undefined) return;
   const stray = given.find((option) => !ANY_COMMAND.has(option) && !takes.includes(option));
   if (stray === undefined) return;
-  const commands = Object.entries(COMMAND_OPTIONS).filter(([, options]) => options.includes(stray)).map(([name]) => name);
+  const commands = Object.entries(COMMAND_OPTIONS)
+    .filter(([, options]) => options.includes(stray))
+    .map(([name]) => name);
   throw new DeckError({ code: 'usage', ...messages.optionNotForCommand(stray, command, commands) });
+}
+
+function parseCliArgs(argv: readonly string[]) {
+  return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
 }
 
 export async function runCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
   // A mistake in the other arguments is reported in the language --lang asks for, when it names one.
   const earlySays = findMessages(chooseLanguage(findLangFlag(argv), env));
-  let parsed;
+  let parsed: ReturnType<typeof parseCliArgs>;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true, tokens: true });
+    parsed = parseCliArgs(argv);
   } catch (error) {
     return report(new DeckError({ code: 'usage', ...describeArgsError(error) }), earlySays);
   }
@@ -77,7 +83,10 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
     isPublic: values.public,
   });
   try {
-    checkOptions(command, parsed.tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : [])));
+    checkOptions(
+      command,
+      parsed.tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : [])),
+    );
     if (command === 'new') {
       const [file, ...more] = extra;
       if (file === undefined || more.length > 0) throw new DeckError({ code: 'usage', ...messages.newNeedsName() });
@@ -101,7 +110,10 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
       case 'dev':
         return await runDev({ options, port: values.port, isShared: values.host, say });
       default:
-        throw new DeckError({ code: 'usage', ...messages.unknownCommand(command, ['build', 'new', 'check', 'dev', 'pdf', 'pptx', 'schema']) });
+        throw new DeckError({
+          code: 'usage',
+          ...messages.unknownCommand(command, ['build', 'new', 'check', 'dev', 'pdf', 'pptx', 'schema']),
+        });
     }
   } catch (error) {
     return report(error, say, values.debug);
@@ -145,7 +157,15 @@ async function runBuild(options: Options, say: MessageCatalogue): Promise<number
   const result = await buildDeck(options);
   printWarnings(result.warnings, say);
   const ms = Math.round(performance.now() - started);
-  return print(say.built({ file: result.outFile, kilobytes: (result.bytes / 1024).toFixed(0), slides: result.slideCount, charts: result.chartCount, ms }));
+  return print(
+    say.built({
+      file: result.outFile,
+      kilobytes: (result.bytes / 1024).toFixed(0),
+      slides: result.slideCount,
+      charts: result.chartCount,
+      ms,
+    }),
+  );
 }
 
 async function runCheck(options: Options, say: MessageCatalogue): Promise<number> {
@@ -161,7 +181,15 @@ async function runPdf(options: Options, hasNotes: boolean, say: MessageCatalogue
   const result = await exportPdf({ build: options, hasNotes, env: process.env });
   printWarnings(result.warnings, say);
   const ms = Math.round(performance.now() - started);
-  return print(say.printed({ file: result.outFile, kilobytes: (result.bytes / 1024).toFixed(0), slides: result.slidePageCount, notesPages: result.notesPageCount, ms }));
+  return print(
+    say.printed({
+      file: result.outFile,
+      kilobytes: (result.bytes / 1024).toFixed(0),
+      slides: result.slidePageCount,
+      notesPages: result.notesPageCount,
+      ms,
+    }),
+  );
 }
 
 async function runPptx(options: Options, say: MessageCatalogue): Promise<number> {
@@ -170,11 +198,23 @@ async function runPptx(options: Options, say: MessageCatalogue): Promise<number>
   const result = await exportPptx({ build: options, env: process.env });
   // A slide whose picture could not be drawn is one line each; what to do about it, once.
   const missing = result.warnings.filter((warning) => warning.code === 'browser').map((warning) => translateMessage(warning, say));
-  printWarnings(result.warnings.filter((warning) => warning.code !== 'browser'), say);
+  printWarnings(
+    result.warnings.filter((warning) => warning.code !== 'browser'),
+    say,
+  );
   for (const warning of missing) process.stderr.write(`${say.severity('warning')}[browser] ${warning.message}\n`);
   if (missing[0] !== undefined) process.stderr.write(`  ${say.hintLabel()}: ${missing[0].hint}\n`);
   const ms = Math.round(performance.now() - started);
-  return print(say.exported({ file: result.outFile, kilobytes: (result.bytes / 1024).toFixed(0), slides: result.slideCount, nativeCharts: result.nativeChartCount, pictures: result.pictureCount, ms }));
+  return print(
+    say.exported({
+      file: result.outFile,
+      kilobytes: (result.bytes / 1024).toFixed(0),
+      slides: result.slideCount,
+      nativeCharts: result.nativeChartCount,
+      pictures: result.pictureCount,
+      ms,
+    }),
+  );
 }
 
 async function runDev(input: { options: Options; port: string | undefined; isShared: boolean; say: MessageCatalogue }): Promise<number> {
@@ -219,7 +259,9 @@ function report(error: unknown, say: MessageCatalogue, isDebug = false): number 
     if (isDebug && error.cause instanceof Error) process.stderr.write(`cause: ${error.cause.stack ?? error.cause.message}\n`);
     return error.isUsage ? EXIT.usage : EXIT.input;
   }
-  if (isDebug) for (const failure of [error, ...listCauses(error)]) if (failure instanceof Error) process.stderr.write(`${failure.stack ?? failure.message}\n`);
+  if (isDebug)
+    for (const failure of [error, ...listCauses(error)])
+      if (failure instanceof Error) process.stderr.write(`${failure.stack ?? failure.message}\n`);
   return EXIT.internal;
 }
 

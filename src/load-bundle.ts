@@ -97,7 +97,8 @@ function saveCodeCache({ script, cacheFile }: LoadedScript): void {
   try {
     mkdirSync(dir, { recursive: true });
     for (const stale of readdirSync(dir)) {
-      if (stale.startsWith(`${basename(cacheFile).replace(/-[0-9a-f]+\.v8$/, '')}-`) && join(dir, stale) !== cacheFile) rmSync(join(dir, stale), { force: true });
+      if (stale.startsWith(`${basename(cacheFile).replace(/-[0-9a-f]+\.v8$/, '')}-`) && join(dir, stale) !== cacheFile)
+        rmSync(join(dir, stale), { force: true });
     }
     const temp = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temp, script.createCachedData());

@@ -15,7 +15,14 @@ interface CliModule {
 }
 
 function isCliModule(value: unknown): value is CliModule {
-  return typeof value === 'object' && value !== null && 'runCli' in value && typeof value.runCli === 'function' && 'formatCrash' in value && typeof value.formatCrash === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'runCli' in value &&
+    typeof value.runCli === 'function' &&
+    'formatCrash' in value &&
+    typeof value.formatCrash === 'function'
+  );
 }
 
 let loaded: CliModule | undefined;

@@ -22,12 +22,25 @@ const BRIDGES = [
   ['Golden Gate Bridge', 'United States', 1280, 2737, '1937-05-27'],
 ];
 
-const bridgeRows = BRIDGES.map(([name, country, span, total, opened], index) => [name, country, span, total, { formula: `D${index + 2}-C${index + 2}`, value: total - span }, { date: opened }]);
+const bridgeRows = BRIDGES.map(([name, country, span, total, opened], index) => [
+  name,
+  country,
+  span,
+  total,
+  { formula: `D${index + 2}-C${index + 2}`, value: total - span },
+  { date: opened },
+]);
 
 export const WORKBOOKS = {
   'examples/suspension-bridges/bridges.xlsx': {
     sheets: [
-      { name: 'Notes', rows: [['Longest suspension bridge spans: a selection, for the example deck.'], ['Source: Wikipedia, List of longest suspension bridge spans.']] },
+      {
+        name: 'Notes',
+        rows: [
+          ['Longest suspension bridge spans: a selection, for the example deck.'],
+          ['Source: Wikipedia, List of longest suspension bridge spans.'],
+        ],
+      },
       { name: 'Bridges', rows: [BRIDGE_HEADER, ...bridgeRows, [], ['Figures in metres; opening = first day open to traffic.']] },
     ],
   },

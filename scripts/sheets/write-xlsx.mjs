@@ -22,8 +22,12 @@ export function writeXlsx(workbook) {
         .map((_, index) => `<Override PartName="/xl/worksheets/sheet${index + 1}.xml" ContentType="${TYPE}.spreadsheetml.worksheet+xml"/>`)
         .join('')}</Types>`,
     ),
-    '_rels/.rels': xml(`<Relationships xmlns="${PACKAGE_RELS}"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    'xl/workbook.xml': xml(`<workbook xmlns="${MAIN}" xmlns:r="${RELS}"><sheets>${sheets.map((sheet, index) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`).join('')}</sheets></workbook>`),
+    '_rels/.rels': xml(
+      `<Relationships xmlns="${PACKAGE_RELS}"><Relationship Id="rId1" Type="${RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    'xl/workbook.xml': xml(
+      `<workbook xmlns="${MAIN}" xmlns:r="${RELS}"><sheets>${sheets.map((sheet, index) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`).join('')}</sheets></workbook>`,
+    ),
     'xl/_rels/workbook.xml.rels': xml(
       `<Relationships xmlns="${PACKAGE_RELS}">${sheets.map((_, index) => `<Relationship Id="rId${index + 1}" Type="${RELS}/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="${RELS}/styles" Target="styles.xml"/></Relationships>`,
     ),
@@ -33,7 +37,9 @@ export function writeXlsx(workbook) {
     ),
   };
   sheets.forEach((sheet, index) => {
-    files[`xl/worksheets/sheet${index + 1}.xml`] = xml(`<worksheet xmlns="${MAIN}"><sheetData>${sheet.rows.map(writeRow).join('')}</sheetData></worksheet>`);
+    files[`xl/worksheets/sheet${index + 1}.xml`] = xml(
+      `<worksheet xmlns="${MAIN}"><sheetData>${sheet.rows.map(writeRow).join('')}</sheetData></worksheet>`,
+    );
   });
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, [data, { mtime: ZIP_DATE }]])), { level: 6 });
 }
@@ -51,7 +57,8 @@ function writeCell(cell, ref) {
   if ('percent' in cell) return `<c r="${ref}" s="2"><v>${cell.percent}</v></c>`;
   if ('date' in cell) return `<c r="${ref}" s="1"><v>${excelDay(cell.date)}</v></c>`;
   if ('error' in cell) return `<c r="${ref}" t="e"><f>${escapeXml(cell.formula)}</f><v>${escapeXml(cell.error)}</v></c>`;
-  if ('formula' in cell) return `<c r="${ref}"><f>${escapeXml(cell.formula)}</f>${cell.value === undefined ? '' : `<v>${cell.value}</v>`}</c>`;
+  if ('formula' in cell)
+    return `<c r="${ref}"><f>${escapeXml(cell.formula)}</f>${cell.value === undefined ? '' : `<v>${cell.value}</v>`}</c>`;
   throw new Error(`unknown cell ${JSON.stringify(cell)}`);
 }
 

@@ -44,7 +44,10 @@ export function locateBrowser(lookup: BrowserLookup): LocatedBrowser {
   if (chosen) return exists(chosen) ? { path: chosen } : { problem: messages.browserPathMissing(chosen) };
   const paths = lookup.paths ?? (lookup.isForPrint === true ? PRINT_BROWSER_PATHS : BROWSER_PATHS);
   const names = lookup.isForPrint === true ? PRINT_BROWSER_NAMES : BROWSER_NAMES;
-  const onPath = (lookup.env.PATH ?? '').split(delimiter).filter(Boolean).flatMap((dir) => names.map((name) => join(dir, name)));
+  const onPath = (lookup.env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .flatMap((dir) => names.map((name) => join(dir, name)));
   const found = [...paths, ...onPath].find((path) => exists(path));
   return found === undefined ? { problem: messages.browserMissing(paths) } : { path: found };
 }

@@ -32,7 +32,14 @@ export interface BuildCache {
 }
 
 export function createBuildCache(): BuildCache {
-  return { charts: new Map(), compiledCharts: new Map(), fonts: new Map(), templateSpecs: new Map(), sentences: new Map(), layoutAnalyses: new Map() };
+  return {
+    charts: new Map(),
+    compiledCharts: new Map(),
+    fonts: new Map(),
+    templateSpecs: new Map(),
+    sentences: new Map(),
+    layoutAnalyses: new Map(),
+  };
 }
 
 // Enough for a few decks and a run of edits; a chart is ~6 kB, a font subset ~19 kB, a template ~3 kB, read on every cold build.
@@ -52,7 +59,8 @@ export function restoreCache(cache: BuildCache, stored: StoredCache): Problem[] 
     const revived = reviveLayouts(layouts);
     if (revived !== undefined && !cache.layoutAnalyses.has(key)) cache.layoutAnalyses.set(key, revived);
   }
-  for (const [text, program] of stored.sentences) if (isProgram(program) && !cache.sentences.has(text)) cache.sentences.set(text, { sentence: { source: text, program } });
+  for (const [text, program] of stored.sentences)
+    if (isProgram(program) && !cache.sentences.has(text)) cache.sentences.set(text, { sentence: { source: text, program } });
   cache.isRestored = true;
   cache.stamp = stored.stamp;
   cache.storedCount = countEntries(cache);
@@ -66,7 +74,11 @@ export async function storeCache(cache: BuildCache, stamp: string, cacheDir: str
   const fonts = Object.fromEntries([...cache.fonts].slice(-STORED_FONTS));
   const templates = Object.fromEntries([...cache.templateSpecs].slice(-STORED_TEMPLATES));
   const layouts = Object.fromEntries([...cache.layoutAnalyses].slice(-1).map(([key, analysed]) => [key, storeLayouts(analysed)]));
-  const sentences = Object.fromEntries([...cache.sentences].flatMap(([text, parsed]) => ('sentence' in parsed ? [[text, parsed.sentence.program]] : [])).slice(-STORED_SENTENCES));
+  const sentences = Object.fromEntries(
+    [...cache.sentences]
+      .flatMap(([text, parsed]) => ('sentence' in parsed ? [[text, parsed.sentence.program]] : []))
+      .slice(-STORED_SENTENCES),
+  );
   cache.storedCount = countEntries(cache);
   const problem = await writeCache({ stamp, charts, fonts, templates, layouts, sentences }, cacheDir);
   return problem === undefined ? [] : [problem];

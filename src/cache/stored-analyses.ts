@@ -10,11 +10,19 @@ import type { TemplateSources } from '../model.js';
 
 /** What the layouts' analysis depends on: every layout and partial. */
 export function layoutsKey(sources: TemplateSources): string {
-  return createHash('sha256').update(JSON.stringify([[...sources.layouts], [...sources.partials]])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([[...sources.layouts], [...sources.partials]]))
+    .digest('hex');
 }
 
 export function storeLayouts(layouts: ReadonlyMap<string, LayoutInfo>): unknown {
-  return [...layouts].map(([name, info]) => ({ name, description: info.keys.description, keys: storeKeys(info.keys.keys), showsTable: info.showsTable, showsChart: info.showsChart }));
+  return [...layouts].map(([name, info]) => ({
+    name,
+    description: info.keys.description,
+    keys: storeKeys(info.keys.keys),
+    showsTable: info.showsTable,
+    showsChart: info.showsChart,
+  }));
 }
 
 function storeKeys(keys: ReadonlyMap<string, KeyUse>): unknown {
@@ -37,10 +45,17 @@ export function reviveLayouts(stored: unknown): Map<string, LayoutInfo> | undefi
   if (!Array.isArray(stored)) return undefined;
   const layouts = new Map<string, LayoutInfo>();
   for (const entry of stored) {
-    if (!isRecord(entry) || typeof entry.name !== 'string' || typeof entry.showsTable !== 'boolean' || typeof entry.showsChart !== 'boolean') return undefined;
+    if (
+      !isRecord(entry) ||
+      typeof entry.name !== 'string' ||
+      typeof entry.showsTable !== 'boolean' ||
+      typeof entry.showsChart !== 'boolean'
+    )
+      return undefined;
     const keys = reviveKeys(entry.keys);
     if (keys === undefined) return undefined;
-    const described: LayoutKeys = typeof entry.description === 'string' ? { name: entry.name, description: entry.description, keys } : { name: entry.name, keys };
+    const described: LayoutKeys =
+      typeof entry.description === 'string' ? { name: entry.name, description: entry.description, keys } : { name: entry.name, keys };
     layouts.set(entry.name, { keys: described, showsTable: entry.showsTable, showsChart: entry.showsChart });
   }
   return layouts;
@@ -50,11 +65,17 @@ function reviveKeys(stored: unknown): Map<string, KeyUse> | undefined {
   if (!Array.isArray(stored)) return undefined;
   const keys = new Map<string, KeyUse>();
   for (const entry of stored) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !isRecord(entry[1]) || typeof entry[1].isRequired !== 'boolean') return undefined;
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !isRecord(entry[1]) || typeof entry[1].isRequired !== 'boolean')
+      return undefined;
     const shape = reviveShape(entry[1].shape);
     if (shape === undefined) return undefined;
     const description = entry[1].description;
-    keys.set(entry[0], typeof description === 'string' ? { shape, isRequired: entry[1].isRequired, description } : { shape, isRequired: entry[1].isRequired });
+    keys.set(
+      entry[0],
+      typeof description === 'string'
+        ? { shape, isRequired: entry[1].isRequired, description }
+        : { shape, isRequired: entry[1].isRequired },
+    );
   }
   return keys;
 }
@@ -63,7 +84,9 @@ function reviveShape(stored: unknown): KeyShape | undefined {
   if (!isRecord(stored)) return undefined;
   switch (stored.kind) {
     case 'text':
-      return typeof stored.isUrl === 'boolean' && typeof stored.isAttribute === 'boolean' ? { kind: 'text', isUrl: stored.isUrl, isAttribute: stored.isAttribute } : undefined;
+      return typeof stored.isUrl === 'boolean' && typeof stored.isAttribute === 'boolean'
+        ? { kind: 'text', isUrl: stored.isUrl, isAttribute: stored.isAttribute }
+        : undefined;
     case 'any':
       return { kind: 'any' };
     case 'list': {

@@ -31,7 +31,9 @@ function buildChartRow(row: DeckRow, fields: readonly Field[], texts: readonly F
   return { ...values, fmt };
 }
 
-function chartValue(value: DeckRow['cells'] extends ReadonlyMap<string, infer C> ? (C extends { value: infer V } ? V : never) : never): unknown {
+function chartValue(
+  value: DeckRow['cells'] extends ReadonlyMap<string, infer C> ? (C extends { value: infer V } ? V : never) : never,
+): unknown {
   if (value === undefined) return null;
   switch (value.kind) {
     case 'text':
@@ -52,7 +54,12 @@ const ChartTextSchema = z.object({
     datadeck: z.strictObject({
       summary: z.string().trim().min(1),
       table: z
-        .array(z.union([z.string().trim().min(1), z.strictObject({ title: z.string().trim().min(1).optional(), field: z.string().trim().min(1) })]))
+        .array(
+          z.union([
+            z.string().trim().min(1),
+            z.strictObject({ title: z.string().trim().min(1).optional(), field: z.string().trim().min(1) }),
+          ]),
+        )
         .min(1)
         .optional(),
     }),
@@ -74,11 +81,23 @@ export function readChartText(spec: unknown, fallbackTable: () => ChartText['tab
   }
   const { summary, table } = parsed.data.usermeta.datadeck;
   if (table === undefined) return { text: { summary, table: fallbackTable() } };
-  return { text: { summary, table: table.map((column) => (typeof column === 'string' ? { title: undefined, field: column } : { title: column.title, field: column.field })) } };
+  return {
+    text: {
+      summary,
+      table: table.map((column) =>
+        typeof column === 'string' ? { title: undefined, field: column } : { title: column.title, field: column.field },
+      ),
+    },
+  };
 }
 
 /** The same figures as the chart, as one sentence and as a table, for readers who cannot see it. */
-export function describeChart(options: { text: ChartText; rows: readonly ChartRow[]; fields: ReadonlyMap<string, Field>; format: FormatContext }): { summary: string; table: ChartTable } {
+export function describeChart(options: {
+  text: ChartText;
+  rows: readonly ChartRow[];
+  fields: ReadonlyMap<string, Field>;
+  format: FormatContext;
+}): { summary: string; table: ChartTable } {
   const { text, rows, fields } = options;
   const cells = rows.map((row) => text.table.map((column) => row.fmt[column.field] ?? ''));
   const items = cells.map(([first = '', ...rest]) => (rest.length === 0 ? first : `${first} (${rest.join(', ')})`));

@@ -30,14 +30,18 @@ function readNamedFields(spec: object): { name: string; path: PathSegment[] }[] 
   const named: { name: string; path: PathSegment[] }[] = [];
   const visit = (value: unknown, path: PathSegment[]) => {
     if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, [...path, index]));
+      for (const [index, item] of value.entries()) visit(item, [...path, index]);
       return;
     }
     if (typeof value !== 'object' || value === null) return;
     for (const [key, item] of Object.entries(value)) {
-      if (key === 'as') for (const name of typeof item === 'string' ? [item] : Array.isArray(item) ? item : []) if (typeof name === 'string') created.add(name);
+      if (key === 'as')
+        for (const name of typeof item === 'string' ? [item] : Array.isArray(item) ? item : [])
+          if (typeof name === 'string') created.add(name);
       if (key === 'field' && typeof item === 'string') named.push({ name: rootName(item), path: [...path, key] });
-      else if (typeof item === 'string') for (const [, name = ''] of item.matchAll(/\bdatum\.([A-Za-z_]\w*)/g)) named.push({ name: name === 'fmt' ? '' : name, path: [...path, key] });
+      else if (typeof item === 'string')
+        for (const [, name = ''] of item.matchAll(/\bdatum\.([A-Za-z_]\w*)/g))
+          named.push({ name: name === 'fmt' ? '' : name, path: [...path, key] });
       else if (key !== 'data' && key !== 'datasets') visit(item, [...path, key]);
     }
   };

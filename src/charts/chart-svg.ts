@@ -62,7 +62,11 @@ export async function renderChartSvg(options: {
   const view = new vega.View(options.compiled.runtime, { renderer: 'none', loader, logger });
   try {
     // vega ingests rows by writing into them, so each render gets its own copies.
-    if (options.compiled.readsRows) view.data(ROWS, options.values.map((row) => ({ ...row })));
+    if (options.compiled.readsRows)
+      view.data(
+        ROWS,
+        options.values.map((row) => ({ ...row })),
+      );
     const svg = await view.toSVG();
     // vega only warns when a load fails and draws the chart without that data; a chart missing data is an error.
     if (refused.length > 0) {

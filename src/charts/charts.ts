@@ -14,7 +14,15 @@ import { fieldsRead, prepareChart, type PreparedChart } from './declared-data.js
 import { buildDeclaredSpec, readTheme } from './declared-spec.js';
 import { installTextMeasure, loadTextMeasure, pickChartFont, type TextMeasure } from './text-metrics.js';
 import { formatList, valueKey } from '../format/values.js';
-import { compileChart, isVegaLiteConfig, isVegaLiteSpec, loadChartLibraries, renderChartSvg, type ChartLibraries, type CompiledChart } from './chart-svg.js';
+import {
+  compileChart,
+  isVegaLiteConfig,
+  isVegaLiteSpec,
+  loadChartLibraries,
+  renderChartSvg,
+  type ChartLibraries,
+  type CompiledChart,
+} from './chart-svg.js';
 
 /** Chart name → SVG, text summary and data table, for every chart a slide uses; vega runs here, never in the browser. */
 export async function renderCharts(options: {
@@ -37,8 +45,13 @@ export async function renderCharts(options: {
   const specNames = [...specs.keys()].sort();
   // The rows Vega-Lite specs read, made once and only when a spec needs them: declared charts prepare their own.
   let specRows: ChartRow[] | undefined;
+  const specRowsOnce = (): ChartRow[] => {
+    specRows ??= buildChartRows(deck, usedByCharts(slides, specs));
+    return specRows;
+  };
   let renderer: Renderer | undefined;
-  const font = options.fonts === undefined ? undefined : pickChartFont(options.fonts.css, options.fonts.files, readFontList(options.config));
+  const font =
+    options.fonts === undefined ? undefined : pickChartFont(options.fonts.css, options.fonts.files, readFontList(options.config));
   const fontId = font === undefined ? '' : fontHash(font);
   for (const [name, slide] of slides) {
     const chart = slide.values.chart;
@@ -46,7 +59,17 @@ export async function renderCharts(options: {
     const theme = options.config;
     const job = isDeclaredChart(chart)
       ? planDeclaredChart({ name, chart, deck, fallback, fontId, theme })
-      : planSpecChart({ name, slide, specs, specNames, deck, rows: (specRows ??= buildChartRows(deck, usedByCharts(slides, specs))), fallback, fontId, theme });
+      : planSpecChart({
+          name,
+          slide,
+          specs,
+          specNames,
+          deck,
+          rows: specRowsOnce(),
+          fallback,
+          fontId,
+          theme,
+        });
     const cached = cache.get(job.key);
     if (cached !== undefined) {
       // Used again, so it moves to the newest end: the build cache keeps the newest entries when it prunes.
@@ -75,13 +98,34 @@ interface ChartJob {
  * format and every row's value), so a build whose chart is cached does not prepare its figures at all: with
  * 10,000 rows, preparing five charts took ~1.7 s of a build.
  */
-function planDeclaredChart(input: { name: string; chart: Record<string, unknown>; deck: Deck; fallback: string; fontId: string; theme: unknown }): ChartJob {
+function planDeclaredChart(input: {
+  name: string;
+  chart: Record<string, unknown>;
+  deck: Deck;
+  fallback: string;
+  fontId: string;
+  theme: unknown;
+}): ChartJob {
   const { name, deck, fallback } = input;
   const declared = readDeclaredChart(input.chart, [...deck.fields.values()]);
   if ('problems' in declared) throw chartError(name, declared.problems.map((problem) => problem.message).join(' '));
-  const hash = createHash('sha256').update(JSON.stringify([CHART_CACHE_VERSION, 'declared', name, jsonOf(input.theme ?? null), deck.format.locale, fallback, input.fontId, input.chart]));
+  const hash = createHash('sha256').update(
+    JSON.stringify([
+      CHART_CACHE_VERSION,
+      'declared',
+      name,
+      jsonOf(input.theme ?? null),
+      deck.format.locale,
+      fallback,
+      input.fontId,
+      input.chart,
+    ]),
+  );
   hash.update(JSON.stringify(deck.format.words.chart)).update(deck.format.words.notReported).update(deck.format.words.approximately);
-  for (const field of fieldsRead(declared.chart)) hash.update(JSON.stringify(field, (key, value: unknown) => (key === 'formula' ? undefined : value))).update(declaredColumn(deck.rows, field));
+  for (const field of fieldsRead(declared.chart))
+    hash
+      .update(JSON.stringify(field, (key, value: unknown) => (key === 'formula' ? undefined : value)))
+      .update(declaredColumn(deck.rows, field));
   return {
     key: hash.digest('hex'),
     render: (renderer, compiled) => {
@@ -100,10 +144,12 @@ function declaredColumn(rows: readonly DeckRow[], field: Field): string {
   }
   let column = columns.get(field.name);
   if (column === undefined) {
-    column = rows.map((row) => {
-      const cell = row.cells.get(field.name);
-      return cell?.value === undefined ? '' : `${cell.isDerived ? '~' : ''}${valueKey(cell.value)}`;
-    }).join('\u0001');
+    column = rows
+      .map((row) => {
+        const cell = row.cells.get(field.name);
+        return cell?.value === undefined ? '' : `${cell.isDerived ? '~' : ''}${valueKey(cell.value)}`;
+      })
+      .join('\u0001');
     columns.set(field.name, column);
   }
   return column;
@@ -129,12 +175,27 @@ function planSpecChart(input: {
   const written = typeof chart === 'string' ? input.specs.get(chart) : chart;
   const spec = written === undefined ? undefined : titleByLabelsOnce(written, deck);
   if (spec === undefined) {
-    throw new DeckError({ code: 'chart', ...messages.unknownChart(name, input.specNames), dataPath: ['slides', slide.sourceIndex, 'chart'] });
+    throw new DeckError({
+      code: 'chart',
+      ...messages.unknownChart(name, input.specNames),
+      dataPath: ['slides', slide.sourceIndex, 'chart'],
+    });
   }
   const key = chartKey({ name, spec, theme: input.theme, locale: deck.format.locale, rows, fallback: `${fallback}\u0000${input.fontId}` });
   return {
     key,
-    render: (renderer, compiled) => renderOneChart({ name, spec, libraries: renderer.libraries, rows, config: renderer.config, deck, compiled, fallback, isInline: typeof chart !== 'string' }),
+    render: (renderer, compiled) =>
+      renderOneChart({
+        name,
+        spec,
+        libraries: renderer.libraries,
+        rows,
+        config: renderer.config,
+        deck,
+        compiled,
+        fallback,
+        isInline: typeof chart !== 'string',
+      }),
   };
 }
 
@@ -145,12 +206,27 @@ export type CompiledChartCache = Map<string, CompiledChart>;
  * Everything a chart's SVG and text depend on, hashed: same key, same bytes. Rows count only by the fields the
  * spec names, so a figure edit re-renders just the charts that show that figure.
  */
-export function chartKey(input: { name: string; spec: unknown; theme: unknown; locale: string; rows: readonly ChartRow[]; fallback?: string }): string {
+export function chartKey(input: {
+  name: string;
+  spec: unknown;
+  theme: unknown;
+  locale: string;
+  rows: readonly ChartRow[];
+  fallback?: string;
+}): string {
   const used = pickUsedFields(input.spec);
   const [first] = input.rows;
   // The row's first field names it in the text alternative even when the spec does not mention it.
   const fields = first === undefined ? [] : Object.keys(first).filter((field, index) => field !== 'fmt' && (index === 0 || used(field)));
-  const hash = createHash('sha256').update(JSON.stringify([CHART_CACHE_VERSION, input.name, input.theme === undefined ? null : jsonOf(input.theme), input.locale, input.fallback ?? '']));
+  const hash = createHash('sha256').update(
+    JSON.stringify([
+      CHART_CACHE_VERSION,
+      input.name,
+      input.theme === undefined ? null : jsonOf(input.theme),
+      input.locale,
+      input.fallback ?? '',
+    ]),
+  );
   hash.update(jsonOf(input.spec));
   for (const field of fields) hash.update(field).update(columnJson(input.rows, field));
   return hash.digest('hex');
@@ -176,7 +252,9 @@ const columnsByRows = new WeakMap<readonly ChartRow[], Map<string, string>>();
 
 /** What compiling a spec depends on: everything chartKey() hashes but the rows. */
 function specKey(input: { name: string; spec: unknown; theme: unknown; locale: string }): string {
-  return createHash('sha256').update(JSON.stringify([CHART_CACHE_VERSION, input.name, input.spec, input.theme, input.locale])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([CHART_CACHE_VERSION, input.name, input.spec, input.theme, input.locale]))
+    .digest('hex');
 }
 
 // Any mention counts (encodings, transforms, expressions, the text table), so a field a chart reads is never left out;
@@ -347,7 +425,12 @@ async function renderOneChart(options: {
     const compiled = options.compiled.get(key) ?? compileChart({ libraries, spec: sizeToSlide(spec), config });
     options.compiled.set(key, compiled);
     const svg = await renderChartSvg({ libraries, compiled, values: rows, idPrefix: toIdPrefix(name) });
-    return { id: name, svg, warnings: compiled.warnings, ...describeChart({ text: alternative.text, rows, fields: deck.fields, format: deck.format }) };
+    return {
+      id: name,
+      svg,
+      warnings: compiled.warnings,
+      ...describeChart({ text: alternative.text, rows, fields: deck.fields, format: deck.format }),
+    };
   } catch (cause) {
     throw chartError(name, cause instanceof Error ? cause.message : String(cause), cause);
   }
@@ -362,7 +445,11 @@ function buildChartConfig(options: { libraries: ChartLibraries; theme: unknown; 
   // aria: false because the slide gives the chart its summary and data table; vega's own labels would name raw fields.
   // mark.aria too: config.aria alone still gave each mark group role="graphics-symbol" with no name, which axe
   // reports as a serious violation (svg-img-alt); now vega marks them aria-hidden.
-  const base: Config = { locale: { number: deriveNumberLocale(deck.format.locale), time: deriveTimeLocale(deck.format.locale) }, aria: false, mark: { aria: false } };
+  const base: Config = {
+    locale: { number: deriveNumberLocale(deck.format.locale), time: deriveTimeLocale(deck.format.locale) },
+    aria: false,
+    mark: { aria: false },
+  };
   if (theme === undefined) return base;
   if (!isVegaLiteConfig(theme)) {
     const file = `templates/themes/${deck.meta.theme}.vl-config.json`;
@@ -386,12 +473,18 @@ export function deriveNumberLocale(locale: string): NumberLocale {
 
 /** d3-time-format's locale, read off Intl: a date axis says "mar 2021" in a Spanish deck, "Mar 2021" in an English one. */
 export function deriveTimeLocale(locale: string): TimeLocale {
-  const names = (options: Intl.DateTimeFormatOptions, dates: readonly Date[]) => dates.map((date) => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date));
+  const names = (options: Intl.DateTimeFormatOptions, dates: readonly Date[]) =>
+    dates.map((date) => new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date));
   const months = Array.from({ length: 12 }, (_, month) => new Date(Date.UTC(2021, month, 1)));
   // 2021-01-03 was a Sunday: d3 lists days from Sunday.
   const days = Array.from({ length: 7 }, (_, day) => new Date(Date.UTC(2021, 0, 3 + day)));
-  const periods = names({ hour: 'numeric', hour12: true }, [new Date(Date.UTC(2021, 0, 1, 9)), new Date(Date.UTC(2021, 0, 1, 21))]).map((text) => text.replace(/[\d\s\u202f]/g, '') || 'AM');
-  const isDayFirst = new Intl.DateTimeFormat(locale, { timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2021, 11, 31))).find((part) => part.type === 'day' || part.type === 'month')?.type === 'day';
+  const periods = names({ hour: 'numeric', hour12: true }, [new Date(Date.UTC(2021, 0, 1, 9)), new Date(Date.UTC(2021, 0, 1, 21))]).map(
+    (text) => text.replace(/[\d\s\u202f]/g, '') || 'AM',
+  );
+  const isDayFirst =
+    new Intl.DateTimeFormat(locale, { timeZone: 'UTC' })
+      .formatToParts(new Date(Date.UTC(2021, 11, 31)))
+      .find((part) => part.type === 'day' || part.type === 'month')?.type === 'day';
   return {
     dateTime: '%x, %X',
     date: isDayFirst ? '%d/%m/%Y' : '%m/%d/%Y',
@@ -409,7 +502,20 @@ function week([a = '', b = '', c = '', d = '', e = '', f = '', g = '']: readonly
   return [a, b, c, d, e, f, g];
 }
 
-function year([a = '', b = '', c = '', d = '', e = '', f = '', g = '', h = '', i = '', j = '', k = '', l = '']: readonly string[]): TimeLocale['months'] {
+function year([
+  a = '',
+  b = '',
+  c = '',
+  d = '',
+  e = '',
+  f = '',
+  g = '',
+  h = '',
+  i = '',
+  j = '',
+  k = '',
+  l = '',
+]: readonly string[]): TimeLocale['months'] {
   return [a, b, c, d, e, f, g, h, i, j, k, l];
 }
 
@@ -419,7 +525,13 @@ function deriveCurrencyAffixes(locale: string): [string, string] {
   const number = new Set<Intl.NumberFormatPartTypes>(['integer', 'group', 'decimal', 'fraction']);
   const first = parts.findIndex((part) => number.has(part.type));
   const after = parts.slice(first).filter((part) => !number.has(part.type));
-  return [parts.slice(0, Math.max(first, 0)).map((part) => part.value).join(''), after.map((part) => part.value).join('')];
+  return [
+    parts
+      .slice(0, Math.max(first, 0))
+      .map((part) => part.value)
+      .join(''),
+    after.map((part) => part.value).join(''),
+  ];
 }
 
 // A spec without a size fills the chart area of a 1280×720 slide (vega-lite's default is a small 200 px view).
@@ -441,8 +553,16 @@ function titleByLabels(spec: unknown, deck: Deck): unknown {
   if (!isRecord(spec) || !isRecord(spec.encoding)) return spec;
   const encoding = Object.fromEntries(
     Object.entries(spec.encoding).map(([channel, definition]) => {
-      if (!isRecord(definition) || typeof definition.field !== 'string' || typeof definition.type !== 'string' || definition.field.startsWith('fmt.')) return [channel, definition];
-      const hasTitle = Object.hasOwn(definition, 'title') || [definition.axis, definition.legend].some((guide) => isRecord(guide) && Object.hasOwn(guide, 'title'));
+      if (
+        !isRecord(definition) ||
+        typeof definition.field !== 'string' ||
+        typeof definition.type !== 'string' ||
+        definition.field.startsWith('fmt.')
+      )
+        return [channel, definition];
+      const hasTitle =
+        Object.hasOwn(definition, 'title') ||
+        [definition.axis, definition.legend].some((guide) => isRecord(guide) && Object.hasOwn(guide, 'title'));
       const label = deck.fields.get(definition.field.split('.')[0] ?? '')?.label;
       return [channel, hasTitle || label === undefined ? definition : { ...definition, title: label }];
     }),
@@ -466,12 +586,14 @@ function defaultChartText(spec: unknown, deck: Deck, fallback: string): ChartTex
 }
 
 function chartFile(name: string): string {
-  return name.startsWith('slide-') ? 'the slide\'s chart' : `charts/${name}.vl.json`;
+  return name.startsWith('slide-') ? "the slide's chart" : `charts/${name}.vl.json`;
 }
 
 function chartError(name: string, detail: string, cause?: unknown): DeckError {
   // A spec written in a slide is located there by the build (it has the data file's positions); a file names itself.
-  const where = name.startsWith('slide-') ? { dataPath: ['slides', Number(name.slice('slide-'.length)) - 1, 'chart'] } : { file: chartFile(name) };
+  const where = name.startsWith('slide-')
+    ? { dataPath: ['slides', Number(name.slice('slide-'.length)) - 1, 'chart'] }
+    : { file: chartFile(name) };
   return new DeckError({ code: 'chart', ...messages.chartSpec(name, detail), ...where }, { cause });
 }
 

@@ -5,7 +5,9 @@
  * display="none", zero-sized unstroked paths, pointer-events="none" (a static slide has no pointer handlers). Pure and deterministic: the same SVG in, the same bytes out.
  */
 export function compactSvg(svg: string): string {
-  const rounded = svg.replace(/<[^>]*>/g, (tag) => tag.replace(GEOMETRY, (_match, lead: string, value: string) => `${lead}${roundNumbers(value)}"`));
+  const rounded = svg.replace(/<[^>]*>/g, (tag) =>
+    tag.replace(GEOMETRY, (_match, lead: string, value: string) => `${lead}${roundNumbers(value)}"`),
+  );
   const bare = rounded
     .replace(/<[a-z]+\b[^>]*\sdisplay="none"[^>]*\/>/g, '')
     // vega's axis groups carry a background of zero width and height: with no stroke, it paints nothing.

@@ -123,12 +123,27 @@ function sumOf(rows: readonly DeckRow[], field: Field, format: FormatContext): {
 }
 
 /** The subset a long chart keeps: the largest `limit` (or the first, in data order), said in the axis title. */
-function keepSubset<T>(items: readonly T[], limit: number, sort: DeclaredChart['sort'], size: (item: T) => number | null, words: ChartWords): { kept: T[]; note: string } {
+function keepSubset<T>(
+  items: readonly T[],
+  limit: number,
+  sort: DeclaredChart['sort'],
+  size: (item: T) => number | null,
+  words: ChartWords,
+): { kept: T[]; note: string } {
   const ranked = sort === 'none' ? [...items] : [...items].sort((a, b) => (size(b) ?? -Infinity) - (size(a) ?? -Infinity));
   if (items.length <= limit) return { kept: order(items, sort, size), note: '' };
   const kept = new Set(ranked.slice(0, limit));
-  const phrase = (sort === 'none' ? words.firstOf : words.largestOf).replace('{shown}', String(limit)).replace('{total}', String(items.length));
-  return { kept: order(items.filter((item) => kept.has(item)), sort, size), note: phrase };
+  const phrase = (sort === 'none' ? words.firstOf : words.largestOf)
+    .replace('{shown}', String(limit))
+    .replace('{total}', String(items.length));
+  return {
+    kept: order(
+      items.filter((item) => kept.has(item)),
+      sort,
+      size,
+    ),
+    note: phrase,
+  };
 }
 
 // Largest first, or smallest; a missing figure goes last either way. Ties keep the data's order.
@@ -149,7 +164,9 @@ function prepareBars(chart: DeclaredChart, deck: Deck, words: ChartWords): Prepa
   const groups = groupRows(deck, chart.category).map((group) => {
     const color = chart.color === undefined ? '' : read(group.rows[0] as DeckRow, chart.color, format).text;
     if (field.type !== 'range') return { ...group, color, ...sumOf(group.rows, field, format), low: undefined };
-    const ends = group.rows.map((row) => row.cells.get(field.name)?.value).filter((value): value is Extract<Value, { kind: 'range' }> => value?.kind === 'range');
+    const ends = group.rows
+      .map((row) => row.cells.get(field.name)?.value)
+      .filter((value): value is Extract<Value, { kind: 'range' }> => value?.kind === 'range');
     const reading = group.rows.length === 1 && group.rows[0] !== undefined ? read(group.rows[0], field, format) : undefined;
     const high = ends.length === 0 ? null : Math.max(...ends.map((end) => end.max));
     const low = ends.length === 0 ? null : Math.min(...ends.map((end) => end.min));
@@ -157,19 +174,41 @@ function prepareBars(chart: DeclaredChart, deck: Deck, words: ChartWords): Prepa
     return { ...group, color, number: high, text, missing: high === null, low };
   });
   const { kept, note } = keepSubset(groups, chart.limit, chart.sort, (group) => group.number, words);
-  const axis = valueAxis(field, kept.flatMap((group) => (group.number === null ? [] : [group.number])), format, words, note);
-  const marks = kept.map((group): Mark => ({
-    c: group.name,
-    s: group.color,
-    v: group.number === null ? null : axis.scale(group.number),
-    ...(group.low === undefined ? {} : { v0: group.low === null ? null : axis.scale(group.low) }),
-    t: group.text,
-    m: group.missing,
-  }));
-  const series = chart.color === undefined ? [] : seriesOrder(chart.color, marks.map((mark) => mark.s));
+  const axis = valueAxis(
+    field,
+    kept.flatMap((group) => (group.number === null ? [] : [group.number])),
+    format,
+    words,
+    note,
+  );
+  const marks = kept.map(
+    (group): Mark => ({
+      c: group.name,
+      s: group.color,
+      v: group.number === null ? null : axis.scale(group.number),
+      ...(group.low === undefined ? {} : { v0: group.low === null ? null : axis.scale(group.low) }),
+      t: group.text,
+      m: group.missing,
+    }),
+  );
+  const series =
+    chart.color === undefined
+      ? []
+      : seriesOrder(
+          chart.color,
+          marks.map((mark) => mark.s),
+        );
   // The text alternative lists every row, not only the ones drawn.
   const rows = order(groups, chart.sort, (group) => group.number).map((group) => [group.name, group.text]);
-  return { marks, categories: kept.map((group) => group.name), series, value: axis.info, x: undefined, total: undefined, ...describe([chart.category.label, field.label], rows) };
+  return {
+    marks,
+    categories: kept.map((group) => group.name),
+    series,
+    value: axis.info,
+    x: undefined,
+    total: undefined,
+    ...describe([chart.category.label, field.label], rows),
+  };
 }
 
 function prepareGroups(chart: DeclaredChart, deck: Deck, words: ChartWords): PreparedChart {
@@ -178,7 +217,13 @@ function prepareGroups(chart: DeclaredChart, deck: Deck, words: ChartWords): Pre
   if (first === undefined) throw new Error('a grouped chart has a value');
   const split = chart.split;
   // Series: each listed field, or each value of the split field.
-  const seriesNames = split === undefined ? chart.values.map((field) => field.label) : seriesOrder(split, deck.rows.map((row) => read(row, split, format).text));
+  const seriesNames =
+    split === undefined
+      ? chart.values.map((field) => field.label)
+      : seriesOrder(
+          split,
+          deck.rows.map((row) => read(row, split, format).text),
+        );
   const groups = groupRows(deck, chart.category).map((group) => {
     const parts = seriesNames.map((name, index) => {
       const field = split === undefined ? (chart.values[index] as Field) : first;
@@ -190,8 +235,15 @@ function prepareGroups(chart: DeclaredChart, deck: Deck, words: ChartWords): Pre
     return { ...group, parts, total };
   });
   const isStacked = chart.kind === 'stacked-bars';
-  const size = (group: (typeof groups)[number]) => (isStacked ? group.total : Math.max(...group.parts.map((part) => part.number ?? -Infinity)));
-  const { kept, note } = keepSubset(groups, chart.limit, chart.sort, (group) => (Number.isFinite(size(group) ?? NaN) ? size(group) : null), words);
+  const size = (group: (typeof groups)[number]) =>
+    isStacked ? group.total : Math.max(...group.parts.map((part) => part.number ?? -Infinity));
+  const { kept, note } = keepSubset(
+    groups,
+    chart.limit,
+    chart.sort,
+    (group) => (Number.isFinite(size(group) ?? NaN) ? size(group) : null),
+    words,
+  );
   const shown = kept.flatMap((group) => (isStacked ? [group.total ?? 0] : group.parts.map((part) => part.number ?? 0)));
   const axis = valueAxis(first, shown, format, words, note);
   // Several fields share the axis: the legend names them, the axis says only their unit.
@@ -214,8 +266,20 @@ function prepareGroups(chart: DeclaredChart, deck: Deck, words: ChartWords): Pre
     });
   });
   const columns = [chart.category.label, ...seriesNames, ...(isStacked ? [words.total] : [])];
-  const rows = order(groups, chart.sort, (group) => (Number.isFinite(size(group) ?? NaN) ? size(group) : null)).map((group) => [group.name, ...group.parts.map((part) => part.text || (first.missing ?? format.words.notReported)), ...(isStacked ? [group.total === null ? '' : formatAggregate(first, group.total, format)] : [])]);
-  return { marks, categories: kept.map((group) => group.name), series: seriesNames, value, x: undefined, total: undefined, ...describe(columns, rows) };
+  const rows = order(groups, chart.sort, (group) => (Number.isFinite(size(group) ?? NaN) ? size(group) : null)).map((group) => [
+    group.name,
+    ...group.parts.map((part) => part.text || (first.missing ?? format.words.notReported)),
+    ...(isStacked ? [group.total === null ? '' : formatAggregate(first, group.total, format)] : []),
+  ]);
+  return {
+    marks,
+    categories: kept.map((group) => group.name),
+    series: seriesNames,
+    value,
+    x: undefined,
+    total: undefined,
+    ...describe(columns, rows),
+  };
 }
 
 function prepareSlices(chart: DeclaredChart, deck: Deck, words: ChartWords): PreparedChart {
@@ -229,9 +293,31 @@ function prepareSlices(chart: DeclaredChart, deck: Deck, words: ChartWords): Pre
   // Past the limit, the smallest slices are one: "Otros".
   const kept = sorted.length <= chart.limit ? sorted : sorted.slice(0, chart.limit - 1);
   const rest = sorted.slice(kept.length);
-  const slices = rest.length === 0 ? kept : [...kept, { name: words.other, ...sumOf(rest.flatMap((group) => deck.rows.filter((row) => read(row, chart.category, format).text === group.name)), field, format) }];
+  const slices =
+    rest.length === 0
+      ? kept
+      : [
+          ...kept,
+          {
+            name: words.other,
+            ...sumOf(
+              rest.flatMap((group) => deck.rows.filter((row) => read(row, chart.category, format).text === group.name)),
+              field,
+              format,
+            ),
+          },
+        ];
   const total = slices.reduce((sum, slice) => sum + (slice.number ?? 0), 0);
-  const marks = slices.map((slice): Mark => ({ c: slice.name, s: slice.name, v: slice.number, t: slice.text, m: false, p: formatShare((slice.number ?? 0) / total, format) }));
+  const marks = slices.map(
+    (slice): Mark => ({
+      c: slice.name,
+      s: slice.name,
+      v: slice.number,
+      t: slice.text,
+      m: false,
+      p: formatShare((slice.number ?? 0) / total, format),
+    }),
+  );
   const rows = marks.map((mark) => [mark.c, mark.t, mark.p ?? '']);
   const totalText = formatAggregate(field, total, format);
   return {
@@ -254,13 +340,25 @@ function preparePoints(chart: DeclaredChart, deck: Deck, words: ChartWords): Pre
   const split = chart.split;
   const isDate = xField.type === 'date';
   const xs = deck.rows.map((row) => numberOf(row.cells.get(xField.name)?.value) ?? null);
-  const xAxis = isDate ? undefined : valueAxis(xField, xs.filter((x): x is number => x !== null), format, words, '');
-  const ys = deck.rows.flatMap((row) => chart.values.map((field) => numberOf(row.cells.get(field.name)?.value) ?? null)).filter((y): y is number => y !== null);
+  const xAxis = isDate
+    ? undefined
+    : valueAxis(
+        xField,
+        xs.filter((x): x is number => x !== null),
+        format,
+        words,
+        '',
+      );
+  const ys = deck.rows
+    .flatMap((row) => chart.values.map((field) => numberOf(row.cells.get(field.name)?.value) ?? null))
+    .filter((y): y is number => y !== null);
   const axis = valueAxis(first, ys, format, words, '');
-  const isYearOnly = isDate && deck.rows.every((row) => {
-    const value = row.cells.get(xField.name)?.value;
-    return value?.kind !== 'date' || value.precision === 'year';
-  });
+  const isYearOnly =
+    isDate &&
+    deck.rows.every((row) => {
+      const value = row.cells.get(xField.name)?.value;
+      return value?.kind !== 'date' || value.precision === 'year';
+    });
   const marks: Mark[] = [];
   const rows: string[][] = [];
   // Labelled points: all of them, or the `limit` highest when there are more.
@@ -280,21 +378,50 @@ function preparePoints(chart: DeclaredChart, deck: Deck, words: ChartWords): Pre
       const reading = readings[index] as Reading;
       const number = numberOf(reading.value) ?? null;
       if (number === null) continue;
-      const series = split !== undefined ? read(row, split, format).text : chart.color !== undefined ? read(row, chart.color, format).text : chart.values.length > 1 ? field.label : '';
+      const series =
+        split !== undefined
+          ? read(row, split, format).text
+          : chart.color !== undefined
+            ? read(row, chart.color, format).text
+            : chart.values.length > 1
+              ? field.label
+              : '';
       const label = chart.kind === 'line' ? reading.text : labelled.has(row) ? name : '';
       marks.push({ c: name, s: series, x, v: axis.scale(number), t: label, m: false });
     }
   }
   const seriesField = split ?? chart.color;
-  const series = seriesField !== undefined ? seriesOrder(seriesField, marks.map((mark) => mark.s)) : chart.values.length > 1 ? chart.values.map((field) => field.label) : [];
+  const series =
+    seriesField !== undefined
+      ? seriesOrder(
+          seriesField,
+          marks.map((mark) => mark.s),
+        )
+      : chart.values.length > 1
+        ? chart.values.map((field) => field.label)
+        : [];
   const xInfo = xAxis?.info ?? { title: xField.label, isDate, isYearOnly };
   // Several lines share the axis: the legend names them, the axis says their unit (or, without one, all their names).
-  const yTitle = chart.values.length > 1 ? { ...axis.info, title: axis.unit === '' ? chart.values.map((field) => field.label).join(', ') : axis.unit } : axis.info;
-  return { marks, categories: [], series, value: yTitle, x: xInfo, total: undefined, ...describe([chart.category.label, xField.label, ...chart.values.map((field) => field.label)], rows) };
+  const yTitle =
+    chart.values.length > 1
+      ? { ...axis.info, title: axis.unit === '' ? chart.values.map((field) => field.label).join(', ') : axis.unit }
+      : axis.info;
+  return {
+    marks,
+    categories: [],
+    series,
+    value: yTitle,
+    x: xInfo,
+    total: undefined,
+    ...describe([chart.category.label, xField.label, ...chart.values.map((field) => field.label)], rows),
+  };
 }
 
 function describe(columns: readonly string[], rows: readonly (readonly string[])[]): { table: ChartTable; items: string[] } {
-  return { table: { columns, rows }, items: rows.map(([first = '', ...rest]) => (rest.length === 0 ? first : `${first} (${rest.filter((text) => text !== '').join(', ')})`)) };
+  return {
+    table: { columns, rows },
+    items: rows.map(([first = '', ...rest]) => (rest.length === 0 ? first : `${first} (${rest.filter((text) => text !== '').join(', ')})`)),
+  };
 }
 
 // A category field's declared values give the order; otherwise the order the data first shows them.
@@ -305,7 +432,13 @@ function seriesOrder(field: Field, seen: readonly string[]): string[] {
 }
 
 /** The value axis' unit, chosen for the largest figure shown: "GWh", "millones de US$", "%", "meses". */
-function valueAxis(field: Field, numbers: readonly number[], format: FormatContext, words: ChartWords, note: string): { scale: (number: number) => number; unit: string; info: AxisInfo } {
+function valueAxis(
+  field: Field,
+  numbers: readonly number[],
+  format: FormatContext,
+  words: ChartWords,
+  note: string,
+): { scale: (number: number) => number; unit: string; info: AxisInfo } {
   const largest = numbers.reduce((max, number) => Math.max(max, Math.abs(number)), 0);
   const { scale, unit } = pickAxisUnit(field, largest, format, words);
   const title = axisTitle(field.label, unit);
@@ -316,11 +449,18 @@ function axisTitle(label: string, unit: string): string {
   return unit === '' ? label : `${label} (${unit})`;
 }
 
-function pickAxisUnit(field: Field, largest: number, format: FormatContext, words: ChartWords): { scale: (number: number) => number; unit: string } {
+function pickAxisUnit(
+  field: Field,
+  largest: number,
+  format: FormatContext,
+  words: ChartWords,
+): { scale: (number: number) => number; unit: string } {
   const same = (number: number) => number;
   const byPower = (unit: string, plain: boolean) => {
-    if (largest >= 1e9) return { scale: (number: number) => number / 1e9, unit: plain ? words.billionPlain : words.billion.replace('{unit}', unit) };
-    if (largest >= 1e6) return { scale: (number: number) => number / 1e6, unit: plain ? words.millionPlain : words.million.replace('{unit}', unit) };
+    if (largest >= 1e9)
+      return { scale: (number: number) => number / 1e9, unit: plain ? words.billionPlain : words.billion.replace('{unit}', unit) };
+    if (largest >= 1e6)
+      return { scale: (number: number) => number / 1e6, unit: plain ? words.millionPlain : words.million.replace('{unit}', unit) };
     return { scale: same, unit };
   };
   switch (field.type) {
@@ -334,7 +474,12 @@ function pickAxisUnit(field: Field, largest: number, format: FormatContext, word
     case 'quantity': {
       // A fixed display unit stays; figures written in one unit keep it until they reach five digits (2.023 m, not
       // 2,023 km; 12.000 MWh becomes 12 GWh); 'best' picks the readable unit as the table does.
-      const unit = field.display.kind === 'unit' ? field.display.unit : field.display.kind === 'written' && largest < 10_000 ? field.unit : pickReadableUnit(largest, field.unit);
+      const unit =
+        field.display.kind === 'unit'
+          ? field.display.unit
+          : field.display.kind === 'written' && largest < 10_000
+            ? field.unit
+            : pickReadableUnit(largest, field.unit);
       return { scale: (number) => convert(number, field.unit, unit), unit: unitName(unit, format.locale) };
     }
     case 'range':

@@ -9,7 +9,11 @@ import { wrapText, type TextMeasure } from './text-metrics.js';
  * colours come from the theme's config; labels are wrapped or shortened with the deck's font measured, so none
  * runs into another or off the chart.
  */
-export function buildDeclaredSpec(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): { spec: TopLevelSpec; values: readonly object[] } {
+export function buildDeclaredSpec(
+  chart: DeclaredChart,
+  prepared: PreparedChart,
+  theme: Theme,
+): { spec: TopLevelSpec; values: readonly object[] } {
   let values: readonly object[] = prepared.marks;
   const spec = (() => {
     switch (chart.kind) {
@@ -30,7 +34,10 @@ export function buildDeclaredSpec(chart: DeclaredChart, prepared: PreparedChart,
       }
     }
   })();
-  return { spec: { width: SIZE.width, height: SIZE.height, autosize: { type: 'fit', contains: 'padding' }, ...spec } as TopLevelSpec, values };
+  return {
+    spec: { width: SIZE.width, height: SIZE.height, autosize: { type: 'fit', contains: 'padding' }, ...spec } as TopLevelSpec,
+    values,
+  };
 }
 
 /** What the spec reads off the theme: sizes of text, the palette, and the font measure when there is one. */
@@ -64,7 +71,10 @@ export function readTheme(config: Config, measure: TextMeasure | undefined): The
   };
   return {
     measure,
-    bandLabel: { size: number(['axisBand', 'labelFontSize'], number(['axis', 'labelFontSize'], 18)), weight: weight(['axisBand', 'labelFontWeight'], 400) },
+    bandLabel: {
+      size: number(['axisBand', 'labelFontSize'], number(['axis', 'labelFontSize'], 18)),
+      weight: weight(['axisBand', 'labelFontWeight'], 400),
+    },
     valueLabel: { size: number(['text', 'fontSize'], 18), weight: weight(['text', 'fontWeight'], 400) },
     palette: Array.isArray(palette) && palette.every((item) => typeof item === 'string') ? (palette as string[]) : DEFAULT_PALETTE,
     muted: color(['axis', 'labelColor'], '#5b6475'),
@@ -88,12 +98,23 @@ function lookup(entries: ReadonlyMap<string, unknown>): string {
 
 function wrapCategories(categories: readonly string[], theme: Theme, width: number, maxLines: number): Map<string, string[]> {
   const { size, weight } = theme.bandLabel;
-  return new Map(categories.map((category) => [category, theme.measure === undefined ? [category] : wrapText(category, { width, maxLines, size, weight, measure: theme.measure })]));
+  return new Map(
+    categories.map((category) => [
+      category,
+      theme.measure === undefined ? [category] : wrapText(category, { width, maxLines, size, weight, measure: theme.measure }),
+    ]),
+  );
 }
 
 function colorEncoding(chart: DeclaredChart, prepared: PreparedChart, theme: Theme, legend: Json | null): Json | undefined {
   if (prepared.series.length === 0) return undefined;
-  return { field: 's', type: 'nominal', scale: { domain: prepared.series, range: pickColors(chart, prepared.series, theme) }, legend, title: null };
+  return {
+    field: 's',
+    type: 'nominal',
+    scale: { domain: prepared.series, range: pickColors(chart, prepared.series, theme) },
+    legend,
+    title: null,
+  };
 }
 
 /** The declared colours (a list, or a colour per category), the theme's palette for the rest. */
@@ -134,13 +155,25 @@ function horizontalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Th
   const isRange = chart.kind === 'range-bars';
   const legend = prepared.series.length > 0 ? LEGEND_TOP : null;
   const color = colorEncoding(chart, prepared, theme, legend);
-  const x: Json = { field: 'v', type: 'quantitative', title: prepared.value.title || null, stack: isStacked ? 'zero' : null, scale: valueScale(prepared, isStacked) };
+  const x: Json = {
+    field: 'v',
+    type: 'quantitative',
+    title: prepared.value.title || null,
+    stack: isStacked ? 'zero' : null,
+    scale: valueScale(prepared, isStacked),
+  };
   const offset = isGrouped ? { yOffset: { field: 's', type: 'nominal', sort: prepared.series, scale: { paddingInner: 0.08 } } } : {};
   const barHeight = isGrouped ? { band: 0.9 } : { band: 0.62 };
   const layer: Json[] = [
     {
       mark: { type: 'bar', height: barHeight, cornerRadiusEnd: isStacked ? 0 : 4, invalid: 'filter' },
-      encoding: { x, ...(isRange ? { x2: { field: 'v0' } } : {}), ...(color === undefined ? {} : { color }), ...offset, ...(isStacked ? { order: { field: 'o' } } : {}) },
+      encoding: {
+        x,
+        ...(isRange ? { x2: { field: 'v0' } } : {}),
+        ...(color === undefined ? {} : { color }),
+        ...offset,
+        ...(isStacked ? { order: { field: 'o' } } : {}),
+      },
     },
   ];
   if (isRange) {
@@ -166,17 +199,35 @@ function verticalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Them
   const band = (SIZE.width - 120) / Math.max(categories.length, 1);
   const lineHeight = theme.bandLabel.size * LINE_HEIGHT;
   const lines = wrapCategories(categories, theme, Math.max(40, band * 0.92), 3);
-  const x: Json = { field: 'c', type: 'nominal', sort: null, title: null, axis: { labelExpr: lookup(lines), labelAngle: 0, labelBaseline: 'top', labelLineHeight: lineHeight, labelLimit: Math.max(48, band) } };
+  const x: Json = {
+    field: 'c',
+    type: 'nominal',
+    sort: null,
+    title: null,
+    axis: { labelExpr: lookup(lines), labelAngle: 0, labelBaseline: 'top', labelLineHeight: lineHeight, labelLimit: Math.max(48, band) },
+  };
   const isGrouped = chart.kind === 'grouped-bars';
   const isStacked = chart.kind === 'stacked-bars';
   const isRange = chart.kind === 'range-bars';
   const color = colorEncoding(chart, prepared, theme, prepared.series.length > 0 ? LEGEND_TOP : null);
-  const y: Json = { field: 'v', type: 'quantitative', title: prepared.value.title || null, stack: isStacked ? 'zero' : null, scale: valueScale(prepared, isStacked) };
+  const y: Json = {
+    field: 'v',
+    type: 'quantitative',
+    title: prepared.value.title || null,
+    stack: isStacked ? 'zero' : null,
+    scale: valueScale(prepared, isStacked),
+  };
   const offset = isGrouped ? { xOffset: { field: 's', type: 'nominal', sort: prepared.series, scale: { paddingInner: 0.08 } } } : {};
   const layer: Json[] = [
     {
       mark: { type: 'bar', width: isGrouped ? { band: 0.9 } : { band: 0.62 }, cornerRadiusEnd: isStacked ? 0 : 4, invalid: 'filter' },
-      encoding: { y, ...(isRange ? { y2: { field: 'v0' } } : {}), ...(color === undefined ? {} : { color }), ...offset, ...(isStacked ? { order: { field: 'o' } } : {}) },
+      encoding: {
+        y,
+        ...(isRange ? { y2: { field: 'v0' } } : {}),
+        ...(color === undefined ? {} : { color }),
+        ...offset,
+        ...(isStacked ? { order: { field: 'o' } } : {}),
+      },
     },
   ];
   if (isRange) {
@@ -230,19 +281,40 @@ function slices(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): Js
   };
   const theta = { field: 'v', type: 'quantitative', stack: true };
   const order = { field: 'i' };
-  const layer: Json[] = [{ mark: { type: 'arc', outerRadius: radius, innerRadius: isDonut ? radius * 0.56 : 0, stroke: '#ffffff', strokeWidth: 2 }, encoding: { theta, color, order } }];
+  const layer: Json[] = [
+    {
+      mark: { type: 'arc', outerRadius: radius, innerRadius: isDonut ? radius * 0.56 : 0, stroke: '#ffffff', strokeWidth: 2 },
+      encoding: { theta, color, order },
+    },
+  ];
   if (chart.labels) {
     // Shares inside the slices wide enough to hold them; every share is in the legend too.
     layer.push({
-      transform: [{ joinaggregate: [{ op: 'sum', field: 'v', as: 'all' }] }, { calculate: 'datum.v / datum.all >= 0.06 ? datum.p : ""', as: 'shown' }],
-      mark: { type: 'text', radius: isDonut ? radius * 0.78 : radius * 0.66, fill: '#ffffff', fontSize: theme.valueLabel.size, fontWeight: theme.valueLabel.weight },
+      transform: [
+        { joinaggregate: [{ op: 'sum', field: 'v', as: 'all' }] },
+        { calculate: 'datum.v / datum.all >= 0.06 ? datum.p : ""', as: 'shown' },
+      ],
+      mark: {
+        type: 'text',
+        radius: isDonut ? radius * 0.78 : radius * 0.66,
+        fill: '#ffffff',
+        fontSize: theme.valueLabel.size,
+        fontWeight: theme.valueLabel.weight,
+      },
       encoding: { theta, text: { field: 'shown' }, order },
     });
   }
   if (isDonut && prepared.total !== undefined) {
     layer.push({
       transform: [{ aggregate: [{ op: 'count', as: 'n' }] }],
-      mark: { type: 'text', text: prepared.total, fontSize: Math.round(theme.valueLabel.size * 1.4), fontWeight: 700, color: theme.ink, baseline: 'middle' },
+      mark: {
+        type: 'text',
+        text: prepared.total,
+        fontSize: Math.round(theme.valueLabel.size * 1.4),
+        fontWeight: 700,
+        color: theme.ink,
+        baseline: 'middle',
+      },
     });
   }
   return { transform: [{ window: [{ op: 'row_number', as: 'i' }] }], layer };
@@ -258,10 +330,19 @@ function points(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): { 
   // A series far from zero (ppm from 390 to 425) is read on its own range; figures near zero keep the zero.
   const nearZero = (list: readonly number[]) => list.length > 0 && Math.min(...list) >= 0 && Math.min(...list) <= Math.max(...list) * 0.5;
   const yDomain = niceDomain(values, { isLog, zero: nearZero(values) });
-  const xDomain = isDate ? { min: Math.min(...xs), max: Math.max(...xs), isLog: false } : niceDomain(xs, { isLog: false, zero: nearZero(xs) });
+  const xDomain = isDate
+    ? { min: Math.min(...xs), max: Math.max(...xs), isLog: false }
+    : niceDomain(xs, { isLog: false, zero: nearZero(xs) });
   const padding = isDate ? 24 : 0;
-  const x: Json = isDate ? dateAxis(prepared, padding) : { field: 'x', type: 'quantitative', title: xInfo?.title ?? null, scale: { domain: [xDomain.min, xDomain.max], nice: false } };
-  const y: Json = { field: 'v', type: 'quantitative', title: prepared.value.title, scale: { type: chart.scale, domain: [yDomain.min, yDomain.max], nice: false } };
+  const x: Json = isDate
+    ? dateAxis(prepared, padding)
+    : { field: 'x', type: 'quantitative', title: xInfo?.title ?? null, scale: { domain: [xDomain.min, xDomain.max], nice: false } };
+  const y: Json = {
+    field: 'v',
+    type: 'quantitative',
+    title: prepared.value.title,
+    scale: { type: chart.scale, domain: [yDomain.min, yDomain.max], nice: false },
+  };
   const hasLegend = prepared.series.length > 1 || chart.color !== undefined;
   const color = colorEncoding(chart, prepared, theme, hasLegend ? LEGEND_TOP : null);
   const encoding = { x, y, ...(color === undefined ? {} : { color }) };
@@ -270,18 +351,32 @@ function points(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): { 
   if (chart.kind === 'line') {
     layer.push({ mark: { type: 'line', strokeWidth: 3, point: { filled: true, size: 90 }, invalid: 'break-paths-filter-domains' } });
     if (chart.labels) {
-      layer.push({ transform: [{ filter: "datum.t != ''" }], mark: { type: 'text', align: 'center', baseline: 'bottom', dy: -12, ...font, fontSize: font.size }, encoding: { text: { field: 't' }, color: { value: theme.ink } } });
+      layer.push({
+        transform: [{ filter: "datum.t != ''" }],
+        mark: { type: 'text', align: 'center', baseline: 'bottom', dy: -12, ...font, fontSize: font.size },
+        encoding: { text: { field: 't' }, color: { value: theme.ink } },
+      });
     }
     return { spec: { encoding, layer }, values: prepared.marks };
   }
   layer.push({ mark: { type: 'point', filled: true, size: 220, opacity: 1 } });
   // The plot inside the chart: the axes' labels and titles, and a legend on top, take the rest.
   const plot = { width: SIZE.width - 140, height: SIZE.height - 90 - (hasLegend ? 44 : 0), padding };
-  const placed = chart.labels ? placePointLabels({ marks: prepared.marks, x: xOf, xDomain, yDomain, plot, font, measure: theme.measure }) : prepared.marks;
+  const placed = chart.labels
+    ? placePointLabels({ marks: prepared.marks, x: xOf, xDomain, yDomain, plot, font, measure: theme.measure })
+    : prepared.marks;
   if (chart.labels) {
     layer.push({
       transform: [{ filter: "datum.t != ''" }],
-      mark: { type: 'text', fontSize: font.size, fontWeight: font.weight, align: { expr: 'datum.la' }, baseline: { expr: 'datum.lb' }, dx: { expr: 'datum.ldx' }, dy: { expr: 'datum.ldy' } },
+      mark: {
+        type: 'text',
+        fontSize: font.size,
+        fontWeight: font.weight,
+        align: { expr: 'datum.la' },
+        baseline: { expr: 'datum.lb' },
+        dx: { expr: 'datum.ldx' },
+        dy: { expr: 'datum.ldy' },
+      },
       encoding: { text: { field: 't' }, color: { value: theme.ink } },
     });
   }

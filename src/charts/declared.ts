@@ -57,16 +57,54 @@ const COMMON: readonly OptionName[] = ['kind', 'labels', 'colors', 'summary'];
 const BARS: readonly OptionName[] = [...COMMON, 'category', 'orientation', 'sort', 'limit'];
 
 /** The options each kind takes, and the ones it needs. */
-const KINDS: Readonly<Record<ChartKind, { readonly takes: readonly OptionName[]; readonly needs: readonly OptionName[]; readonly example: string; readonly valueRole?: FieldRole }>> = {
+const KINDS: Readonly<
+  Record<
+    ChartKind,
+    {
+      readonly takes: readonly OptionName[];
+      readonly needs: readonly OptionName[];
+      readonly example: string;
+      readonly valueRole?: FieldRole;
+    }
+  >
+> = {
   bars: { takes: [...BARS, 'value', 'color'], needs: ['value'], example: '{ kind: bars, value: <number field> }' },
-  'grouped-bars': { takes: [...BARS, 'values', 'value', 'split'], needs: [], example: '{ kind: grouped-bars, values: [<field>, <field>] }' },
-  'stacked-bars': { takes: [...BARS, 'values', 'value', 'split'], needs: [], example: '{ kind: stacked-bars, value: <number field>, split: <category field> }' },
+  'grouped-bars': {
+    takes: [...BARS, 'values', 'value', 'split'],
+    needs: [],
+    example: '{ kind: grouped-bars, values: [<field>, <field>] }',
+  },
+  'stacked-bars': {
+    takes: [...BARS, 'values', 'value', 'split'],
+    needs: [],
+    example: '{ kind: stacked-bars, value: <number field>, split: <category field> }',
+  },
   'range-bars': { takes: [...BARS, 'value'], needs: ['value'], example: '{ kind: range-bars, value: <range field> }', valueRole: 'range' },
-  line: { takes: [...COMMON, 'x', 'y', 'series', 'scale'], needs: ['x', 'y'], example: '{ kind: line, x: <date field>, y: <number field> }' },
-  points: { takes: [...COMMON, 'x', 'y', 'series', 'label', 'scale'], needs: ['x', 'y'], example: '{ kind: points, x: <date field>, y: <number field> }' },
-  scatter: { takes: [...COMMON, 'x', 'y', 'label', 'color', 'scale', 'limit'], needs: ['x', 'y'], example: '{ kind: scatter, x: <number field>, y: <number field> }' },
-  donut: { takes: [...COMMON, 'value', 'category', 'limit'], needs: ['value'], example: '{ kind: donut, value: <number field>, category: <category field> }' },
-  pie: { takes: [...COMMON, 'value', 'category', 'limit'], needs: ['value'], example: '{ kind: pie, value: <number field>, category: <category field> }' },
+  line: {
+    takes: [...COMMON, 'x', 'y', 'series', 'scale'],
+    needs: ['x', 'y'],
+    example: '{ kind: line, x: <date field>, y: <number field> }',
+  },
+  points: {
+    takes: [...COMMON, 'x', 'y', 'series', 'label', 'scale'],
+    needs: ['x', 'y'],
+    example: '{ kind: points, x: <date field>, y: <number field> }',
+  },
+  scatter: {
+    takes: [...COMMON, 'x', 'y', 'label', 'color', 'scale', 'limit'],
+    needs: ['x', 'y'],
+    example: '{ kind: scatter, x: <number field>, y: <number field> }',
+  },
+  donut: {
+    takes: [...COMMON, 'value', 'category', 'limit'],
+    needs: ['value'],
+    example: '{ kind: donut, value: <number field>, category: <category field> }',
+  },
+  pie: {
+    takes: [...COMMON, 'value', 'category', 'limit'],
+    needs: ['value'],
+    example: '{ kind: pie, value: <number field>, category: <category field> }',
+  },
 };
 
 /** A declared chart, checked: every field resolved, every default applied. */
@@ -104,7 +142,10 @@ export function isDeclaredChart(chart: unknown): chart is Record<string, unknown
 }
 
 /** The chart checked against the deck's fields: the chart, or every problem with its path inside the chart. */
-export function readDeclaredChart(raw: Record<string, unknown>, fields: readonly Field[]): { chart: DeclaredChart } | { problems: ChartProblem[] } {
+export function readDeclaredChart(
+  raw: Record<string, unknown>,
+  fields: readonly Field[],
+): { chart: DeclaredChart } | { problems: ChartProblem[] } {
   const kind = raw.kind;
   if (typeof kind !== 'string' || !(CHART_KINDS as readonly string[]).includes(kind)) {
     const suggestion = typeof kind === 'string' ? suggestName(kind, CHART_KINDS) : undefined;
@@ -119,18 +160,25 @@ export function readDeclaredChart(raw: Record<string, unknown>, fields: readonly
       continue;
     }
     const option = key as OptionName;
-    const optionSpec: OptionSpec = option === 'value' && spec.valueRole !== undefined ? { type: 'field', role: spec.valueRole } : OPTIONS[option];
+    const optionSpec: OptionSpec =
+      option === 'value' && spec.valueRole !== undefined ? { type: 'field', role: spec.valueRole } : OPTIONS[option];
     const parsed = readOption(option, optionSpec, value, fields);
     if ('problems' in parsed) problems.push(...parsed.problems.map((problem) => ({ ...problem, path: [key, ...problem.path] })));
     else read.set(option, parsed.value);
   }
-  for (const option of spec.needs) if (!Object.hasOwn(raw, option)) problems.push({ ...messages.chartOptionMissing(option, kind, spec.example), path: [] });
+  for (const option of spec.needs)
+    if (!Object.hasOwn(raw, option)) problems.push({ ...messages.chartOptionMissing(option, kind, spec.example), path: [] });
   problems.push(...checkCombination(kind as ChartKind, raw, read, spec.example));
   if (problems.length > 0) return { problems };
   return { chart: assemble(kind as ChartKind, read, fields) };
 }
 
-function readOption(name: OptionName, spec: OptionSpec, value: unknown, fields: readonly Field[]): { value: unknown } | { problems: ChartProblem[] } {
+function readOption(
+  name: OptionName,
+  spec: OptionSpec,
+  value: unknown,
+  fields: readonly Field[],
+): { value: unknown } | { problems: ChartProblem[] } {
   const bad = (message: Message, path: PathSegment[] = []) => ({ problems: [{ ...message, path }] });
   switch (spec.type) {
     case 'field':
@@ -143,11 +191,15 @@ function readOption(name: OptionName, spec: OptionSpec, value: unknown, fields: 
       return problems.length > 0 ? { problems } : { value: read.map((item) => ('value' in item ? item.value : undefined)) };
     }
     case 'choice':
-      return typeof value === 'string' && spec.values.includes(value) ? { value } : bad(messages.chartOptionChoice(name, value, spec.values));
+      return typeof value === 'string' && spec.values.includes(value)
+        ? { value }
+        : bad(messages.chartOptionChoice(name, value, spec.values));
     case 'boolean':
       return typeof value === 'boolean' ? { value } : bad(messages.chartOptionChoice(name, value, ['true', 'false']));
     case 'count':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1000 ? { value } : bad(messages.chartLimit(value));
+      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1000
+        ? { value }
+        : bad(messages.chartLimit(value));
     case 'text':
       return typeof value === 'string' && value.trim() !== '' ? { value: value.trim() } : bad(messages.expectedText(value));
     case 'colors':
@@ -155,12 +207,34 @@ function readOption(name: OptionName, spec: OptionSpec, value: unknown, fields: 
   }
 }
 
-function readField(option: string, role: FieldRole, value: unknown, fields: readonly Field[], path: PathSegment[]): { value: Field } | { problems: ChartProblem[] } {
+function readField(
+  option: string,
+  role: FieldRole,
+  value: unknown,
+  fields: readonly Field[],
+  path: PathSegment[],
+): { value: Field } | { problems: ChartProblem[] } {
   const fitting = fields.filter(ROLE_TYPES[role]).map((field) => field.name);
   if (typeof value !== 'string') return { problems: [{ ...messages.chartFieldExpected(option, value, role, fitting), path }] };
   const field = fields.find((candidate) => candidate.name === value);
   if (field === undefined) {
-    return { problems: [{ ...messages.chartFieldUnknown(option, value, role, fitting, suggestName(value, fields.map((candidate) => candidate.name))), path }] };
+    return {
+      problems: [
+        {
+          ...messages.chartFieldUnknown(
+            option,
+            value,
+            role,
+            fitting,
+            suggestName(
+              value,
+              fields.map((candidate) => candidate.name),
+            ),
+          ),
+          path,
+        },
+      ],
+    };
   }
   if (!ROLE_TYPES[role](field)) return { problems: [{ ...messages.chartFieldType(option, field.name, field.type, role, fitting), path }] };
   return { value: field };
@@ -176,18 +250,26 @@ function readColors(value: unknown): { value: unknown } | { problems: ChartProbl
       ? Object.entries(value)
       : [];
   if (entries.length === 0) return { problems: [{ ...messages.chartColors(value), path: [] }] };
-  const problems = entries.filter(([, color]) => typeof color !== 'string' || !HEX.test(color)).map(([key, color]) => ({ ...messages.chartColor(color), path: [key] }));
+  const problems = entries
+    .filter(([, color]) => typeof color !== 'string' || !HEX.test(color))
+    .map(([key, color]) => ({ ...messages.chartColor(color), path: [key] }));
   return problems.length > 0 ? { problems } : { value };
 }
 
 /** What each option alone cannot say: grouped bars need two figures, a log scale no bars, one unit per axis. */
-function checkCombination(kind: ChartKind, raw: Record<string, unknown>, read: ReadonlyMap<OptionName, unknown>, example: string): ChartProblem[] {
+function checkCombination(
+  kind: ChartKind,
+  raw: Record<string, unknown>,
+  read: ReadonlyMap<OptionName, unknown>,
+  example: string,
+): ChartProblem[] {
   const problems: ChartProblem[] = [];
   if (kind === 'grouped-bars' || kind === 'stacked-bars') {
     const hasValues = Object.hasOwn(raw, 'values');
     const hasSplit = Object.hasOwn(raw, 'value') || Object.hasOwn(raw, 'split');
     if (hasValues === hasSplit) problems.push({ ...messages.chartGroups(kind, example), path: [] });
-    else if (!hasValues && !(Object.hasOwn(raw, 'value') && Object.hasOwn(raw, 'split'))) problems.push({ ...messages.chartOptionMissing(Object.hasOwn(raw, 'value') ? 'split' : 'value', kind, example), path: [] });
+    else if (!hasValues && !(Object.hasOwn(raw, 'value') && Object.hasOwn(raw, 'split')))
+      problems.push({ ...messages.chartOptionMissing(Object.hasOwn(raw, 'value') ? 'split' : 'value', kind, example), path: [] });
     const values = read.get('values');
     if (Array.isArray(values) && values.length < 2) problems.push({ ...messages.chartFieldsTooFew('values', kind), path: ['values'] });
   }
@@ -195,7 +277,14 @@ function checkCombination(kind: ChartKind, raw: Record<string, unknown>, read: R
     const listed = read.get(option);
     if (Array.isArray(listed) && listed.length > 1) {
       const units = new Set(listed.map((field: Field) => axisUnitOf(field)));
-      if (units.size > 1) problems.push({ ...messages.chartMixedUnits(option, listed.map((field: Field) => `${field.name} (${axisUnitOf(field)})`)), path: [option] });
+      if (units.size > 1)
+        problems.push({
+          ...messages.chartMixedUnits(
+            option,
+            listed.map((field: Field) => `${field.name} (${axisUnitOf(field)})`),
+          ),
+          path: [option],
+        });
     }
   }
   return problems;
@@ -260,7 +349,9 @@ export function chartKindSchemas(fields: readonly Field[]): Record<string, unkno
       case 'field':
         return fieldNames(spec.role);
       case 'fields':
-        return option === 'y' ? { anyOf: [fieldNames(spec.role), { type: 'array', items: fieldNames(spec.role), minItems: 1 }] } : { type: 'array', items: fieldNames(spec.role), minItems: 2 };
+        return option === 'y'
+          ? { anyOf: [fieldNames(spec.role), { type: 'array', items: fieldNames(spec.role), minItems: 1 }] }
+          : { type: 'array', items: fieldNames(spec.role), minItems: 2 };
       case 'choice':
         return { enum: [...spec.values] };
       case 'boolean':
@@ -270,13 +361,23 @@ export function chartKindSchemas(fields: readonly Field[]): Record<string, unkno
       case 'text':
         return { type: 'string' };
       case 'colors':
-        return { anyOf: [{ type: 'array', items: { type: 'string', pattern: HEX.source } }, { type: 'object', additionalProperties: { type: 'string', pattern: HEX.source } }] };
+        return {
+          anyOf: [
+            { type: 'array', items: { type: 'string', pattern: HEX.source } },
+            { type: 'object', additionalProperties: { type: 'string', pattern: HEX.source } },
+          ],
+        };
     }
   };
   return CHART_KINDS.map((kind) => {
     const { takes, needs, valueRole } = KINDS[kind];
     const properties = Object.fromEntries(
-      takes.map((option) => [option, option === 'kind' ? { const: kind } : optionSchema(option, option === 'value' && valueRole !== undefined ? { type: 'field', role: valueRole } : OPTIONS[option])]),
+      takes.map((option) => [
+        option,
+        option === 'kind'
+          ? { const: kind }
+          : optionSchema(option, option === 'value' && valueRole !== undefined ? { type: 'field', role: valueRole } : OPTIONS[option]),
+      ]),
     );
     return { type: 'object', properties, required: ['kind', ...needs], additionalProperties: false };
   });

@@ -51,7 +51,9 @@ export function placePointLabels(options: {
   const toX = position(options.xDomain, plot.padding, plot.width - plot.padding);
   const toY = position(options.yDomain, plot.height - plot.padding, plot.padding);
   const points = options.marks.map((mark) => ({ mark, x: toX(options.x(mark)), y: mark.v === null ? NaN : toY(mark.v) }));
-  const taken: Box[] = points.filter((point) => Number.isFinite(point.y)).map((point) => ({ left: point.x - DOT_RADIUS, right: point.x + DOT_RADIUS, top: point.y - DOT_RADIUS, bottom: point.y + DOT_RADIUS }));
+  const taken: Box[] = points
+    .filter((point) => Number.isFinite(point.y))
+    .map((point) => ({ left: point.x - DOT_RADIUS, right: point.x + DOT_RADIUS, top: point.y - DOT_RADIUS, bottom: point.y + DOT_RADIUS }));
   const height = font.size * 1.1;
   // The highest points are labelled first: they are the ones a reader looks for.
   const order = [...points.keys()].sort((a, b) => (points[b]?.mark.v ?? -Infinity) - (points[a]?.mark.v ?? -Infinity));
@@ -61,10 +63,22 @@ export function placePointLabels(options: {
     if (point === undefined || point.mark.t === '' || !Number.isFinite(point.y)) continue;
     const width = options.measure?.width(point.mark.t, font.size, font.weight) ?? point.mark.t.length * font.size * 0.55;
     const candidates: [LabelPlacement, Box][] = [
-      [{ la: 'left', lb: 'middle', ldx: OFFSET, ldy: 0 }, { left: point.x + OFFSET, right: point.x + OFFSET + width, top: point.y - height / 2, bottom: point.y + height / 2 }],
-      [{ la: 'right', lb: 'middle', ldx: -OFFSET, ldy: 0 }, { left: point.x - OFFSET - width, right: point.x - OFFSET, top: point.y - height / 2, bottom: point.y + height / 2 }],
-      [{ la: 'center', lb: 'bottom', ldx: 0, ldy: -OFFSET }, { left: point.x - width / 2, right: point.x + width / 2, top: point.y - OFFSET - height, bottom: point.y - OFFSET }],
-      [{ la: 'center', lb: 'top', ldx: 0, ldy: OFFSET }, { left: point.x - width / 2, right: point.x + width / 2, top: point.y + OFFSET, bottom: point.y + OFFSET + height }],
+      [
+        { la: 'left', lb: 'middle', ldx: OFFSET, ldy: 0 },
+        { left: point.x + OFFSET, right: point.x + OFFSET + width, top: point.y - height / 2, bottom: point.y + height / 2 },
+      ],
+      [
+        { la: 'right', lb: 'middle', ldx: -OFFSET, ldy: 0 },
+        { left: point.x - OFFSET - width, right: point.x - OFFSET, top: point.y - height / 2, bottom: point.y + height / 2 },
+      ],
+      [
+        { la: 'center', lb: 'bottom', ldx: 0, ldy: -OFFSET },
+        { left: point.x - width / 2, right: point.x + width / 2, top: point.y - OFFSET - height, bottom: point.y - OFFSET },
+      ],
+      [
+        { la: 'center', lb: 'top', ldx: 0, ldy: OFFSET },
+        { left: point.x - width / 2, right: point.x + width / 2, top: point.y + OFFSET, bottom: point.y + OFFSET + height },
+      ],
     ];
     const fitting = candidates.find(([, box]) => isInside(box, plot) && !taken.some((other) => overlaps(box, other)));
     if (fitting === undefined) continue;

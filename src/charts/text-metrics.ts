@@ -140,9 +140,11 @@ export function pickChartFont(css: string, files: ReadonlyMap<string, Uint8Array
  * typings leave out). Wrapping and shortening are done before: the text vega gets is the text it draws.
  */
 export function installTextMeasure(vega: object, measure: TextMeasure): void {
-  const metrics = (vega as { textMetrics?: { width: (item: { fontSize?: unknown; fontWeight?: unknown }, text: unknown) => number } }).textMetrics;
+  const metrics = (vega as { textMetrics?: { width: (item: { fontSize?: unknown; fontWeight?: unknown }, text: unknown) => number } })
+    .textMetrics;
   if (metrics === undefined) return;
-  metrics.width = (item, text) => measure.width(String(text ?? '').trim(), typeof item.fontSize === 'number' ? item.fontSize : 11, toWeight(item.fontWeight));
+  metrics.width = (item, text) =>
+    measure.width(String(text ?? '').trim(), typeof item.fontSize === 'number' ? item.fontSize : 11, toWeight(item.fontWeight));
 }
 
 /** vega's weight values ("bold", 600, undefined) as a number. */
@@ -157,7 +159,10 @@ export function toWeight(value: unknown): number {
  * Lines of at most `width` px, broken between words, at most `maxLines`; what does not fit ends in "…". A single
  * word wider than the line is shortened too: a label never runs into its neighbour.
  */
-export function wrapText(text: string, options: { width: number; maxLines: number; size: number; weight: number; measure: TextMeasure }): string[] {
+export function wrapText(
+  text: string,
+  options: { width: number; maxLines: number; size: number; weight: number; measure: TextMeasure },
+): string[] {
   const fits = (line: string) => options.measure.width(line, options.size, options.weight) <= options.width;
   const fitted = (line: string) => (fits(line) ? line : shorten(line, fits));
   const lines: string[] = [];

@@ -16,7 +16,10 @@ export function writeStarter(file: string, language: string): { readonly file: s
   const starter = readFileSync(join(PACKAGE_ROOT, 'templates', 'starters', `${language}.yaml`), 'utf8');
   const name = basename(file);
   const deckDir = `${file.replace(/\.ya?ml$/, '')}-deck`;
-  const text = starter.replaceAll('__SCHEMA__', name.replace(/\.ya?ml$/, '.schema.json')).replaceAll('__FILE__', file).replaceAll('__DECK__', deckDir);
+  const text = starter
+    .replaceAll('__SCHEMA__', name.replace(/\.ya?ml$/, '.schema.json'))
+    .replaceAll('__FILE__', file)
+    .replaceAll('__DECK__', deckDir);
   try {
     writeFileSync(file, text, { encoding: 'utf8', flag: 'wx' });
   } catch (error) {

@@ -42,7 +42,13 @@ export async function exportPptx(options: PptxOptions): Promise<PptxResult> {
   const theme = readPptxTheme(project.assets.themeCss, project.chartConfig);
   const slides = planSlides({ deck, layouts, sentences: cache.sentences, isPublic: options.build.isPublic });
   const plannedCharts = planCharts(slides, deck, charts, theme);
-  const drawn = await drawPictures({ planned: plannedCharts, slides, env: options.env, cache, fonts: { css: project.assets.themeCss, files: project.assets.fonts } });
+  const drawn = await drawPictures({
+    planned: plannedCharts,
+    slides,
+    env: options.env,
+    cache,
+    fonts: { css: project.assets.themeCss, files: project.assets.fonts },
+  });
   const context = { fields: deck.fields, rows: deck.rows, format: deck.format };
   const meta = viewPageMeta(deck, cache.sentences);
   const plain = (text: string | undefined) => (text === undefined ? '' : renderPlain(text, context, cache.sentences));
@@ -66,7 +72,9 @@ export async function exportPptx(options: PptxOptions): Promise<PptxResult> {
   };
 }
 
-type ChartPlan = { readonly kind: 'native'; readonly shape: ChartShape } | { readonly kind: 'picture'; readonly chartId: string; readonly svg: string; readonly altText: string };
+type ChartPlan =
+  | { readonly kind: 'native'; readonly shape: ChartShape }
+  | { readonly kind: 'picture'; readonly chartId: string; readonly svg: string; readonly altText: string };
 
 /** Each chart slide's chart: native when its kind is one PowerPoint draws, else the deck's SVG to picture. */
 function planCharts(slides: readonly PptxSlide[], deck: Deck, charts: Charts, theme: PptxTheme): Map<PptxSlide, ChartPlan> {
@@ -105,9 +113,23 @@ async function drawPictures(input: {
   if (svgs.size === 0) return { shapes, problems: [] };
   // The headless shell, when installed, starts faster: a picture needs no more than printing does.
   const browser = locateBrowser({ env: input.env, isForPrint: true });
-  const pictures = 'path' in browser
-    ? await renderChartPictures({ svgs, executablePath: browser.path, fontCss: pickFontFaces(await embedFonts({ css: input.fonts.css, files: input.fonts.files, slides: [...svgs.values()], styles: [], cache: input.cache.fonts, isStaticInstances: false })) })
-    : new Map();
+  const pictures =
+    'path' in browser
+      ? await renderChartPictures({
+          svgs,
+          executablePath: browser.path,
+          fontCss: pickFontFaces(
+            await embedFonts({
+              css: input.fonts.css,
+              files: input.fonts.files,
+              slides: [...svgs.values()],
+              styles: [],
+              cache: input.cache.fonts,
+              isStaticInstances: false,
+            }),
+          ),
+        })
+      : new Map();
   const problems: Problem[] = [];
   for (const [slide, plan] of input.planned) {
     if (plan.kind === 'native') continue;

@@ -11,7 +11,10 @@ import type { Field } from './fields.js';
  * The JSON Schema an editor uses to complete and explain one deck's data file, in Spanish: the frame from the zod
  * schema, each row with the deck's own fields, each slide with the keys its layout's template shows.
  */
-export function createDeckJsonSchema(input: { fields: readonly Field[]; layouts: ReadonlyMap<string, LayoutInfo> }): Record<string, unknown> {
+export function createDeckJsonSchema(input: {
+  fields: readonly Field[];
+  layouts: ReadonlyMap<string, LayoutInfo>;
+}): Record<string, unknown> {
   const frame = z.toJSONSchema(DatasetSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' });
   const properties = isRecord(frame.properties) ? frame.properties : {};
   return {
@@ -29,12 +32,19 @@ export function createDeckJsonSchema(input: { fields: readonly Field[]; layouts:
 function rowSchema(fields: readonly Field[]): Record<string, unknown> {
   if (fields.length === 0) return { type: 'object' };
   const properties = Object.fromEntries(fields.map((field) => [field.name, { description: describeField(field), ...valueSchema(field) }]));
-  const required = fields.filter((field) => field.isRequired && !('formula' in field && field.formula !== undefined)).map((field) => field.name);
+  const required = fields
+    .filter((field) => field.isRequired && !('formula' in field && field.formula !== undefined))
+    .map((field) => field.name);
   return { type: 'object', properties, required, additionalProperties: false };
 }
 
 function describeField(field: Field): string {
-  const parts = [field.label, field.description, field.isRequired ? undefined : 'Opcional.', 'formula' in field && field.formula !== undefined ? `Si falta, se calcula: ${field.formula.source}.` : undefined];
+  const parts = [
+    field.label,
+    field.description,
+    field.isRequired ? undefined : 'Opcional.',
+    'formula' in field && field.formula !== undefined ? `Si falta, se calcula: ${field.formula.source}.` : undefined,
+  ];
   return parts.filter((part): part is string => part !== undefined).join(' · ');
 }
 
@@ -58,10 +68,15 @@ function valueSchema(field: Field): Record<string, unknown> {
     case 'percent':
       return { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^\\s*-?\\d+(\\.\\d+)?\\s*%?\\s*$' }] };
     case 'quantity':
-      return { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^\\s*-?\\d+(\\.\\d+)?(e[+-]?\\d+)?\\s*\\S+.*$' }], examples: [`1.2 ${field.unit.symbol}`] };
+      return {
+        anyOf: [{ type: 'number' }, { type: 'string', pattern: '^\\s*-?\\d+(\\.\\d+)?(e[+-]?\\d+)?\\s*\\S+.*$' }],
+        examples: [`1.2 ${field.unit.symbol}`],
+      };
     case 'range': {
       const end = field.unit === undefined ? { type: 'number' } : { anyOf: [{ type: 'number' }, { type: 'string' }] };
-      return { anyOf: [end, { type: 'object', properties: { min: end, max: end }, required: ['min', 'max'], additionalProperties: false }] };
+      return {
+        anyOf: [end, { type: 'object', properties: { min: end, max: end }, required: ['min', 'max'], additionalProperties: false }],
+      };
     }
   }
 }
@@ -72,17 +87,29 @@ function slideSchema(layouts: ReadonlyMap<string, LayoutInfo>, fields: readonly 
   const table = z.toJSONSchema(TableKeysSchema, { io: 'input', target: 'draft-7' });
   const tableProperties = isRecord(table.properties) ? table.properties : {};
   const chart = {
-    description: 'El gráfico: su tipo y sus campos ({ kind: bars, value: costo }), el nombre de un archivo charts/<nombre>.vl.json junto a los datos, o una especificación Vega-Lite.',
+    description:
+      'El gráfico: su tipo y sus campos ({ kind: bars, value: costo }), el nombre de un archivo charts/<nombre>.vl.json junto a los datos, o una especificación Vega-Lite.',
     anyOf: [{ type: 'string' }, ...chartKindSchemas(fields), { type: 'object', not: { required: ['kind'] } }],
   };
   return {
     type: 'object',
     required: ['layout'],
-    properties: { layout: { enum: names, description: 'Diseño de la diapositiva: un archivo templates/layouts/<diseño>.hbs, o layouts/<diseño>.hbs junto a los datos.' } },
+    properties: {
+      layout: {
+        enum: names,
+        description: 'Diseño de la diapositiva: un archivo templates/layouts/<diseño>.hbs, o layouts/<diseño>.hbs junto a los datos.',
+      },
+    },
     allOf: [...layouts].map(([name, info]) => ({
       if: { properties: { layout: { const: name } } },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a promise.
       then: requireBuildKeys(
-        layoutJsonSchema(info.keys, { layout: { const: name }, notes, ...(info.showsTable ? tableProperties : {}), ...(info.showsChart ? { chart } : {}) }),
+        layoutJsonSchema(info.keys, {
+          layout: { const: name },
+          notes,
+          ...(info.showsTable ? tableProperties : {}),
+          ...(info.showsChart ? { chart } : {}),
+        }),
         [...(info.showsTable ? ['columns'] : []), ...(info.showsChart ? ['chart'] : [])],
       ),
     })),
@@ -106,8 +133,15 @@ export function renderDeckSchema(input: { fields: readonly Field[]; layouts: Rea
 }
 
 /** What a deck's schema depends on: its field declarations and its layouts' templates. */
-export function deckSchemaKey(rawFields: unknown, layoutSources: ReadonlyMap<string, string>, partials: ReadonlyMap<string, string>): string {
-  return createHash('sha256').update(JSON.stringify([SCHEMA_VERSION, rawFields ?? null, [...layoutSources], [...partials]])).digest('hex').slice(0, 16);
+export function deckSchemaKey(
+  rawFields: unknown,
+  layoutSources: ReadonlyMap<string, string>,
+  partials: ReadonlyMap<string, string>,
+): string {
+  return createHash('sha256')
+    .update(JSON.stringify([SCHEMA_VERSION, rawFields ?? null, [...layoutSources], [...partials]]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 // Bump when the schema's shape or its descriptions in src/ change, so files written by an older datadeck are made

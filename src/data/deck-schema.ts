@@ -24,11 +24,16 @@ export const MetaSchema = z.strictObject({
     .regex(new RegExp(`^(${LANGUAGES.join('|')})(-[A-Z]{2})?$`), { error: 'locale' })
     .default('es')
     .describe('Idioma de la presentación: «es» (1.234,5 · «2 a 3 meses») o «en» (1,234.5 · «2 to 3 months»).'),
-  theme: z.string().regex(/^[a-z0-9-]+$/).default('aula').describe('Tema visual: un archivo templates/themes/<tema>.css.'),
+  theme: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default('aula')
+    .describe('Tema visual: un archivo templates/themes/<tema>.css.'),
 });
 
 // Names JavaScript or the charts' rows already use (fmt holds each field's text) cannot name a field.
-export const FIELD_NAME = /^(?!(?:__proto__|constructor|prototype|toString|valueOf|hasOwnProperty|fmt|if|this|datum)$)[A-Za-z_][A-Za-z0-9_]*$/;
+export const FIELD_NAME =
+  /^(?!(?:__proto__|constructor|prototype|toString|valueOf|hasOwnProperty|fmt|if|this|datum)$)[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const DatasetSchema = z.strictObject({
   meta: MetaSchema,
@@ -39,8 +44,17 @@ export const DatasetSchema = z.strictObject({
   // not here: zod would copy every key of every row and slide on every build.
   // Or a spreadsheet next to the deck, read by sheet/load-sheet.ts and checked against the fields like YAML rows.
   rows: z
-    .union([z.array(z.unknown()).min(1), z.string().trim().regex(/\.(csv|tsv|xlsx)$/i, { error: 'sheet-file' }), RowsFileSchema])
-    .describe('Las filas de datos: una por elemento comparado, o la hoja de cálculo que las tiene (datos.csv, o { file: datos.xlsx, sheet: Hoja1 }).'),
+    .union([
+      z.array(z.unknown()).min(1),
+      z
+        .string()
+        .trim()
+        .regex(/\.(csv|tsv|xlsx)$/i, { error: 'sheet-file' }),
+      RowsFileSchema,
+    ])
+    .describe(
+      'Las filas de datos: una por elemento comparado, o la hoja de cálculo que las tiene (datos.csv, o { file: datos.xlsx, sheet: Hoja1 }).',
+    ),
   slides: z.array(z.unknown()).min(1).describe('Las diapositivas, en orden.'),
 });
 

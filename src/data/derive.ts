@@ -58,14 +58,30 @@ function deriveColumn(field: NumericField, rows: readonly DeckRow[], format: For
       if (computed !== undefined && number !== undefined && disagree(number, computed)) {
         // Both figures as the deck writes them, and precise enough to see the gap ("25 %" and "22,9 %").
         const shown = (value: number) => formatNumber({ ...field, significant: 4 }, value, format);
-        findings.warnings.push({ code: 'formula-mismatch', ...messages.formulaMismatch({ row: row.name, field: field.name, formula: formula.source, computed: shown(computed), given: shown(number) }), dataPath: ['rows', row.index, field.name] });
+        findings.warnings.push({
+          code: 'formula-mismatch',
+          ...messages.formulaMismatch({
+            row: row.name,
+            field: field.name,
+            formula: formula.source,
+            computed: shown(computed),
+            given: shown(number),
+          }),
+          dataPath: ['rows', row.index, field.name],
+        });
       }
       return row;
     }
     if (computed === undefined) {
       if (field.isRequired) {
-        const absent = formula.references.filter((reference) => !reference.isAggregate && row.cells.get(reference.name)?.value === undefined).map((reference) => reference.name);
-        findings.errors.push({ code: 'schema', ...messages.cannotDerive(field.name, formula.source, [...new Set(absent)]), dataPath: ['rows', row.index] });
+        const absent = formula.references
+          .filter((reference) => !reference.isAggregate && row.cells.get(reference.name)?.value === undefined)
+          .map((reference) => reference.name);
+        findings.errors.push({
+          code: 'schema',
+          ...messages.cannotDerive(field.name, formula.source, [...new Set(absent)]),
+          dataPath: ['rows', row.index],
+        });
       }
       return row;
     }
@@ -89,14 +105,22 @@ function createAggregates(rows: readonly DeckRow[]): FormulaScope['aggregate'] {
   return (fn, name, part) => {
     const key = `${fn}|${name ?? ''}|${part ?? ''}`;
     if (memo.has(key)) return memo.get(key);
-    const numbers = name === undefined ? [] : rows.map((row) => numberOf(row.cells.get(name)?.value, part ?? 'max')).filter((number): number is number => number !== undefined);
+    const numbers =
+      name === undefined
+        ? []
+        : rows.map((row) => numberOf(row.cells.get(name)?.value, part ?? 'max')).filter((number): number is number => number !== undefined);
     const result = computeAggregate(fn, numbers, rows.length, name === undefined);
     memo.set(key, result);
     return result;
   };
 }
 
-function computeAggregate(fn: 'sum' | 'mean' | 'min' | 'max' | 'count', numbers: readonly number[], rowCount: number, isAllRows: boolean): number | undefined {
+function computeAggregate(
+  fn: 'sum' | 'mean' | 'min' | 'max' | 'count',
+  numbers: readonly number[],
+  rowCount: number,
+  isAllRows: boolean,
+): number | undefined {
   switch (fn) {
     case 'count':
       return isAllRows ? rowCount : numbers.length;

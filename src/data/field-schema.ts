@@ -13,7 +13,9 @@ const formula = z
   .string()
   .trim()
   .min(1)
-  .describe('Fórmula sobre otros campos de la fila, p. ej. «cost / units» o «price * 730». Se calcula donde falta el valor y se muestra con «≈».');
+  .describe(
+    'Fórmula sobre otros campos de la fila, p. ej. «cost / units» o «price * 730». Se calcula donde falta el valor y se muestra con «≈».',
+  );
 const decimals = z.number().int().min(0).max(6).describe('Decimales como máximo (por defecto 2; 0 para enteros).');
 const significant = z.number().int().min(1).max(6).describe('Cifras significativas: 2 muestra 7812,5 como 7.800.');
 const numberDisplay = z
@@ -26,18 +28,35 @@ const numeric = { ...common, formula: formula.optional(), decimals: decimals.opt
 export const FieldDeclarationSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('text').describe('Texto libre.'), ...common }),
   z.strictObject({ type: z.literal('number').describe('Número con decimales: 1.5'), ...numeric, display: numberDisplay.optional() }),
-  z.strictObject({ type: z.literal('integer').describe('Número entero, p. ej. un conteo: 512'), ...numeric, display: numberDisplay.optional() }),
+  z.strictObject({
+    type: z.literal('integer').describe('Número entero, p. ej. un conteo: 512'),
+    ...numeric,
+    display: numberDisplay.optional(),
+  }),
   z.strictObject({
     type: z.literal('money').describe('Dinero en una moneda: 8000 se lee «8.000 US$».'),
     ...numeric,
-    currency: z.string().regex(/^[A-Z]{3}$/, { error: 'currency' }).optional().describe('Código ISO 4217 de la moneda: USD, EUR, MXN… (por defecto USD).'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { error: 'currency' })
+      .optional()
+      .describe('Código ISO 4217 de la moneda: USD, EUR, MXN… (por defecto USD).'),
     display: z.enum(['currency', 'words', 'short']).optional().describe('currency «8.000 US$», words «80 millones», short «80 M US$».'),
   }),
   z.strictObject({
     type: z.literal('quantity').describe('Cantidad con unidad: «1.2 GWh», «900 MWh», «3 h», «16 GB».'),
     ...numeric,
-    unit: z.string().trim().min(1).describe('Unidad del campo (define la familia y la unidad de los gráficos): MWh, kWh, h, month, GB, kW, t CO2e…'),
-    display: z.string().trim().min(1).optional().describe('written: como se escribió (por defecto); best: la unidad más legible; o una unidad fija, p. ej. GWh.'),
+    unit: z
+      .string()
+      .trim()
+      .min(1)
+      .describe('Unidad del campo (define la familia y la unidad de los gráficos): MWh, kWh, h, month, GB, kW, t CO2e…'),
+    display: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .describe('written: como se escribió (por defecto); best: la unidad más legible; o una unidad fija, p. ej. GWh.'),
   }),
   z.strictObject({
     type: z.literal('range').describe('Un rango de mínimo a máximo: { min: 2, max: 3 } se lee «2 a 3 meses»; un solo número también vale.'),
@@ -70,13 +89,15 @@ export const FIELD_TYPES: readonly FieldType[] = TYPE_NAMES;
 const SHORTHAND_TYPES = ['text', 'number', 'integer', 'money', 'range', 'percent', 'date', 'url'] as const;
 
 /** A field is a mapping, or just its type name: `comment: text`. */
-export const FieldEntrySchema = z.union([z.enum(SHORTHAND_TYPES).describe('El tipo del campo; el rótulo será su nombre.'), FieldDeclarationSchema]);
+export const FieldEntrySchema = z.union([
+  z.enum(SHORTHAND_TYPES).describe('El tipo del campo; el rótulo será su nombre.'),
+  FieldDeclarationSchema,
+]);
 
 /** The keys a declaration of `type` may have, for "did you mean". */
 export function declarationKeys(type: unknown): string[] {
   const option = FieldDeclarationSchema.options.find((candidate) => candidate.shape.type.value === type);
   return option === undefined ? ['type', 'label', 'optional', 'missing', 'description'] : Object.keys(option.shape);
 }
-
 
 export type FieldEntry = z.infer<typeof FieldEntrySchema>;

@@ -23,9 +23,23 @@ export type FieldKind =
   | { readonly type: 'text' | 'url' }
   | { readonly type: 'category'; readonly values: readonly string[] }
   | { readonly type: 'date'; readonly display: 'long' | 'short' }
-  | ({ readonly type: 'number' | 'integer'; readonly display: 'plain' | 'words' | 'short'; readonly formula: Formula | undefined } & NumberFormat)
-  | ({ readonly type: 'money'; readonly currency: string; readonly display: 'currency' | 'words' | 'short'; readonly formula: Formula | undefined } & NumberFormat)
-  | ({ readonly type: 'quantity'; readonly unit: Unit; readonly display: QuantityDisplay; readonly formula: Formula | undefined } & NumberFormat)
+  | ({
+      readonly type: 'number' | 'integer';
+      readonly display: 'plain' | 'words' | 'short';
+      readonly formula: Formula | undefined;
+    } & NumberFormat)
+  | ({
+      readonly type: 'money';
+      readonly currency: string;
+      readonly display: 'currency' | 'words' | 'short';
+      readonly formula: Formula | undefined;
+    } & NumberFormat)
+  | ({
+      readonly type: 'quantity';
+      readonly unit: Unit;
+      readonly display: QuantityDisplay;
+      readonly formula: Formula | undefined;
+    } & NumberFormat)
   | ({ readonly type: 'range'; readonly unit: Unit | undefined } & NumberFormat)
   | ({ readonly type: 'percent'; readonly formula: Formula | undefined } & NumberFormat);
 
@@ -62,7 +76,8 @@ function resolveKind(declaration: FieldDeclaration): { kind: FieldKind } | { pro
       return { kind: { type: 'date', display: declaration.display ?? 'long' } };
     case 'range': {
       const unit = declaration.unit === undefined ? undefined : findUnit(declaration.unit);
-      if (declaration.unit !== undefined && unit === undefined) return { problem: { kind: 'unknown-unit', key: 'unit', unit: declaration.unit } };
+      if (declaration.unit !== undefined && unit === undefined)
+        return { problem: { kind: 'unknown-unit', key: 'unit', unit: declaration.unit } };
       return { kind: { type: 'range', unit, decimals: declaration.decimals ?? 2, significant: undefined } };
     }
     default:
@@ -80,9 +95,26 @@ function resolveNumeric(declaration: NumericDeclaration): { kind: FieldKind } | 
   switch (declaration.type) {
     case 'number':
     case 'integer':
-      return { kind: { type: declaration.type, display: declaration.display ?? 'plain', formula, decimals: declaration.decimals ?? (declaration.type === 'integer' ? 0 : 2), significant } };
+      return {
+        kind: {
+          type: declaration.type,
+          display: declaration.display ?? 'plain',
+          formula,
+          decimals: declaration.decimals ?? (declaration.type === 'integer' ? 0 : 2),
+          significant,
+        },
+      };
     case 'money':
-      return { kind: { type: 'money', currency: declaration.currency ?? 'USD', display: declaration.display ?? 'currency', formula, decimals: declaration.decimals ?? 2, significant } };
+      return {
+        kind: {
+          type: 'money',
+          currency: declaration.currency ?? 'USD',
+          display: declaration.display ?? 'currency',
+          formula,
+          decimals: declaration.decimals ?? 2,
+          significant,
+        },
+      };
     case 'percent':
       return { kind: { type: 'percent', formula, decimals: declaration.decimals ?? 1, significant } };
     case 'quantity': {
@@ -118,7 +150,10 @@ function parseShallowFormula(source: string): ReturnType<typeof parseFormula> {
   let depth = 0;
   for (let offset = 0; offset < source.length; offset += 1) {
     depth += source[offset] === '(' ? 1 : source[offset] === ')' ? -1 : 0;
-    if (depth > MAX_NESTING) return { error: { offset, length: 1, reason: 'unexpected-token', found: '(', expected: `at most ${MAX_NESTING} nested parentheses` } };
+    if (depth > MAX_NESTING)
+      return {
+        error: { offset, length: 1, reason: 'unexpected-token', found: '(', expected: `at most ${MAX_NESTING} nested parentheses` },
+      };
   }
   return parseFormula(source);
 }

@@ -26,7 +26,13 @@ export type FormulaNode =
   | { readonly kind: 'aggregate'; readonly fn: AggregateFunction; readonly field?: FieldReference; readonly offset: number }
   | { readonly kind: 'round'; readonly value: FormulaNode; readonly digits: number; readonly offset: number }
   | { readonly kind: 'unary'; readonly operand: FormulaNode; readonly offset: number }
-  | { readonly kind: 'binary'; readonly op: BinaryOperator; readonly left: FormulaNode; readonly right: FormulaNode; readonly offset: number };
+  | {
+      readonly kind: 'binary';
+      readonly op: BinaryOperator;
+      readonly left: FormulaNode;
+      readonly right: FormulaNode;
+      readonly offset: number;
+    };
 
 export interface FormulaReference extends FieldReference {
   readonly isAggregate: boolean;
@@ -39,7 +45,14 @@ export interface Formula {
   readonly references: readonly FormulaReference[];
 }
 
-export type FormulaErrorReason = 'unexpected-character' | 'unexpected-end' | 'unexpected-token' | 'decimal-comma' | 'unknown-function' | 'bad-arguments' | 'empty';
+export type FormulaErrorReason =
+  | 'unexpected-character'
+  | 'unexpected-end'
+  | 'unexpected-token'
+  | 'decimal-comma'
+  | 'unknown-function'
+  | 'bad-arguments'
+  | 'empty';
 
 export interface FormulaSyntaxError {
   /** 0-based character offset in source where the problem is. */
@@ -75,8 +88,16 @@ export const expectedDecimalPoint = 'a decimal point';
 const functionNames: readonly FunctionName[] = ['sum', 'mean', 'min', 'max', 'count', 'round'];
 // Students reach for the Spanish or spreadsheet word first; edit distance alone would not find these.
 const functionAliases: ReadonlyMap<string, FunctionName> = new Map<string, FunctionName>([
-  ['average', 'mean'], ['avg', 'mean'], ['media', 'mean'], ['promedio', 'mean'], ['total', 'sum'], ['suma', 'sum'],
-  ['contar', 'count'], ['redondear', 'round'], ['minimo', 'min'], ['maximo', 'max'],
+  ['average', 'mean'],
+  ['avg', 'mean'],
+  ['media', 'mean'],
+  ['promedio', 'mean'],
+  ['total', 'sum'],
+  ['suma', 'sum'],
+  ['contar', 'count'],
+  ['redondear', 'round'],
+  ['minimo', 'min'],
+  ['maximo', 'max'],
 ]);
 
 interface Token {
@@ -252,7 +273,8 @@ function parseFieldReference(cursor: Cursor, isAggregate: boolean): FieldReferen
     advance(cursor);
   }
   const length = last.offset + last.text.length - name.offset;
-  const field = part === undefined ? { name: name.text, offset: name.offset, length } : { name: name.text, part, offset: name.offset, length };
+  const field =
+    part === undefined ? { name: name.text, offset: name.offset, length } : { name: name.text, part, offset: name.offset, length };
   cursor.references.push({ ...field, isAggregate });
   return field;
 }
@@ -289,7 +311,13 @@ function parseRoundArguments(cursor: Cursor, offset: number): FormulaNode {
 }
 
 function describeUnknownFunction(name: Token): FormulaSyntaxError {
-  const at: FormulaSyntaxError = { offset: name.offset, length: name.text.length, reason: 'unknown-function', found: name.text, expected: expectedFunction };
+  const at: FormulaSyntaxError = {
+    offset: name.offset,
+    length: name.text.length,
+    reason: 'unknown-function',
+    found: name.text,
+    expected: expectedFunction,
+  };
   const suggestion = suggestFunction(name.text);
   return suggestion === undefined ? at : { ...at, suggestion };
 }
@@ -361,7 +389,9 @@ export function roundTo(value: number, digits: number): number | undefined {
 }
 
 /** Order fields so each formula runs after the fields it reads; a cycle is reported with the fields in it, in order (a → b → a). */
-export function orderFormulas(formulas: ReadonlyMap<string, Formula>): { readonly order: readonly string[] } | { readonly cycle: readonly string[] } {
+export function orderFormulas(
+  formulas: ReadonlyMap<string, Formula>,
+): { readonly order: readonly string[] } | { readonly cycle: readonly string[] } {
   const walk: Walk = { formulas, order: [], done: new Set() };
   for (const name of formulas.keys()) {
     const cycle = visitField(name, walk, []);

@@ -35,7 +35,18 @@ export async function loadProject(options: BuildOptions, { isCacheRead = true } 
     loadAssets(options.templatesDir, data, dataFile),
     loadCache(isCacheRead ? options.cacheDir : undefined),
   ]);
-  return { dataFile, dataText, data, sheet, templates, charts: charts.specs, chartConfig: assets.chartConfig, assets: assets.assets, cache, schema: readSchemaFile(options.dataFile, dataText) };
+  return {
+    dataFile,
+    dataText,
+    data,
+    sheet,
+    templates,
+    charts: charts.specs,
+    chartConfig: assets.chartConfig,
+    assets: assets.assets,
+    cache,
+    schema: readSchemaFile(options.dataFile, dataText),
+  };
 }
 
 /**
@@ -76,7 +87,10 @@ async function readDataFile(file: string, shown: string): Promise<string> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    const message = code === 'ENOENT' ? messages.fileMissing(shown) : messages.fileUnreadable(shown, code === 'EISDIR' ? 'it is a folder' : code || 'unknown error');
+    const message =
+      code === 'ENOENT'
+        ? messages.fileMissing(shown)
+        : messages.fileUnreadable(shown, code === 'EISDIR' ? 'it is a folder' : code || 'unknown error');
     throw new DeckError({ code: 'file', ...message, file: shown }, { cause: error });
   }
   if (text.trim() === '' || text.split('\n').every((line) => line.trim() === '' || line.trimStart().startsWith('#'))) {
@@ -101,7 +115,8 @@ async function loadChartSpecs(dirs: readonly string[]): Promise<{ specs: Map<str
   const specs = new Map<string, unknown>();
   for (const dir of dirs) {
     const sources = await readNamedFiles(dir, '.vl.json');
-    for (const [name, source] of sources) if (!specs.has(name)) specs.set(name, parseJson(source, displayPath(join(dir, `${name}.vl.json`))));
+    for (const [name, source] of sources)
+      if (!specs.has(name)) specs.set(name, parseJson(source, displayPath(join(dir, `${name}.vl.json`))));
   }
   return { specs };
 }

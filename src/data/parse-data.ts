@@ -50,7 +50,13 @@ function parseDocumentData(text: string, file: string): ParsedData {
     const position = syntaxError.linePos?.[0];
     const sourceLine = text.split(/\r?\n/)[(position?.line ?? 1) - 1] ?? '';
     const fromError = sourceLine.slice(Math.max(0, (position?.col ?? 1) - 1));
-    const problem: Problem = { code: 'yaml', ...describeYamlError(syntaxError.code, firstLine(syntaxError.message), sourceLine, fromError), file, line: position?.line, column: position?.col };
+    const problem: Problem = {
+      code: 'yaml',
+      ...describeYamlError(syntaxError.code, firstLine(syntaxError.message), sourceLine, fromError),
+      file,
+      line: position?.line,
+      column: position?.col,
+    };
     throw new DeckError(problem, { cause: syntaxError });
   }
   let value: unknown;
@@ -58,7 +64,8 @@ function parseDocumentData(text: string, file: string): ParsedData {
     value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const message = /alias/i.test(detail) && !/count|excessive|limit/i.test(detail) ? messages.yamlSyntax(detail) : messages.yamlAliasBomb();
+    const message =
+      /alias/i.test(detail) && !/count|excessive|limit/i.test(detail) ? messages.yamlSyntax(detail) : messages.yamlAliasBomb();
     throw new DeckError({ code: 'yaml', ...message, file, line: 1, column: 1 }, { cause: error });
   }
   return { value, ...createLocator(document, lineCounter) };

@@ -48,7 +48,14 @@ export function parseSentence(source: string, example = 'field'): { sentence: Se
     const start = opening >= 0 ? opening : offset;
     const oneBrace = opening >= 0 ? /^\{\{[^{}]*\}(?!\})/.exec(source.slice(opening))?.[0] : undefined;
     const message = messages.sentenceSyntax({ isUnfinished: /got 'EOF'/.test(detail), oneBrace, example });
-    return { problem: { code: 'sentence', ...message, offset: start, length: Math.max(2, Math.min(oneBrace === undefined ? offset : start + oneBrace.length, source.length) - start) } };
+    return {
+      problem: {
+        code: 'sentence',
+        ...message,
+        offset: start,
+        length: Math.max(2, Math.min(oneBrace === undefined ? offset : start + oneBrace.length, source.length) - start),
+      },
+    };
   }
 }
 
@@ -79,11 +86,20 @@ interface HelperSpec {
 }
 
 export const HELPERS: Readonly<Record<string, HelperSpec>> = {
-  count: { forms: [[], ['field']], usage: '{{count}} (rows), {{count field}} (rows that have a value), {{count kind="A"}} (rows whose kind is A)' },
+  count: {
+    forms: [[], ['field']],
+    usage: '{{count}} (rows), {{count field}} (rows that have a value), {{count kind="A"}} (rows whose kind is A)',
+  },
   sum: { forms: [['number-field']], usage: '{{sum field}}' },
   mean: { forms: [['number-field']], usage: '{{mean field}}' },
-  max: { forms: [['measure'], ['measure', 'field']], usage: '{{max field}} (the largest value) or {{max field name}} (a field of the row with the largest value)' },
-  min: { forms: [['measure'], ['measure', 'field']], usage: '{{min field}} (the smallest value) or {{min field name}} (a field of the row with the smallest value)' },
+  max: {
+    forms: [['measure'], ['measure', 'field']],
+    usage: '{{max field}} (the largest value) or {{max field name}} (a field of the row with the largest value)',
+  },
+  min: {
+    forms: [['measure'], ['measure', 'field']],
+    usage: '{{min field}} (the smallest value) or {{min field name}} (a field of the row with the smallest value)',
+  },
   value: { forms: [['row', 'field']], usage: '{{value "Row name" field}}' },
   rank: { forms: [['measure', 'row']], usage: '{{rank field "Row name"}} (1 for the largest)' },
   ratio: { forms: [['figure', 'figure']], usage: '{{ratio (max cost) (min cost)}}' },
@@ -96,7 +112,8 @@ export const HELPER_NAMES: readonly string[] = Object.keys(HELPERS);
 /** Every problem of one sentence: unknown helpers, fields and rows, wrong arguments. Empty when it can render. */
 export function checkSentence(sentence: Sentence, names: SentenceNames): SentenceProblem[] {
   const problems: SentenceProblem[] = [];
-  const at = (node: hbs.AST.Node, code: ErrorCode, message: Message) => problems.push({ code, ...message, ...spanOf(sentence.source, node) });
+  const at = (node: hbs.AST.Node, code: ErrorCode, message: Message) =>
+    problems.push({ code, ...message, ...spanOf(sentence.source, node) });
   const visit = (statements: readonly hbs.AST.Statement[]) => {
     for (const statement of statements) {
       if (isMustache(statement)) checkCall(statement, names, at);
@@ -106,7 +123,12 @@ export function checkSentence(sentence: Sentence, names: SentenceNames): Sentenc
         const program: hbs.AST.Program | undefined = statement.program;
         visit(program?.body ?? []);
         if (statement.inverse) visit(statement.inverse.body);
-      } else if (statement.type === 'PartialStatement' || statement.type === 'PartialBlockStatement' || statement.type === 'Decorator' || statement.type === 'DecoratorBlock') {
+      } else if (
+        statement.type === 'PartialStatement' ||
+        statement.type === 'PartialBlockStatement' ||
+        statement.type === 'Decorator' ||
+        statement.type === 'DecoratorBlock'
+      ) {
         at(statement, 'sentence', messages.sentenceUnsupported());
       }
     }
@@ -151,7 +173,7 @@ function checkCall(node: hbs.AST.MustacheStatement | hbs.AST.SubExpression, name
     at(node, 'sentence', messages.helperArguments(path.original, spec.usage));
     return;
   }
-  node.params.forEach((param, index) => checkArgument(param, form[index] ?? 'field', path.original, spec, names, at));
+  for (const [index, param] of node.params.entries()) checkArgument(param, form[index] ?? 'field', path.original, spec, names, at);
 }
 
 // Helpers over the rows take filters: {{sum generation kind="Renovable"}} sums the rows whose kind is Renovable.
@@ -174,20 +196,30 @@ function checkFilters(hash: hbs.AST.Hash, helper: string, names: SentenceNames, 
       // A category's value must be one of its values: "renovable" for "Renovable" would match no row, silently.
       const field = names.fields.get(pair.key);
       const wanted = 'value' in pair.value ? String(pair.value.value) : '';
-      if (field?.type === 'category' && !field.values.includes(wanted)) at(pair.value, 'sentence', messages.notACategory(wanted, field.values, suggestName(wanted, field.values)));
+      if (field?.type === 'category' && !field.values.includes(wanted))
+        at(pair.value, 'sentence', messages.notACategory(wanted, field.values, suggestName(wanted, field.values)));
     }
   }
 }
 
-function checkArgument(param: hbs.AST.Expression, kind: ArgumentKind, helper: string, spec: HelperSpec, names: SentenceNames, at: Report): void {
+function checkArgument(
+  param: hbs.AST.Expression,
+  kind: ArgumentKind,
+  helper: string,
+  spec: HelperSpec,
+  names: SentenceNames,
+  at: Report,
+): void {
   if (kind === 'row') {
     if (!isString(param)) at(param, 'sentence', messages.helperArguments(helper, spec.usage));
-    else if (names.rowNames !== undefined && !names.rowNames.includes(param.value)) at(param, 'sentence', messages.unknownRow(param.value, suggestName(param.value, names.rowNames)));
+    else if (names.rowNames !== undefined && !names.rowNames.includes(param.value))
+      at(param, 'sentence', messages.unknownRow(param.value, suggestName(param.value, names.rowNames)));
     return;
   }
   if (kind === 'figure' || kind === 'column-figure') {
     if (isSubExpression(param)) checkCall(param, names, at);
-    else if (kind === 'column-figure' || param.type !== 'NumberLiteral') at(param, 'sentence', messages.helperArguments(helper, spec.usage));
+    else if (kind === 'column-figure' || param.type !== 'NumberLiteral')
+      at(param, 'sentence', messages.helperArguments(helper, spec.usage));
     return;
   }
   const field = checkFieldPath(param, names, at);
@@ -219,7 +251,11 @@ function checkFieldPath(param: hbs.AST.Expression, names: SentenceNames, at: Rep
   if (field === undefined) {
     const known = [...names.fields.keys()];
     const isHelper = Object.hasOwn(HELPERS, name);
-    at(param, 'sentence', isHelper ? messages.helperAsField(name) : messages.unknownSentenceName(name, suggestName(name, [...known, ...HELPER_NAMES]), known));
+    at(
+      param,
+      'sentence',
+      isHelper ? messages.helperAsField(name) : messages.unknownSentenceName(name, suggestName(name, [...known, ...HELPER_NAMES]), known),
+    );
     return undefined;
   }
   if (rest.length > 0 || (part !== undefined && (field.type !== 'range' || (part !== 'min' && part !== 'max')))) {

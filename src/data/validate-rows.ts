@@ -35,7 +35,14 @@ export function checkRows(raw: object, fields: readonly Field[], broken: Readonl
       if (given === null || given === undefined) continue; // `units:` with nothing after it: the value is missing
       const parsed = parseValue(field, given);
       if ('value' in parsed) values.set(key, parsed.value);
-      else findings.push({ code: parsed.problem.code, message: parsed.problem.message, hint: parsed.problem.hint, entry: parsed.problem.entry, dataPath: ['rows', index, key, ...parsed.problem.subPath] });
+      else
+        findings.push({
+          code: parsed.problem.code,
+          message: parsed.problem.message,
+          hint: parsed.problem.hint,
+          entry: parsed.problem.entry,
+          dataPath: ['rows', index, key, ...parsed.problem.subPath],
+        });
     }
     for (const field of fields) {
       const hasFormula = 'formula' in field && field.formula !== undefined;
@@ -47,7 +54,8 @@ export function checkRows(raw: object, fields: readonly Field[], broken: Readonl
     const text = name?.kind === 'text' ? name.text : `#${index + 1}`;
     const key = text.toLocaleLowerCase();
     const first = firstIndex.get(key);
-    if (first !== undefined && name !== undefined) findings.push({ code: 'duplicate', ...messages.duplicateRow(text, first), dataPath: ['rows', index, nameField?.name ?? ''] });
+    if (first !== undefined && name !== undefined)
+      findings.push({ code: 'duplicate', ...messages.duplicateRow(text, first), dataPath: ['rows', index, nameField?.name ?? ''] });
     else firstIndex.set(key, index);
     rows.push({ index, name: text, values, given: { ...entry } });
   });

@@ -47,31 +47,55 @@ export function validateDataset(input: ValidateInput): Dataset {
   // jitless: zod would otherwise compile a checker per object shape with new Function on the first parse, ~10 ms
   // more than it saves for the one parse a build makes (and no eval in our process).
   const other = findOtherFormat(raw);
-  if (other !== undefined) throw new DeckError(locateFinding({ code: 'schema', ...messages.otherFormat(other), dataPath: [other], key: other }, input));
+  if (other !== undefined)
+    throw new DeckError(locateFinding({ code: 'schema', ...messages.otherFormat(other), dataPath: [other], key: other }, input));
   const frame = DatasetSchema.safeParse(raw, { jitless: true });
   const frameFindings = frame.success ? [] : frame.error.issues.flatMap((issue) => describeIssue(issue, raw, [...input.layouts.keys()]));
   const fields = checkFields(raw, frame.success ? frame.data.fields : undefined);
   const rowFields = fields.isNamingBroken === true ? [] : fields.fields;
-  const sheet = input.sheet === undefined || rowFields.length === 0 ? undefined : readSheetRows(input.sheet.table, rowFields, input.sheet.ignore);
+  const sheet =
+    input.sheet === undefined || rowFields.length === 0 ? undefined : readSheetRows(input.sheet.table, rowFields, input.sheet.ignore);
   const rows = sheet ?? checkRows(raw, rowFields, fields.broken);
   const rowNames = fields.isNamingBroken === true ? undefined : rows.rows.map((row) => row.name);
-  const slides = checkSlides({ raw, fields: fields.fields, broken: fields.broken, rowNames, layouts: input.layouts, charts: input.charts, sentences: input.sentences });
+  const slides = checkSlides({
+    raw,
+    fields: fields.fields,
+    broken: fields.broken,
+    rowNames,
+    layouts: input.layouts,
+    charts: input.charts,
+    sentences: input.sentences,
+  });
   const derivable = checkDerivable(fields.fields, rows.rows, fields.formulaOrder);
   const found = [...frameFindings, ...fields.findings, ...('findings' in rows ? rows.findings : []), ...slides.findings];
   // The YAML's problems in the order of its lines, then the spreadsheet's in the order of its cells.
   const inSheet = sheet === undefined ? [] : [...sheet.problems, ...derivable.map((finding) => locateInSheet(finding, sheet.rows))];
   const inYaml = sheet === undefined ? [...found, ...derivable] : found;
-  const problems = [...dedupe(inYaml).map((finding) => locateFinding(finding, input)).sort(byPosition), ...inSheet];
+  const problems = [
+    ...dedupe(inYaml)
+      .map((finding) => locateFinding(finding, input))
+      .sort(byPosition),
+    ...inSheet,
+  ];
   if (problems.length > 0 || !frame.success) throw new DeckError(problems);
   return toDataset(frame.data, fields, rows.rows, slides.slides);
 }
 
 /** A finding about a spreadsheet row (a value its formula cannot compute), at the row's cell. */
-export function locateInSheet(finding: Pick<Finding, 'code' | 'message' | 'hint' | 'dataPath'>, rows: readonly Pick<InputRow, 'index' | 'source'>[]): Problem {
+export function locateInSheet(
+  finding: Pick<Finding, 'code' | 'message' | 'hint' | 'dataPath'>,
+  rows: readonly Pick<InputRow, 'index' | 'source'>[],
+): Problem {
   const [, index, field] = finding.dataPath;
   const source = rows.find((row) => row.index === index)?.source;
   const where = source?.locate(typeof field === 'string' ? field : undefined);
-  return { code: finding.code, message: finding.message, hint: finding.hint, dataPath: finding.dataPath, ...(where === undefined ? {} : placeFields(where.place, where.header)) };
+  return {
+    code: finding.code,
+    message: finding.message,
+    hint: finding.hint,
+    dataPath: finding.dataPath,
+    ...(where === undefined ? {} : placeFields(where.place, where.header)),
+  };
 }
 
 /** A deck in another shape (a list of entries under its own key, no fields: and rows:) is one problem, not twenty. */
@@ -94,9 +118,16 @@ function checkDerivable(fields: readonly Field[], rows: Dataset['rows'], order: 
       const field = byName.get(name);
       const formula = field !== undefined && 'formula' in field ? field.formula : undefined;
       if (field === undefined || formula === undefined || present.has(name)) continue;
-      const absent = formula.references.filter((reference) => !reference.isAggregate && !present.has(reference.name)).map((reference) => reference.name);
+      const absent = formula.references
+        .filter((reference) => !reference.isAggregate && !present.has(reference.name))
+        .map((reference) => reference.name);
       if (absent.length === 0) present.add(name);
-      else if (field.isRequired) findings.push({ code: 'schema', ...messages.cannotDerive(name, formula.source, [...new Set(absent)]), dataPath: ['rows', row.index] });
+      else if (field.isRequired)
+        findings.push({
+          code: 'schema',
+          ...messages.cannotDerive(name, formula.source, [...new Set(absent)]),
+          dataPath: ['rows', row.index],
+        });
     }
     return findings;
   });
@@ -110,7 +141,10 @@ export function locateFinding(finding: Finding, input: Pick<ValidateInput, 'data
   const { data, file } = input;
   const node = finding.key === undefined ? data.locate(finding.dataPath) : data.locateKey(finding.dataPath.slice(0, -1), finding.key);
   const value = valueAt(data.value, finding.dataPath);
-  const position = node !== undefined && finding.within !== undefined && typeof value === 'string' ? locateWithin(input.text, node, value, finding.within) : node;
+  const position =
+    node !== undefined && finding.within !== undefined && typeof value === 'string'
+      ? locateWithin(input.text, node, value, finding.within)
+      : node;
   const { key: _key, within: _within, ...problem } = finding;
   return { ...problem, file, line: position?.line, column: position?.column, length: position?.length };
 }

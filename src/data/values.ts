@@ -21,7 +21,9 @@ export interface ValueProblem extends Message {
 
 export type ParsedValue = { readonly value: Value } | { readonly problem: ValueProblem };
 
-const fail = (code: ErrorCode, message: Message, subPath: readonly string[] = []): ParsedValue => ({ problem: { code, ...message, subPath } });
+const fail = (code: ErrorCode, message: Message, subPath: readonly string[] = []): ParsedValue => ({
+  problem: { code, ...message, subPath },
+});
 
 /** A value from the YAML (present: the caller handles a missing one) checked against its field's type. */
 export function parseValue(field: Field, raw: unknown): ParsedValue {
@@ -97,7 +99,19 @@ function parsePercent(raw: unknown): ParsedValue {
 
 function parseQuantityValue(raw: unknown, unit: Unit, subPath: readonly string[]): ParsedValue {
   const parsed = parseQuantity(raw, unit);
-  if (!parsed.ok) return fail('unit', messages.badQuantity({ value: raw, unit, reason: parsed.reason, unitText: parsed.unitText, suggestion: parsed.suggestion, units: listUnits(unit.family).map((candidate) => candidate.symbol) }), subPath);
+  if (!parsed.ok)
+    return fail(
+      'unit',
+      messages.badQuantity({
+        value: raw,
+        unit,
+        reason: parsed.reason,
+        unitText: parsed.unitText,
+        suggestion: parsed.suggestion,
+        units: listUnits(unit.family).map((candidate) => candidate.symbol),
+      }),
+      subPath,
+    );
   return { value: { kind: 'quantity', number: convert(parsed.value, parsed.unit, unit), written: parsed.value, unit: parsed.unit } };
 }
 
@@ -119,8 +133,13 @@ function parseRange(raw: unknown, unit: Unit | undefined): ParsedValue {
   }
   const keys = Object.keys(raw).filter((key) => key !== 'min' && key !== 'max');
   const [extra] = keys;
-  if (extra !== undefined) return fail('unknown-key', messages.unknownKey(extra, suggestName(extra, ['min', 'max']), ['min', 'max']), [extra]);
-  const ends = (['min', 'max'] as const).map((end) => (Object.hasOwn(raw, end) ? parseEnd(Reflect.get(raw, end), unit, end) : { problem: { code: 'schema' as const, ...messages.missing(end), subPath: [] } }));
+  if (extra !== undefined)
+    return fail('unknown-key', messages.unknownKey(extra, suggestName(extra, ['min', 'max']), ['min', 'max']), [extra]);
+  const ends = (['min', 'max'] as const).map((end) =>
+    Object.hasOwn(raw, end)
+      ? parseEnd(Reflect.get(raw, end), unit, end)
+      : { problem: { code: 'schema' as const, ...messages.missing(end), subPath: [] } },
+  );
   const [min, max] = ends;
   if (min === undefined || max === undefined) return fail('schema', messages.expectedRange(raw, unit?.symbol));
   if ('problem' in min) return { problem: min.problem };
@@ -139,7 +158,8 @@ function parseDate(raw: unknown): ParsedValue {
   date.setUTCFullYear(Number(year), Number(month ?? 1) - 1, Number(day ?? 1));
   const time = date.getTime();
   // Date.UTC rolls 2025-02-30 over into March: a date that does not round-trip does not exist.
-  if (date.getUTCMonth() !== Number(month ?? 1) - 1 || date.getUTCDate() !== Number(day ?? 1)) return fail('schema', messages.badDate(raw, true));
+  if (date.getUTCMonth() !== Number(month ?? 1) - 1 || date.getUTCDate() !== Number(day ?? 1))
+    return fail('schema', messages.badDate(raw, true));
   const precision = day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
   return { value: { kind: 'date', iso: text, precision, time } };
 }

@@ -8,7 +8,7 @@ import { RowsFileSchema } from './sheet/declaration.js';
 import type { Finding } from './validate.js';
 
 /** zod's issues about the data file's frame (meta, the field declarations), as findings with the catalogue's words. */
-export function describeIssue(issue: core.$ZodIssue, raw: object, layouts: readonly string[]): Finding[] {
+export function describeIssue(issue: core.$ZodIssue, raw: object, _layouts: readonly string[]): Finding[] {
   const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
   const value = valueAt(raw, path);
   const at = (code: ErrorCode, message: Message): Finding[] => [{ code, ...message, dataPath: path }];
@@ -34,7 +34,8 @@ export function describeIssue(issue: core.$ZodIssue, raw: object, layouts: reado
     case 'invalid_union':
       if (path[0] === 'fields' && path.length === 2) return describeField(value, path);
       // rows: neither a list of rows nor a spreadsheet's name.
-      if (path.length === 1 && path[0] === 'rows') return at('schema', Array.isArray(value) ? messages.emptyList() : messages.sheetBadFile(value));
+      if (path.length === 1 && path[0] === 'rows')
+        return at('schema', Array.isArray(value) ? messages.emptyList() : messages.sheetBadFile(value));
       return at('schema', messages.invalid(issue.message));
     case 'invalid_value':
       return at('schema', messages.invalidValue(value, issue.values.map(String)));
@@ -56,15 +57,24 @@ function describeField(value: unknown, path: readonly PathSegment[]): Finding[] 
   }
   if (typeof type !== 'string' || !FIELD_TYPES.some((known) => known === type)) {
     const where = typeof value === 'string' ? path : [...path, 'type'];
-    return [{ code: 'field-type', ...messages.unknownFieldType(type, suggestName(String(type ?? ''), FIELD_TYPES), FIELD_TYPES), dataPath: where }];
+    return [
+      {
+        code: 'field-type',
+        ...messages.unknownFieldType(type, suggestName(String(type ?? ''), FIELD_TYPES), FIELD_TYPES),
+        dataPath: where,
+      },
+    ];
   }
   if (typeof value === 'string') return [{ code: 'schema', ...messages.fieldNeedsKeys(type, String(path[1])), dataPath: path }];
   const parsed = FieldDeclarationSchema.safeParse(value, { jitless: true });
   if (parsed.success) return [];
   // A quantity without its unit, a category without its values: say what the type needs, not "a key is missing".
   const needed = type === 'quantity' ? 'unit' : type === 'category' ? 'values' : undefined;
-  if (needed !== undefined && valueAt(value, [needed]) === undefined) return [{ code: 'schema', ...messages.fieldNeedsKeys(type, String(path[1])), dataPath: path }];
-  return parsed.error.issues.flatMap((issue) => describeIssue({ ...issue, path: [...path, ...issue.path] }, { fields: { [String(path[1])]: value } }, []));
+  if (needed !== undefined && valueAt(value, [needed]) === undefined)
+    return [{ code: 'schema', ...messages.fieldNeedsKeys(type, String(path[1])), dataPath: path }];
+  return parsed.error.issues.flatMap((issue) =>
+    describeIssue({ ...issue, path: [...path, ...issue.path] }, { fields: { [String(path[1])]: value } }, []),
+  );
 }
 
 function expectedMessage(expected: string, value: unknown): Message {

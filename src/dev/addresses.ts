@@ -11,11 +11,7 @@ export interface ServerUrls {
 }
 
 /** The addresses to print; `interfaces` is os.networkInterfaces(), passed in so tests need no real network. */
-export function listServerUrls(options: {
-  port: number;
-  isShared: boolean;
-  interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>;
-}): ServerUrls {
+export function listServerUrls(options: { port: number; isShared: boolean; interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> }): ServerUrls {
   const local = `http://localhost:${options.port}/`;
   if (!options.isShared) return { local, network: [] };
   const addresses = Object.values(options.interfaces)

@@ -112,7 +112,8 @@ function runDevClient(config: DevClientConfig & { shellAttribute: string }): voi
     const methods = ['sync', 'slide', 'getIndices', 'isScrollView', 'isOverview'];
     // reveal's global is a function object that carries the API as properties.
     const isReveal = (value: unknown): value is RevealApi =>
-      (typeof value === 'function' || (typeof value === 'object' && value !== null)) && methods.every((name) => typeof Reflect.get(value, name) === 'function');
+      (typeof value === 'function' || (typeof value === 'object' && value !== null)) &&
+      methods.every((name) => typeof Reflect.get(value, name) === 'function');
     return isReveal(candidate) ? candidate : undefined;
   }
 
@@ -123,8 +124,14 @@ function runDevClient(config: DevClientConfig & { shellAttribute: string }): voi
     overlay.setAttribute('role', 'alert');
     // Styles through the CSSOM: a Content-Security-Policy without 'unsafe-inline' allows them, unlike style="".
     Object.assign(overlay.style, {
-      position: 'fixed', inset: '0', zIndex: '2147483647', overflow: 'auto', padding: '2rem 3rem',
-      background: 'rgba(20, 20, 24, 0.95)', color: '#f4f4f5', font: '16px/1.5 system-ui, sans-serif',
+      position: 'fixed',
+      inset: '0',
+      zIndex: '2147483647',
+      overflow: 'auto',
+      padding: '2rem 3rem',
+      background: 'rgba(20, 20, 24, 0.95)',
+      color: '#f4f4f5',
+      font: '16px/1.5 system-ui, sans-serif',
     });
     const title = document.createElement('h2');
     title.textContent = config.title;

@@ -19,7 +19,9 @@ export function diffDecks(before: Deck, after: Deck): DataChange[] {
     if (top !== 'rows' || typeof index !== 'number') return change;
     const source = (after.rows[index] ?? before.rows[index])?.source;
     const where = source?.locate(typeof field === 'string' ? field : undefined);
-    return where === undefined ? change : { ...change, cell: `${where.place.ref}${where.header === undefined ? '' : ` (${where.header})`}` };
+    return where === undefined
+      ? change
+      : { ...change, cell: `${where.place.ref}${where.header === undefined ? '' : ` (${where.header})`}` };
   });
 }
 
@@ -70,7 +72,14 @@ export function formatRebuildLine(summary: RebuildSummary, say: MessageCatalogue
   const { changes, files, slideCount, chartCount } = summary;
   const time = `${Math.round(summary.ms)} ms`;
   if (changes.length === 0 && files.length === 0 && slideCount === 0 && chartCount === 0) return `${say.rebuildNoChanges()} · ${time}`;
-  const what = changes.length > 0 ? describeList(changes.map((change) => formatChange(change, say)), 'changes', say) : describeList(files, 'files', say);
+  const what =
+    changes.length > 0
+      ? describeList(
+          changes.map((change) => formatChange(change, say)),
+          'changes',
+          say,
+        )
+      : describeList(files, 'files', say);
   return [what || say.rebuildNoDataChanges(), say.rebuildCounts(slideCount, chartCount), time].join(' · ');
 }
 
@@ -90,7 +99,10 @@ export function formatChange(change: DataChange, say: MessageCatalogue = message
 }
 
 function formatValue(value: unknown, isCell: boolean): string {
-  const text = typeof value === 'number' || typeof value === 'boolean' || (isCell && typeof value === 'string') ? String(value) : JSON.stringify(value) ?? String(value);
+  const text =
+    typeof value === 'number' || typeof value === 'boolean' || (isCell && typeof value === 'string')
+      ? String(value)
+      : (JSON.stringify(value) ?? String(value));
   return text.length > SHOWN_VALUE_LENGTH ? `${text.slice(0, SHOWN_VALUE_LENGTH - 1)}…` : text;
 }
 

@@ -22,7 +22,10 @@ export function hashShell(html: string): string {
   const end = html.lastIndexOf('</section>');
   const hash = createHash('sha256');
   if (start === -1 || end < start) return hash.update(html, 'utf8').digest('base64url');
-  return hash.update(html.slice(0, start), 'utf8').update(html.slice(end + '</section>'.length), 'utf8').digest('base64url');
+  return hash
+    .update(html.slice(0, start), 'utf8')
+    .update(html.slice(end + '</section>'.length), 'utf8')
+    .digest('base64url');
 }
 
 const POLICY_META = /<meta\b[^>]*\bhttp-equiv\s*=\s*(["']?)content-security-policy\1[^>]*>/gi;

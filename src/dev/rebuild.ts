@@ -16,14 +16,18 @@ export type RebuildOutcome =
       readonly warnings: string | undefined;
       readonly result: BuildResult;
     }
-  | { readonly isBuilt: false; /** The same text as the CLI's. */ readonly report: string };
+  | { readonly isBuilt: false /** The same text as the CLI's. */; readonly report: string };
 
 export interface DevBuilder {
   rebuild(files: readonly string[]): Promise<RebuildOutcome>;
 }
 
 /** buildDeck with one long-lived cache, describing each build against the last good one. */
-export function createDevBuilder(options: BuildOptions, cache: BuildCache = createBuildCache(), say: MessageCatalogue = messages): DevBuilder {
+export function createDevBuilder(
+  options: BuildOptions,
+  cache: BuildCache = createBuildCache(),
+  say: MessageCatalogue = messages,
+): DevBuilder {
   let previous: BuildResult | undefined;
   let previousWarnings = '';
   let hasFailed = false;
@@ -42,7 +46,8 @@ export function createDevBuilder(options: BuildOptions, cache: BuildCache = crea
       const renderedCharts = [...cache.charts.keys()].filter((key) => !chartsBefore.has(key)).length;
       const templateFiles = files.filter((file) => file !== options.dataFile);
       const line = describeBuild({ previous, result, files: templateFiles, chartCount: renderedCharts, ms, say });
-      const isNewDeck = previous === undefined || hasFailed || templateFiles.length > 0 || line.isChanged || previous.bytes !== result.bytes;
+      const isNewDeck =
+        previous === undefined || hasFailed || templateFiles.length > 0 || line.isChanged || previous.bytes !== result.bytes;
       const warnings = formatWarnings(result, say);
       const isNewWarnings = warnings !== previousWarnings;
       previous = result;
@@ -63,7 +68,10 @@ function describeBuild(input: {
 }): { text: string; isChanged: boolean } {
   const { previous, result, chartCount, ms, say } = input;
   if (previous === undefined) {
-    return { text: say.devBuilt({ file: result.outFile, slides: result.slideCount, charts: result.chartCount, ms: Math.round(ms) }), isChanged: true };
+    return {
+      text: say.devBuilt({ file: result.outFile, slides: result.slideCount, charts: result.chartCount, ms: Math.round(ms) }),
+      isChanged: true,
+    };
   }
   const changes = diffDecks(previous.deck, result.deck);
   const slideCount = countChangedSlides(previous.slides, result.slides);

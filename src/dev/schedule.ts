@@ -14,7 +14,10 @@ export interface RebuildScheduler {
  * Rebuilds one at a time with the files changed since the last one. `hasNewer` tells `run`'s caller whether
  * more saves arrived while it ran, so a failure caused by reading a half-written file can be left unreported.
  */
-export function createRebuildScheduler(run: (files: readonly string[], hasNewer: () => boolean) => Promise<void>, settleMs = SETTLE_MS): RebuildScheduler {
+export function createRebuildScheduler(
+  run: (files: readonly string[], hasNewer: () => boolean) => Promise<void>,
+  settleMs = SETTLE_MS,
+): RebuildScheduler {
   let files = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;

@@ -34,18 +34,27 @@ export function watchProject(options: {
   const dataDir = dirname(dataFile);
   // Linux always names the file; elsewhere a nameless event may be the data file, so it counts as one. A spreadsheet
   // beside it is watched from the start, so a build that failed on the spreadsheet still rebuilds when it is saved.
-  const watchers: FSWatcher[] = [watchFolder(dataDir, (name) => (name === null || name === dataName ? dataFile : SHEET_FILE.test(name) ? join(dataDir, name) : undefined))];
+  const watchers: FSWatcher[] = [
+    watchFolder(dataDir, (name) =>
+      name === null || name === dataName ? dataFile : SHEET_FILE.test(name) ? join(dataDir, name) : undefined,
+    ),
+  ];
   const followed = new Set<string>();
   // A deck's own charts and layouts sit in charts/ and layouts/ next to its data file.
-  for (const [folder, extension] of [['charts', '.vl.json'], ['layouts', '.hbs']] as const) {
+  for (const [folder, extension] of [
+    ['charts', '.vl.json'],
+    ['layouts', '.hbs'],
+  ] as const) {
     const dir = join(dirname(dataFile), folder);
-    if (existsSync(dir)) watchers.push(watchFolder(dir, (name) => (name === null || name.endsWith(extension) ? join(dir, name ?? '') : undefined)));
+    if (existsSync(dir))
+      watchers.push(watchFolder(dir, (name) => (name === null || name.endsWith(extension) ? join(dir, name ?? '') : undefined)));
   }
   for (const folder of TEMPLATE_FOLDERS) {
     const dir = join(templatesDir, folder);
     // One watch per folder rather than `recursive`: the loader reads exactly these, and no deeper.
     const shown = (name: string) => join('templates', folder, name);
-    if (existsSync(dir)) watchers.push(watchFolder(dir, (name) => (name === null ? shown('') : TEMPLATE_FILE.test(name) ? shown(name) : undefined)));
+    if (existsSync(dir))
+      watchers.push(watchFolder(dir, (name) => (name === null ? shown('') : TEMPLATE_FILE.test(name) ? shown(name) : undefined)));
   }
   function watchFolder(dir: string, pick: (name: string | null) => string | undefined): FSWatcher {
     const watcher = watch(dir, { persistent: true }, (_event, name) => {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type LineCounter, type Document, type Node } from 'yaml';
 import type { PathSegment, Position } from '../model.js';
 
 /** Maps a data path (as zod reports it) onto the line and column of the YAML node it names. */
@@ -63,13 +63,17 @@ function isNode(value: unknown): value is Node {
   return isMap(value) || isSeq(value) || isScalar(value) || (typeof value === 'object' && value !== null && 'range' in value);
 }
 
-
 /**
  * A spot inside a string value: `within` the value whose node starts at `node`. The spot's own text is searched for
  * in the source from the node on (the same occurrence as in the value), so quotes, escapes and block scalars
  * (>-, |) all map to the right line and column.
  */
-export function locateWithin(text: string, node: Position, value: string, within: { readonly offset: number; readonly length: number }): Position {
+export function locateWithin(
+  text: string,
+  node: Position,
+  value: string,
+  within: { readonly offset: number; readonly length: number },
+): Position {
   const lineStarts = [0];
   for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
   const start = (lineStarts[node.line - 1] ?? 0) + node.column - 1;

@@ -5,7 +5,7 @@ import type { ChartFieldRole, Message, MessageCatalogue } from './messages.js';
  * against the English one, so a new English sentence without its Spanish one does not build. Register: "usted".
  */
 
-const quote = (value: unknown): string => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value));
+const quote = (value: unknown): string => (typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value)));
 const describe = (value: unknown): string => {
   if (value === null || value === undefined) return 'nada';
   if (typeof value === 'string') return `el texto ${quote(value)}`;
@@ -17,7 +17,15 @@ const describe = (value: unknown): string => {
 };
 const nameList = (names: readonly string[]): string => names.map((name) => `"${name}"`).join(', ');
 // The unit families by their identifiers in src/format/units.ts.
-const FAMILIES: Readonly<Record<string, string>> = { energy: 'energía', power: 'potencia', time: 'tiempo', data: 'tamaño de datos', mass: 'masa', co2: 'emisiones', length: 'longitud' };
+const FAMILIES: Readonly<Record<string, string>> = {
+  energy: 'energía',
+  power: 'potencia',
+  time: 'tiempo',
+  data: 'tamaño de datos',
+  mass: 'masa',
+  co2: 'emisiones',
+  length: 'longitud',
+};
 const family = (name: string): string => FAMILIES[name] ?? name;
 // The English details datadeck's own code passes to some entries (a library's details stay as the library wrote them).
 const OWN_WORDS: Readonly<Record<string, string>> = {
@@ -107,9 +115,15 @@ export const spanishMessages: MessageCatalogue = {
     const keys = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
     const [key] = keys;
     if (keys.length === 1 && key !== undefined) {
-      return { message: `Se esperaba un texto y se encontró un mapeo: YAML leyó "${key}" como una clave por el ": " que le sigue.`, hint: `ponga todo el texto entre comillas: '${key}: …'` };
+      return {
+        message: `Se esperaba un texto y se encontró un mapeo: YAML leyó "${key}" como una clave por el ": " que le sigue.`,
+        hint: `ponga todo el texto entre comillas: '${key}: …'`,
+      };
     }
-    return { message: `Se esperaba un texto y se encontró ${describe(value)}.`, hint: 'escriba el texto después de los dos puntos; póngalo entre comillas si empieza con un dígito o contiene ": "' };
+    return {
+      message: `Se esperaba un texto y se encontró ${describe(value)}.`,
+      hint: 'escriba el texto después de los dos puntos; póngalo entre comillas si empieza con un dígito o contiene ": "',
+    };
   },
   expectedList: (value: unknown): Message => ({
     message: `Se esperaba una lista y se encontró ${describe(value)}.`,
@@ -165,7 +179,10 @@ export const spanishMessages: MessageCatalogue = {
   }),
   badUrl: (value: unknown): Message => ({
     message: `${value === undefined ? 'Esta dirección' : `La dirección ${quote(value)}`} no es una dirección http(s).`,
-    hint: typeof value === 'string' && /^www\./i.test(value.trim()) ? `añada https:// al comienzo: https://${value.trim()}` : 'escriba una dirección completa que empiece con https://; otros esquemas, como javascript:, se rechazan',
+    hint:
+      typeof value === 'string' && /^www\./i.test(value.trim())
+        ? `añada https:// al comienzo: https://${value.trim()}`
+        : 'escriba una dirección completa que empiece con https://; otros esquemas, como javascript:, se rechazan',
   }),
   badDate: (value: unknown, isPartialAllowed = false): Message => {
     const text = typeof value === 'string' ? value.trim() : '';
@@ -174,16 +191,25 @@ export const spanishMessages: MessageCatalogue = {
     const formats = isPartialAllowed ? 'AAAA-MM-DD (o AAAA-MM, AAAA)' : 'AAAA-MM-DD';
     if (dayFirst !== null) {
       const [, day = '', month = '', year = ''] = dayFirst;
-      return { message: `Se esperaba una fecha como ${formats} y se encontró ${describe(value)}.`, hint: `escríbala con el año primero: ${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` };
+      return {
+        message: `Se esperaba una fecha como ${formats} y se encontró ${describe(value)}.`,
+        hint: `escríbala con el año primero: ${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`,
+      };
     }
     if (iso !== null) {
       const [, month = '', day] = iso;
       const year = Number(text.slice(0, 4));
       const days = new Date(Date.UTC(year, Number(month), 0)).getUTCDate();
       const detail = Number(month) < 1 || Number(month) > 12 ? `no existe el mes ${month}` : `${text.slice(0, 7)} tiene ${days} días`;
-      return { message: `${quote(value)} no es una fecha del calendario: ${detail}.`, hint: day === undefined ? 'escriba año-mes, p. ej. 2025-11' : `escriba un día del 01 al ${days}` };
+      return {
+        message: `${quote(value)} no es una fecha del calendario: ${detail}.`,
+        hint: day === undefined ? 'escriba año-mes, p. ej. 2025-11' : `escriba un día del 01 al ${days}`,
+      };
     }
-    return { message: `Se esperaba una fecha como ${formats} y se encontró ${describe(value)}.`, hint: 'escriba año-mes-día, p. ej. 2025-11-02' };
+    return {
+      message: `Se esperaba una fecha como ${formats} y se encontró ${describe(value)}.`,
+      hint: 'escriba año-mes-día, p. ej. 2025-11-02',
+    };
   },
   badLocale: (value: unknown): Message => ({
     message: `El idioma de la presentación debe ser es o en (puede seguirle una región: es-EC, en-GB); se encontró ${describe(value)}.`,
@@ -209,46 +235,89 @@ export const spanishMessages: MessageCatalogue = {
     const digits = typeof value === 'string' ? value.replace(/[^\d.,]/g, '') : '';
     return {
       message: `Se esperaba una cantidad de dinero como número simple y se encontró ${describe(value)}.`,
-      hint: digits !== '' && /^\d+$/.test(digits.replace(/[.,]/g, '')) ? `escriba solo el número, sin símbolos de moneda ni separadores: ${digits.replace(/[.,](?=\d{3}(\D|$))/g, '').replace(',', '.')} (el campo declara la moneda)` : 'escriba solo el número, p. ej. 8000; el campo declara la moneda',
+      hint:
+        digits !== '' && /^\d+$/.test(digits.replace(/[.,]/g, ''))
+          ? `escriba solo el número, sin símbolos de moneda ni separadores: ${digits.replace(/[.,](?=\d{3}(\D|$))/g, '').replace(',', '.')} (el campo declara la moneda)`
+          : 'escriba solo el número, p. ej. 8000; el campo declara la moneda',
     };
   },
   expectedPercent: (value: unknown): Message => ({
     message: `Se esperaba un porcentaje y se encontró ${describe(value)}.`,
-    hint: typeof value === 'string' && /\d,\d/.test(value) ? `escriba el decimal con punto: ${value.replace(',', '.').trim()}` : 'escriba 45 o "45 %" para cuarenta y cinco por ciento',
+    hint:
+      typeof value === 'string' && /\d,\d/.test(value)
+        ? `escriba el decimal con punto: ${value.replace(',', '.').trim()}`
+        : 'escriba 45 o "45 %" para cuarenta y cinco por ciento',
   }),
   expectedRange: (value: unknown, unit: string | undefined): Message => ({
     message: `Se esperaba un rango o una sola cifra y se encontró ${describe(value)}.`,
     hint: `escriba 2 para una cifra, o { min: 2, max: 3 } para un rango${unit === undefined ? '' : ` (en ${unit}, o con unidad: { min: 2 ${unit}, max: 3 ${unit} })`}`,
   }),
-  badQuantity: (input: { value: unknown; unit: { symbol: string; family: string }; reason: string; unitText: string | undefined; suggestion: string | undefined; units: readonly string[] }): Message => {
+  badQuantity: (input: {
+    value: unknown;
+    unit: { symbol: string; family: string };
+    reason: string;
+    unitText: string | undefined;
+    suggestion: string | undefined;
+    units: readonly string[];
+  }): Message => {
     const units = input.units.join(', ');
     switch (input.reason) {
       case 'decimal-comma':
-        return { message: `La cantidad ${quote(input.value)} usa coma decimal.`, hint: input.suggestion !== undefined ? `escriba el decimal con punto: ${input.suggestion}` : 'escriba el número con punto decimal y sin separador de miles, p. ej. 1200 o 1.2' };
+        return {
+          message: `La cantidad ${quote(input.value)} usa coma decimal.`,
+          hint:
+            input.suggestion !== undefined
+              ? `escriba el decimal con punto: ${input.suggestion}`
+              : 'escriba el número con punto decimal y sin separador de miles, p. ej. 1200 o 1.2',
+        };
       case 'unknown-unit':
-        return { message: `Unidad desconocida "${input.unitText ?? ''}" en ${quote(input.value)}.`, hint: input.suggestion !== undefined ? `¿quiso decir ${input.suggestion}? (unidades de ${family(input.unit.family)}: ${units})` : `unidades de ${family(input.unit.family)}: ${units}` };
+        return {
+          message: `Unidad desconocida "${input.unitText ?? ''}" en ${quote(input.value)}.`,
+          hint:
+            input.suggestion !== undefined
+              ? `¿quiso decir ${input.suggestion}? (unidades de ${family(input.unit.family)}: ${units})`
+              : `unidades de ${family(input.unit.family)}: ${units}`,
+        };
       case 'other-family':
-        return { message: `La unidad "${input.unitText ?? ''}" en ${quote(input.value)} no es una unidad de ${family(input.unit.family)}.`, hint: `este campo está en ${input.unit.symbol}; use una de ${units}` };
+        return {
+          message: `La unidad "${input.unitText ?? ''}" en ${quote(input.value)} no es una unidad de ${family(input.unit.family)}.`,
+          hint: `este campo está en ${input.unit.symbol}; use una de ${units}`,
+        };
       case 'negative':
-        return { message: `Una cantidad no puede ser negativa: ${quote(input.value)}.`, hint: 'escriba la cantidad sin signo menos, o deje fuera un valor opcional' };
+        return {
+          message: `Una cantidad no puede ser negativa: ${quote(input.value)}.`,
+          hint: 'escriba la cantidad sin signo menos, o deje fuera un valor opcional',
+        };
       default:
         return {
           message: `Se esperaba una cantidad con su unidad y se encontró ${describe(input.value)}.`,
-          hint: input.suggestion !== undefined ? `escriba el número sin separadores: ${input.suggestion}` : `escriba un número, un espacio y una unidad, p. ej. 1.2 ${input.unit.symbol} (un número solo se lee en ${input.unit.symbol}; unidades: ${units})`,
+          hint:
+            input.suggestion !== undefined
+              ? `escriba el número sin separadores: ${input.suggestion}`
+              : `escriba un número, un espacio y una unidad, p. ej. 1.2 ${input.unit.symbol} (un número solo se lee en ${input.unit.symbol}; unidades: ${units})`,
         };
     }
   },
   notACategory: (value: unknown, values: readonly string[], suggestion: string | undefined): Message => ({
     message: `${quote(value)} no es uno de los valores de este campo.`,
-    hint: suggestion !== undefined ? `¿quiso decir "${suggestion}"? Los valores son ${nameList(values)}` : `use uno de ${nameList(values)}, o añádalo a los valores del campo`,
+    hint:
+      suggestion !== undefined
+        ? `¿quiso decir "${suggestion}"? Los valores son ${nameList(values)}`
+        : `use uno de ${nameList(values)}, o añádalo a los valores del campo`,
   }),
   unknownRowField: (key: string, suggestion: string | undefined, fields: readonly string[]): Message =>
     /^\d+$/.test(key)
-      ? { message: `Un número con coma decimal dentro de { … } se lee como dos entradas: "${key}" quedó como una clave aparte.`, hint: 'escriba el decimal con punto, p. ej. 9.7, no 9,7' }
+      ? {
+          message: `Un número con coma decimal dentro de { … } se lee como dos entradas: "${key}" quedó como una clave aparte.`,
+          hint: 'escriba el decimal con punto, p. ej. 9.7, no 9,7',
+        }
       : {
-    message: `Campo desconocido "${key}": la presentación no declara ningún campo con ese nombre.`,
-    hint: suggestion !== undefined ? `¿quiso decir "${suggestion}"? Para añadir una columna, declárela primero bajo fields:` : `los campos son: ${fields.join(', ')}; para añadir uno, declárelo bajo fields:`,
-  },
+          message: `Campo desconocido "${key}": la presentación no declara ningún campo con ese nombre.`,
+          hint:
+            suggestion !== undefined
+              ? `¿quiso decir "${suggestion}"? Para añadir una columna, declárela primero bajo fields:`
+              : `los campos son: ${fields.join(', ')}; para añadir uno, declárelo bajo fields:`,
+        },
   missingRowField: (name: string, label: string): Message => ({
     message: `La fila no tiene "${name}" (${label}), que toda fila necesita.`,
     hint: `añada "${name}:" con un valor a esta fila, o marque el campo como optional: true bajo fields:`,
@@ -259,11 +328,18 @@ export const spanishMessages: MessageCatalogue = {
   }),
   unknownFieldType: (type: unknown, suggestion: string | undefined, types: readonly string[]): Message => ({
     message: `Tipo de campo desconocido: ${quote(type)}.`,
-    hint: suggestion !== undefined ? `¿quiso decir "${suggestion}"? Los tipos son ${types.join(', ')}` : `los tipos son ${types.join(', ')}`,
+    hint:
+      suggestion !== undefined ? `¿quiso decir "${suggestion}"? Los tipos son ${types.join(', ')}` : `los tipos son ${types.join(', ')}`,
   }),
   fieldNeedsKeys: (type: string, name: string): Message => ({
-    message: type === 'quantity' ? `Un campo quantity necesita su unidad: "${name}" no la tiene.` : `Un campo category necesita sus valores: "${name}" no los tiene.`,
-    hint: type === 'quantity' ? 'escríbalo como { type: quantity, unit: MWh, label: … } con la unidad del campo' : 'escríbalo como { type: category, values: [A, B], label: … } con los valores que admite',
+    message:
+      type === 'quantity'
+        ? `Un campo quantity necesita su unidad: "${name}" no la tiene.`
+        : `Un campo category necesita sus valores: "${name}" no los tiene.`,
+    hint:
+      type === 'quantity'
+        ? 'escríbalo como { type: quantity, unit: MWh, label: … } con la unidad del campo'
+        : 'escríbalo como { type: category, values: [A, B], label: … } con los valores que admite',
   }),
   expectedFieldDeclaration: (value: unknown): Message => ({
     message: `Se esperaba la declaración de un campo y se encontró ${describe(value)}.`,
@@ -277,8 +353,16 @@ export const spanishMessages: MessageCatalogue = {
     message: `Se esperaba un código de moneda como "USD" y se encontró ${describe(value)}.`,
     hint: 'escriba el código ISO 4217 en mayúsculas: USD, EUR, MXN, COP…',
   }),
-  unknownDeclaredUnit: (unit: string, key: 'unit' | 'display', suggestion: string | undefined, byFamily: readonly { family: string; units: readonly string[] }[]): Message => ({
-    message: key === 'unit' ? `Unidad desconocida: "${unit}".` : `La forma de mostrar "${unit}" no es written, best ni una unidad de la familia de este campo.`,
+  unknownDeclaredUnit: (
+    unit: string,
+    key: 'unit' | 'display',
+    suggestion: string | undefined,
+    byFamily: readonly { family: string; units: readonly string[] }[],
+  ): Message => ({
+    message:
+      key === 'unit'
+        ? `Unidad desconocida: "${unit}".`
+        : `La forma de mostrar "${unit}" no es written, best ni una unidad de la familia de este campo.`,
     hint: `${suggestion !== undefined ? `¿quiso decir "${suggestion}"? ` : ''}Las unidades son: ${byFamily.map((entry) => `${family(entry.family)}: ${entry.units.join(' ')}`).join('; ')}`,
   }),
   noFields: (): Message => ({
@@ -296,13 +380,25 @@ export const spanishMessages: MessageCatalogue = {
   formulaSyntax: (error: { reason: string; found: string; expected: string; suggestion?: string | undefined }): Message => {
     switch (error.reason) {
       case 'decimal-comma':
-        return { message: `La fórmula tiene una coma decimal: "${error.found}".`, hint: `escriba el decimal con punto: ${error.suggestion ?? ''}` };
+        return {
+          message: `La fórmula tiene una coma decimal: "${error.found}".`,
+          hint: `escriba el decimal con punto: ${error.suggestion ?? ''}`,
+        };
       case 'unknown-function':
-        return { message: `Función desconocida "${error.found}" en la fórmula.`, hint: error.suggestion !== undefined ? `¿quiso decir ${error.suggestion}(…)? Funciones: sum, mean, min, max, count, round` : 'funciones: sum, mean, min, max, count, round' };
+        return {
+          message: `Función desconocida "${error.found}" en la fórmula.`,
+          hint:
+            error.suggestion !== undefined
+              ? `¿quiso decir ${error.suggestion}(…)? Funciones: sum, mean, min, max, count, round`
+              : 'funciones: sum, mean, min, max, count, round',
+        };
       case 'empty':
         return { message: 'La fórmula está vacía.', hint: 'escriba una expresión con otros campos, p. ej. cost / units' };
       default:
-        return { message: `No se puede leer la fórmula: se esperaba ${error.expected}${error.found === '' ? ' al final' : ` y se encontró "${error.found}"`}.`, hint: 'una fórmula usa nombres de campos, números, + - * / y paréntesis, p. ej. price * units o (a + b) / 2' };
+        return {
+          message: `No se puede leer la fórmula: se esperaba ${error.expected}${error.found === '' ? ' al final' : ` y se encontró "${error.found}"`}.`,
+          hint: 'una fórmula usa nombres de campos, números, + - * / y paréntesis, p. ej. price * units o (a + b) / 2',
+        };
     }
   },
   formulaUnknownField: (name: string, suggestion: string | undefined, known: readonly string[]): Message => ({
@@ -311,7 +407,10 @@ export const spanishMessages: MessageCatalogue = {
   }),
   formulaFieldType: (name: string, type: string): Message => ({
     message: `La fórmula usa "${name}", un campo de tipo ${type}, que no tiene un número con el que calcular.`,
-    hint: type === 'range' ? `use un extremo del rango: ${name}.min o ${name}.max` : 'las fórmulas calculan con campos number, integer, money, quantity y percent',
+    hint:
+      type === 'range'
+        ? `use un extremo del rango: ${name}.min o ${name}.max`
+        : 'las fórmulas calculan con campos number, integer, money, quantity y percent',
   }),
   formulaCycle: (cycle: readonly string[]): Message => ({
     message: `Estas fórmulas se necesitan entre sí, así que ninguna puede calcularse: ${cycle.join(' → ')}.`,
@@ -327,7 +426,12 @@ export const spanishMessages: MessageCatalogue = {
   }),
   unknownSlideKey: (key: string, layout: string, suggestion: string | undefined, allowed: readonly string[]): Message => ({
     message: `Clave desconocida "${key}" para el diseño "${layout}": su plantilla no la muestra.`,
-    hint: suggestion !== undefined ? didYouMean(suggestion) : allowed.length > 0 ? `este diseño muestra: ${allowed.join(', ')}` : 'este diseño no muestra más claves',
+    hint:
+      suggestion !== undefined
+        ? didYouMean(suggestion)
+        : allowed.length > 0
+          ? `este diseño muestra: ${allowed.join(', ')}`
+          : 'este diseño no muestra más claves',
   }),
   missingSlideKey: (key: string, layout: string): Message => ({
     message: `La diapositiva no tiene "${key}", que el diseño "${layout}" muestra.`,
@@ -370,9 +474,12 @@ export const spanishMessages: MessageCatalogue = {
     hint: `${suggestion !== undefined ? `¿quiso decir "${suggestion}"? ` : ''}Las filas de un gráfico tienen cada campo declarado, los rangos como campo.min y campo.max, y el texto formateado de cada campo como fmt.<campo>`,
   }),
   sentenceSyntax: (input: { isUnfinished: boolean; oneBrace: string | undefined; example: string }): Message => {
-    if (input.oneBrace !== undefined) return { message: `${input.oneBrace} se cierra con una sola }.`, hint: `ciérrelo con dos: ${input.oneBrace}}` };
+    if (input.oneBrace !== undefined)
+      return { message: `${input.oneBrace} se cierra con una sola }.`, hint: `ciérrelo con dos: ${input.oneBrace}}` };
     return {
-      message: input.isUnfinished ? 'El texto termina dentro de un {{…}} o de un {{#if}} sin su {{/if}}.' : 'Un {{…}} de este texto no se puede leer.',
+      message: input.isUnfinished
+        ? 'El texto termina dentro de un {{…}} o de un {{#if}} sin su {{/if}}.'
+        : 'Un {{…}} de este texto no se puede leer.',
       hint: `cada {{ necesita su }}: escriba {{max ${input.example}}}; un bloque necesita su cierre: {{#if x}}…{{/if}}`,
     };
   },
@@ -390,7 +497,10 @@ export const spanishMessages: MessageCatalogue = {
   }),
   unknownHelper: (name: string, suggestion: string | undefined, helpers: readonly string[]): Message => ({
     message: `Ayudante desconocido: "${name}".`,
-    hint: suggestion !== undefined ? `¿quiso decir "${suggestion}"? Los ayudantes son ${helpers.join(', ')}` : `los ayudantes son ${helpers.join(', ')}`,
+    hint:
+      suggestion !== undefined
+        ? `¿quiso decir "${suggestion}"? Los ayudantes son ${helpers.join(', ')}`
+        : `los ayudantes son ${helpers.join(', ')}`,
   }),
   helperArguments: (helper: string, usage: string): Message => ({
     message: `"${helper}" no recibe lo que necesita.`,
@@ -418,7 +528,10 @@ export const spanishMessages: MessageCatalogue = {
   }),
   fieldNotMeasurable: (helper: string, name: string, type: string): Message => ({
     message: `"${helper}" necesita un campo con números, pero "${name}" es un campo de tipo ${type}.`,
-    hint: helper === 'max' || helper === 'min' ? `nombre una cifra por la que comparar y, después, el texto que mostrar: {{${helper} cost ${name}}}` : 'sum y mean aceptan campos number, integer, money, quantity o percent',
+    hint:
+      helper === 'max' || helper === 'min'
+        ? `nombre una cifra por la que comparar y, después, el texto que mostrar: {{${helper} cost ${name}}}`
+        : 'sum y mean aceptan campos number, integer, money, quantity o percent',
   }),
   labelWithFigures: (): Message => ({
     message: 'Un rótulo es texto simple: su {{…}} se mostraría tal cual, sin calcularse.',
@@ -442,7 +555,7 @@ export const spanishMessages: MessageCatalogue = {
   }),
   newExists: (file: string): Message => ({
     message: `${file} ya existe; datadeck new nunca sobrescribe un archivo.`,
-    hint: 'elija otro nombre, o construya el archivo existente con npx datadeck build --data ' + file,
+    hint: `elija otro nombre, o construya el archivo existente con npx datadeck build --data ${file}`,
   }),
   unknownLanguage: (language: string, languages: readonly string[]): Message => ({
     message: `No hay plantilla inicial en el idioma "${language}".`,
@@ -501,7 +614,13 @@ export const spanishMessages: MessageCatalogue = {
     message: `La opción ${option} del gráfico debe nombrar un campo, no ${describe(value)}.`,
     hint: fittingHint(role, fitting),
   }),
-  chartFieldUnknown: (option: string, name: string, role: ChartFieldRole, fitting: readonly string[], suggestion: string | undefined): Message => ({
+  chartFieldUnknown: (
+    option: string,
+    name: string,
+    role: ChartFieldRole,
+    fitting: readonly string[],
+    suggestion: string | undefined,
+  ): Message => ({
     message: `La opción ${option} del gráfico nombra el campo "${name}", que la presentación no declara.`,
     hint: `${suggestion !== undefined ? `${didYouMean(suggestion)} ` : ''}${fittingHint(role, fitting)}`,
   }),
@@ -584,7 +703,10 @@ export const spanishMessages: MessageCatalogue = {
   }),
   outUnwritable: (dir: string, reason: string): Message => ({
     message: `No se puede escribir la presentación en "${dir}" (${reason}).`,
-    hint: reason === 'EEXIST' || reason === 'ENOTDIR' ? 'hay un archivo con ese nombre: indique a --out el nombre de una carpeta, p. ej. --out dist' : 'indique a --out una carpeta en la que se pueda escribir, p. ej. --out dist',
+    hint:
+      reason === 'EEXIST' || reason === 'ENOTDIR'
+        ? 'hay un archivo con ese nombre: indique a --out el nombre de una carpeta, p. ej. --out dist'
+        : 'indique a --out una carpeta en la que se pueda escribir, p. ej. --out dist',
   }),
   cacheUnreadable: (file: string, reason: string): Message => ({
     message: `Se ignoró la caché de construcción ${file} (${reason}); los gráficos y las fuentes se generaron de nuevo.`,
@@ -626,8 +748,10 @@ export const spanishMessages: MessageCatalogue = {
     `✔ ${input.file} · ${count(input.slides, 'diapositiva', 'diapositivas')} · ${count(input.charts, 'gráfico', 'gráficos')} · ${input.ms} ms`,
   rebuildNoChanges: (): string => 'sin cambios',
   rebuildNoDataChanges: (): string => 'sin cambios en los datos',
-  rebuildCounts: (slides: number, charts: number): string => [count(slides, 'diapositiva', 'diapositivas'), ...(charts > 0 ? [count(charts, 'gráfico', 'gráficos')] : [])].join(', '),
-  rebuildList: (total: number, kind: 'changes' | 'files', shown: string): string => `${total} ${kind === 'changes' ? 'cambios' : 'archivos'}: ${shown}`,
+  rebuildCounts: (slides: number, charts: number): string =>
+    [count(slides, 'diapositiva', 'diapositivas'), ...(charts > 0 ? [count(charts, 'gráfico', 'gráficos')] : [])].join(', '),
+  rebuildList: (total: number, kind: 'changes' | 'files', shown: string): string =>
+    `${total} ${kind === 'changes' ? 'cambios' : 'archivos'}: ${shown}`,
   rebuildAdded: (path: string): string => `${path} añadido`,
   rebuildRemoved: (path: string): string => `${path} eliminado`,
   unknownOption: (option: string): Message => ({
@@ -645,7 +769,10 @@ export const spanishMessages: MessageCatalogue = {
   // ── Filas desde una hoja de cálculo (rows: datos.csv, rows: { file: datos.xlsx, sheet: Hoja1 }) ──
   sheetFileMissing: (file: string, others: readonly string[]): Message => ({
     message: `Las filas deben venir de ${file}, que no existe.`,
-    hint: others.length > 0 ? `las hojas de cálculo junto a la presentación son ${nameList(others)}; la ruta es relativa al archivo YAML` : 'guarde la hoja de cálculo junto al archivo YAML (como .csv o .xlsx) y nómbrela en rows:, p. ej. rows: datos.csv',
+    hint:
+      others.length > 0
+        ? `las hojas de cálculo junto a la presentación son ${nameList(others)}; la ruta es relativa al archivo YAML`
+        : 'guarde la hoja de cálculo junto al archivo YAML (como .csv o .xlsx) y nómbrela en rows:, p. ej. rows: datos.csv',
   }),
   sheetBadFile: (value: unknown): Message => ({
     message: `rows: nombra ${describe(value)}, que no es una hoja de cálculo que datadeck sepa leer.`,
@@ -745,16 +872,21 @@ export const spanishMessages: MessageCatalogue = {
   }),
   pptxUnwritable: (dir: string, reason: string): Message => ({
     message: `No se puede escribir deck.pptx en "${dir}" (${reason}); el archivo anterior, si lo hay, no cambió.`,
-    hint: reason === 'EEXIST' || reason === 'ENOTDIR' ? 'ya hay un archivo con ese nombre: dé a --out el nombre de una carpeta, p. ej. --out dist' : 'dé a --out una carpeta en la que se pueda escribir, p. ej. --out dist',
+    hint:
+      reason === 'EEXIST' || reason === 'ENOTDIR'
+        ? 'ya hay un archivo con ese nombre: dé a --out el nombre de una carpeta, p. ej. --out dist'
+        : 'dé a --out una carpeta en la que se pueda escribir, p. ej. --out dist',
   }),
   built: (input: { file: string; kilobytes: string; slides: number; charts: number; ms: number }): string =>
     `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'diapositiva', 'diapositivas')} · ${count(input.charts, 'gráfico', 'gráficos')} · ${input.ms} ms`,
-  checked: (input: { file: string; rows: number; slides: number }): string => `✔ ${input.file}: ${count(input.rows, 'fila', 'filas')}, ${count(input.slides, 'diapositiva', 'diapositivas')}, sin errores`,
+  checked: (input: { file: string; rows: number; slides: number }): string =>
+    `✔ ${input.file}: ${count(input.rows, 'fila', 'filas')}, ${count(input.slides, 'diapositiva', 'diapositivas')}, sin errores`,
   exported: (input: { file: string; kilobytes: string; slides: number; nativeCharts: number; pictures: number; ms: number }): string =>
     `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'diapositiva', 'diapositivas')} · ${count(input.nativeCharts, 'gráfico nativo', 'gráficos nativos')}, ${count(input.pictures, 'imagen', 'imágenes')} · ${input.ms} ms`,
   printed: (input: { file: string; kilobytes: string; slides: number; notesPages: number; ms: number }): string =>
     `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'diapositiva', 'diapositivas')}${input.notesPages > 0 ? ` + ${count(input.notesPages, 'página', 'páginas')} de notas` : ''} · ${input.ms} ms`,
-  starterWritten: (file: string, outDir: string): string => `✔ se escribió ${file}: constrúyalo con  npx datadeck build --data ${file} --out ${outDir}`,
+  starterWritten: (file: string, outDir: string): string =>
+    `✔ se escribió ${file}: constrúyalo con  npx datadeck build --data ${file} --out ${outDir}`,
   help: (): string => `datadeck: una presentación reveal.js a partir de datos, en un solo archivo HTML que funciona sin conexión
 
 Uso:

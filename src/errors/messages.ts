@@ -16,7 +16,7 @@ export interface MessageEntry {
   readonly args: readonly unknown[];
 }
 
-const quote = (value: unknown): string => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value));
+const quote = (value: unknown): string => (typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value)));
 const describe = (value: unknown): string => {
   if (value === null || value === undefined) return 'nothing';
   if (typeof value === 'string') return `the text ${quote(value)}`;
@@ -25,7 +25,15 @@ const describe = (value: unknown): string => {
   return `${typeof value} ${String(value)}`;
 };
 const nameList = (names: readonly string[]): string => names.map((name) => `"${name}"`).join(', ');
-const FAMILIES: Readonly<Record<string, string>> = { energy: 'energy', power: 'power', time: 'time', data: 'data size', mass: 'mass', co2: 'emissions', length: 'length' };
+const FAMILIES: Readonly<Record<string, string>> = {
+  energy: 'energy',
+  power: 'power',
+  time: 'time',
+  data: 'data size',
+  mass: 'mass',
+  co2: 'emissions',
+  length: 'length',
+};
 const family = (name: string): string => FAMILIES[name] ?? name;
 
 /** What a chart option's field must be, in words: the role names of src/charts/declared.ts. */
@@ -97,9 +105,15 @@ const english = {
     const keys = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
     const [key] = keys;
     if (keys.length === 1 && key !== undefined) {
-      return { message: `Expected text, got a mapping: YAML read "${key}" as a key because of the ": " after it.`, hint: `put the whole text in quotes: '${key}: …'` };
+      return {
+        message: `Expected text, got a mapping: YAML read "${key}" as a key because of the ": " after it.`,
+        hint: `put the whole text in quotes: '${key}: …'`,
+      };
     }
-    return { message: `Expected text, got ${describe(value)}.`, hint: 'write the text after the colon; quote it if it starts with a digit or contains ": "' };
+    return {
+      message: `Expected text, got ${describe(value)}.`,
+      hint: 'write the text after the colon; quote it if it starts with a digit or contains ": "',
+    };
   },
   expectedList: (value: unknown): Message => ({
     message: `Expected a list, got ${describe(value)}.`,
@@ -155,7 +169,10 @@ const english = {
   }),
   badUrl: (value: unknown): Message => ({
     message: `${value === undefined ? 'This' : `The address ${quote(value)}`} is not an http(s) address.`,
-    hint: typeof value === 'string' && /^www\./i.test(value.trim()) ? `add https:// in front: https://${value.trim()}` : 'write a full address starting with https://; other schemes such as javascript: are refused',
+    hint:
+      typeof value === 'string' && /^www\./i.test(value.trim())
+        ? `add https:// in front: https://${value.trim()}`
+        : 'write a full address starting with https://; other schemes such as javascript: are refused',
   }),
   badDate: (value: unknown, isPartialAllowed = false): Message => {
     const text = typeof value === 'string' ? value.trim() : '';
@@ -164,14 +181,20 @@ const english = {
     const formats = isPartialAllowed ? 'YYYY-MM-DD (or YYYY-MM, YYYY)' : 'YYYY-MM-DD';
     if (dayFirst !== null) {
       const [, day = '', month = '', year = ''] = dayFirst;
-      return { message: `Expected a date as ${formats}, got ${describe(value)}.`, hint: `write it year first: ${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` };
+      return {
+        message: `Expected a date as ${formats}, got ${describe(value)}.`,
+        hint: `write it year first: ${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`,
+      };
     }
     if (iso !== null) {
       const [, month = '', day] = iso;
       const year = Number(text.slice(0, 4));
       const days = new Date(Date.UTC(year, Number(month), 0)).getUTCDate();
       const detail = Number(month) < 1 || Number(month) > 12 ? `there is no month ${month}` : `${text.slice(0, 7)} has ${days} days`;
-      return { message: `${quote(value)} is not a date of the calendar: ${detail}.`, hint: day === undefined ? 'write year-month, e.g. 2025-11' : `write a day from 01 to ${days}` };
+      return {
+        message: `${quote(value)} is not a date of the calendar: ${detail}.`,
+        hint: day === undefined ? 'write year-month, e.g. 2025-11' : `write a day from 01 to ${days}`,
+      };
     }
     return { message: `Expected a date as ${formats}, got ${describe(value)}.`, hint: 'write year-month-day, e.g. 2025-11-02' };
   },
@@ -199,46 +222,89 @@ const english = {
     const digits = typeof value === 'string' ? value.replace(/[^\d.,]/g, '') : '';
     return {
       message: `Expected an amount of money as a plain number, got ${describe(value)}.`,
-      hint: digits !== '' && /^\d+$/.test(digits.replace(/[.,]/g, '')) ? `write the number alone, without currency signs or separators: ${digits.replace(/[.,](?=\d{3}(\D|$))/g, '').replace(',', '.')} (the field declares the currency)` : 'write the number alone, e.g. 8000; the field declares the currency',
+      hint:
+        digits !== '' && /^\d+$/.test(digits.replace(/[.,]/g, ''))
+          ? `write the number alone, without currency signs or separators: ${digits.replace(/[.,](?=\d{3}(\D|$))/g, '').replace(',', '.')} (the field declares the currency)`
+          : 'write the number alone, e.g. 8000; the field declares the currency',
     };
   },
   expectedPercent: (value: unknown): Message => ({
     message: `Expected a percentage, got ${describe(value)}.`,
-    hint: typeof value === 'string' && /\d,\d/.test(value) ? `write the decimal with a point: ${value.replace(',', '.').trim()}` : 'write 45 or "45 %" for forty-five percent',
+    hint:
+      typeof value === 'string' && /\d,\d/.test(value)
+        ? `write the decimal with a point: ${value.replace(',', '.').trim()}`
+        : 'write 45 or "45 %" for forty-five percent',
   }),
   expectedRange: (value: unknown, unit: string | undefined): Message => ({
     message: `Expected a range or a single figure, got ${describe(value)}.`,
     hint: `write 2 for one figure, or { min: 2, max: 3 } for a range${unit === undefined ? '' : ` (in ${unit}, or with a unit: { min: 2 ${unit}, max: 3 ${unit} })`}`,
   }),
-  badQuantity: (input: { value: unknown; unit: { symbol: string; family: string }; reason: string; unitText: string | undefined; suggestion: string | undefined; units: readonly string[] }): Message => {
+  badQuantity: (input: {
+    value: unknown;
+    unit: { symbol: string; family: string };
+    reason: string;
+    unitText: string | undefined;
+    suggestion: string | undefined;
+    units: readonly string[];
+  }): Message => {
     const units = input.units.join(', ');
     switch (input.reason) {
       case 'decimal-comma':
-        return { message: `The quantity ${quote(input.value)} uses a decimal comma.`, hint: input.suggestion !== undefined ? `write the decimal with a point: ${input.suggestion}` : 'write the number with a decimal point and no thousands separator, e.g. 1200 or 1.2' };
+        return {
+          message: `The quantity ${quote(input.value)} uses a decimal comma.`,
+          hint:
+            input.suggestion !== undefined
+              ? `write the decimal with a point: ${input.suggestion}`
+              : 'write the number with a decimal point and no thousands separator, e.g. 1200 or 1.2',
+        };
       case 'unknown-unit':
-        return { message: `Unknown unit "${input.unitText ?? ''}" in ${quote(input.value)}.`, hint: input.suggestion !== undefined ? `did you mean ${input.suggestion}? (units of ${family(input.unit.family)}: ${units})` : `units of ${family(input.unit.family)}: ${units}` };
+        return {
+          message: `Unknown unit "${input.unitText ?? ''}" in ${quote(input.value)}.`,
+          hint:
+            input.suggestion !== undefined
+              ? `did you mean ${input.suggestion}? (units of ${family(input.unit.family)}: ${units})`
+              : `units of ${family(input.unit.family)}: ${units}`,
+        };
       case 'other-family':
-        return { message: `The unit "${input.unitText ?? ''}" in ${quote(input.value)} is not a unit of ${family(input.unit.family)}.`, hint: `this field is in ${input.unit.symbol}; use one of ${units}` };
+        return {
+          message: `The unit "${input.unitText ?? ''}" in ${quote(input.value)} is not a unit of ${family(input.unit.family)}.`,
+          hint: `this field is in ${input.unit.symbol}; use one of ${units}`,
+        };
       case 'negative':
-        return { message: `A quantity cannot be negative: ${quote(input.value)}.`, hint: 'write the amount without a minus sign, or leave an optional value out' };
+        return {
+          message: `A quantity cannot be negative: ${quote(input.value)}.`,
+          hint: 'write the amount without a minus sign, or leave an optional value out',
+        };
       default:
         return {
           message: `Expected a quantity with its unit, got ${describe(input.value)}.`,
-          hint: input.suggestion !== undefined ? `write the number without separators: ${input.suggestion}` : `write a number, a space and a unit, e.g. 1.2 ${input.unit.symbol} (a bare number means ${input.unit.symbol}; units: ${units})`,
+          hint:
+            input.suggestion !== undefined
+              ? `write the number without separators: ${input.suggestion}`
+              : `write a number, a space and a unit, e.g. 1.2 ${input.unit.symbol} (a bare number means ${input.unit.symbol}; units: ${units})`,
         };
     }
   },
   notACategory: (value: unknown, values: readonly string[], suggestion: string | undefined): Message => ({
     message: `${quote(value)} is not one of this field's values.`,
-    hint: suggestion !== undefined ? `did you mean "${suggestion}"? The values are ${nameList(values)}` : `use one of ${nameList(values)}, or add it to the field's values`,
+    hint:
+      suggestion !== undefined
+        ? `did you mean "${suggestion}"? The values are ${nameList(values)}`
+        : `use one of ${nameList(values)}, or add it to the field's values`,
   }),
   unknownRowField: (key: string, suggestion: string | undefined, fields: readonly string[]): Message =>
     /^\d+$/.test(key)
-      ? { message: `A number with a decimal comma inside { … } reads as two entries: "${key}" became a key of its own.`, hint: 'write the decimal with a point, e.g. 9.7, not 9,7' }
+      ? {
+          message: `A number with a decimal comma inside { … } reads as two entries: "${key}" became a key of its own.`,
+          hint: 'write the decimal with a point, e.g. 9.7, not 9,7',
+        }
       : {
-    message: `Unknown field "${key}": the deck declares no field of that name.`,
-    hint: suggestion !== undefined ? `did you mean "${suggestion}"? To add a column, declare it under fields: first` : `the fields are: ${fields.join(', ')}; to add one, declare it under fields:`,
-  },
+          message: `Unknown field "${key}": the deck declares no field of that name.`,
+          hint:
+            suggestion !== undefined
+              ? `did you mean "${suggestion}"? To add a column, declare it under fields: first`
+              : `the fields are: ${fields.join(', ')}; to add one, declare it under fields:`,
+        },
   missingRowField: (name: string, label: string): Message => ({
     message: `The row has no "${name}" (${label}), which every row needs.`,
     hint: `add "${name}:" with a value to this row, or mark the field optional: true under fields:`,
@@ -249,11 +315,18 @@ const english = {
   }),
   unknownFieldType: (type: unknown, suggestion: string | undefined, types: readonly string[]): Message => ({
     message: `Unknown field type ${quote(type)}.`,
-    hint: suggestion !== undefined ? `did you mean "${suggestion}"? The types are ${types.join(', ')}` : `the types are ${types.join(', ')}`,
+    hint:
+      suggestion !== undefined ? `did you mean "${suggestion}"? The types are ${types.join(', ')}` : `the types are ${types.join(', ')}`,
   }),
   fieldNeedsKeys: (type: string, name: string): Message => ({
-    message: type === 'quantity' ? `A quantity field needs its unit: "${name}" has none.` : `A category field needs its values: "${name}" has none.`,
-    hint: type === 'quantity' ? 'write it as { type: quantity, unit: MWh, label: … } with the unit of the field' : 'write it as { type: category, values: [A, B], label: … } with the values it allows',
+    message:
+      type === 'quantity'
+        ? `A quantity field needs its unit: "${name}" has none.`
+        : `A category field needs its values: "${name}" has none.`,
+    hint:
+      type === 'quantity'
+        ? 'write it as { type: quantity, unit: MWh, label: … } with the unit of the field'
+        : 'write it as { type: category, values: [A, B], label: … } with the values it allows',
   }),
   expectedFieldDeclaration: (value: unknown): Message => ({
     message: `Expected a field declaration, got ${describe(value)}.`,
@@ -267,7 +340,12 @@ const english = {
     message: `Expected a currency code such as "USD", got ${describe(value)}.`,
     hint: 'write the ISO 4217 code in capitals: USD, EUR, MXN, COP…',
   }),
-  unknownDeclaredUnit: (unit: string, key: 'unit' | 'display', suggestion: string | undefined, byFamily: readonly { family: string; units: readonly string[] }[]): Message => ({
+  unknownDeclaredUnit: (
+    unit: string,
+    key: 'unit' | 'display',
+    suggestion: string | undefined,
+    byFamily: readonly { family: string; units: readonly string[] }[],
+  ): Message => ({
     message: key === 'unit' ? `Unknown unit "${unit}".` : `The display "${unit}" is not written, best or a unit of this field's family.`,
     hint: `${suggestion !== undefined ? `did you mean "${suggestion}"? ` : ''}The units are ${byFamily.map((entry) => `${family(entry.family)}: ${entry.units.join(' ')}`).join('; ')}`,
   }),
@@ -286,13 +364,25 @@ const english = {
   formulaSyntax: (error: { reason: string; found: string; expected: string; suggestion?: string | undefined }): Message => {
     switch (error.reason) {
       case 'decimal-comma':
-        return { message: `The formula has a decimal comma: "${error.found}".`, hint: `write the decimal with a point: ${error.suggestion ?? ''}` };
+        return {
+          message: `The formula has a decimal comma: "${error.found}".`,
+          hint: `write the decimal with a point: ${error.suggestion ?? ''}`,
+        };
       case 'unknown-function':
-        return { message: `Unknown function "${error.found}" in the formula.`, hint: error.suggestion !== undefined ? `did you mean ${error.suggestion}(…)? Functions: sum, mean, min, max, count, round` : 'functions: sum, mean, min, max, count, round' };
+        return {
+          message: `Unknown function "${error.found}" in the formula.`,
+          hint:
+            error.suggestion !== undefined
+              ? `did you mean ${error.suggestion}(…)? Functions: sum, mean, min, max, count, round`
+              : 'functions: sum, mean, min, max, count, round',
+        };
       case 'empty':
         return { message: 'The formula is empty.', hint: 'write an expression over other fields, e.g. cost / units' };
       default:
-        return { message: `The formula cannot be read: expected ${error.expected}${error.found === '' ? ' at the end' : `, found "${error.found}"`}.`, hint: 'a formula uses field names, numbers, + - * / and parentheses, e.g. price * units or (a + b) / 2' };
+        return {
+          message: `The formula cannot be read: expected ${error.expected}${error.found === '' ? ' at the end' : `, found "${error.found}"`}.`,
+          hint: 'a formula uses field names, numbers, + - * / and parentheses, e.g. price * units or (a + b) / 2',
+        };
     }
   },
   formulaUnknownField: (name: string, suggestion: string | undefined, known: readonly string[]): Message => ({
@@ -301,7 +391,10 @@ const english = {
   }),
   formulaFieldType: (name: string, type: string): Message => ({
     message: `The formula uses "${name}", a ${type} field, which has no number to compute with.`,
-    hint: type === 'range' ? `use one end of the range: ${name}.min or ${name}.max` : 'formulas compute with number, integer, money, quantity and percent fields',
+    hint:
+      type === 'range'
+        ? `use one end of the range: ${name}.min or ${name}.max`
+        : 'formulas compute with number, integer, money, quantity and percent fields',
   }),
   formulaCycle: (cycle: readonly string[]): Message => ({
     message: `These formulas need each other, so none can be computed: ${cycle.join(' → ')}.`,
@@ -317,7 +410,12 @@ const english = {
   }),
   unknownSlideKey: (key: string, layout: string, suggestion: string | undefined, allowed: readonly string[]): Message => ({
     message: `Unknown key "${key}" for the layout "${layout}": its template does not show it.`,
-    hint: suggestion !== undefined ? `did you mean "${suggestion}"?` : allowed.length > 0 ? `this layout shows: ${allowed.join(', ')}` : 'this layout shows no other keys',
+    hint:
+      suggestion !== undefined
+        ? `did you mean "${suggestion}"?`
+        : allowed.length > 0
+          ? `this layout shows: ${allowed.join(', ')}`
+          : 'this layout shows no other keys',
   }),
   missingSlideKey: (key: string, layout: string): Message => ({
     message: `The slide has no "${key}", which the layout "${layout}" shows.`,
@@ -340,7 +438,7 @@ const english = {
     hint: 'write e.g. width: 15% (quotes not needed); leave it out to share the width by content',
   }),
   badColumn: (): Message => ({
-    message: 'A column is a field\'s name or a mapping with field, label, cell, lines, width or align.',
+    message: "A column is a field's name or a mapping with field, label, cell, lines, width or align.",
     hint: 'a column is a field name, or { field: x, label: … } or { label: …, cell: "{{x}} / {{y}}" }; width like 15%',
   }),
   columnNeedsField: (): Message => ({
@@ -360,9 +458,12 @@ const english = {
     hint: `${suggestion !== undefined ? `did you mean "${suggestion}"? ` : ''}A chart's rows have each declared field, ranges as field.min and field.max, and each field's formatted text as fmt.<field>`,
   }),
   sentenceSyntax: (input: { isUnfinished: boolean; oneBrace: string | undefined; example: string }): Message => {
-    if (input.oneBrace !== undefined) return { message: `${input.oneBrace} is closed with one }.`, hint: `close it with two: ${input.oneBrace}}` };
+    if (input.oneBrace !== undefined)
+      return { message: `${input.oneBrace} is closed with one }.`, hint: `close it with two: ${input.oneBrace}}` };
     return {
-      message: input.isUnfinished ? 'The text ends inside a {{…}} or an {{#if}} without its {{/if}}.' : 'A {{…}} in this text cannot be read.',
+      message: input.isUnfinished
+        ? 'The text ends inside a {{…}} or an {{#if}} without its {{/if}}.'
+        : 'A {{…}} in this text cannot be read.',
       hint: `every {{ needs its }}: write {{max ${input.example}}}; a block needs its end: {{#if x}}…{{/if}}`,
     };
   },
@@ -380,7 +481,10 @@ const english = {
   }),
   unknownHelper: (name: string, suggestion: string | undefined, helpers: readonly string[]): Message => ({
     message: `Unknown helper "${name}".`,
-    hint: suggestion !== undefined ? `did you mean "${suggestion}"? The helpers are ${helpers.join(', ')}` : `the helpers are ${helpers.join(', ')}`,
+    hint:
+      suggestion !== undefined
+        ? `did you mean "${suggestion}"? The helpers are ${helpers.join(', ')}`
+        : `the helpers are ${helpers.join(', ')}`,
   }),
   helperArguments: (helper: string, usage: string): Message => ({
     message: `"${helper}" is not given what it takes.`,
@@ -408,7 +512,10 @@ const english = {
   }),
   fieldNotMeasurable: (helper: string, name: string, type: string): Message => ({
     message: `"${helper}" needs a field with numbers, but "${name}" is a ${type} field.`,
-    hint: helper === 'max' || helper === 'min' ? `name a figure to compare by, and the text to show second: {{${helper} cost ${name}}}` : 'sum and mean take number, integer, money, quantity or percent fields',
+    hint:
+      helper === 'max' || helper === 'min'
+        ? `name a figure to compare by, and the text to show second: {{${helper} cost ${name}}}`
+        : 'sum and mean take number, integer, money, quantity or percent fields',
   }),
   labelWithFigures: (): Message => ({
     message: 'A label is plain text: its {{…}} would be shown as typed, not computed.',
@@ -432,7 +539,7 @@ const english = {
   }),
   newExists: (file: string): Message => ({
     message: `${file} already exists; datadeck new never overwrites a file.`,
-    hint: 'pick another name, or build the existing file with npx datadeck build --data ' + file,
+    hint: `pick another name, or build the existing file with npx datadeck build --data ${file}`,
   }),
   unknownLanguage: (language: string, languages: readonly string[]): Message => ({
     message: `No starter in the language "${language}".`,
@@ -456,7 +563,7 @@ const english = {
   }),
   chartLink: (): Message => ({
     message: 'A chart cannot link (href): it is drawn once, as a picture, when the deck is built.',
-    hint: 'remove href; put the link in the slide\'s caption or on a sources slide',
+    hint: "remove href; put the link in the slide's caption or on a sources slide",
   }),
   chartWarning: (chart: string, detail: string): Message => ({
     message: `Vega-Lite changed the chart ${chart} while drawing it: ${detail}`,
@@ -491,7 +598,13 @@ const english = {
     message: `The chart's ${option} must name a field, not ${describe(value)}.`,
     hint: fittingHint(role, fitting),
   }),
-  chartFieldUnknown: (option: string, name: string, role: ChartFieldRole, fitting: readonly string[], suggestion: string | undefined): Message => ({
+  chartFieldUnknown: (
+    option: string,
+    name: string,
+    role: ChartFieldRole,
+    fitting: readonly string[],
+    suggestion: string | undefined,
+  ): Message => ({
     message: `The chart's ${option} names the field "${name}", which the deck does not declare.`,
     hint: `${suggestion !== undefined ? `did you mean "${suggestion}"? ` : ''}${fittingHint(role, fitting)}`,
   }),
@@ -574,7 +687,10 @@ const english = {
   }),
   outUnwritable: (dir: string, reason: string): Message => ({
     message: `Cannot write the deck into "${dir}" (${reason}).`,
-    hint: reason === 'EEXIST' || reason === 'ENOTDIR' ? 'a file has that name: give --out a folder name, e.g. --out dist' : 'give --out a folder you can write to, e.g. --out dist',
+    hint:
+      reason === 'EEXIST' || reason === 'ENOTDIR'
+        ? 'a file has that name: give --out a folder name, e.g. --out dist'
+        : 'give --out a folder you can write to, e.g. --out dist',
   }),
   cacheUnreadable: (file: string, reason: string): Message => ({
     message: `The build cache ${file} was ignored (${reason}); charts and fonts were made again.`,
@@ -595,14 +711,17 @@ const english = {
   }),
   pptxUnwritable: (dir: string, reason: string): Message => ({
     message: `Cannot write deck.pptx into "${dir}" (${reason}); the previous file, if any, is unchanged.`,
-    hint: reason === 'EEXIST' || reason === 'ENOTDIR' ? 'a file has that name: give --out a folder name, e.g. --out dist' : 'give --out a folder you can write to, e.g. --out dist',
+    hint:
+      reason === 'EEXIST' || reason === 'ENOTDIR'
+        ? 'a file has that name: give --out a folder name, e.g. --out dist'
+        : 'give --out a folder you can write to, e.g. --out dist',
   }),
   internal: (detail: string): Message => ({
     message: `datadeck failed unexpectedly: ${detail}. This is a bug in datadeck, not in your data.`,
     hint: 'run again with --debug to see the stack trace, and report it',
   }),
   newNeedsName: (): Message => ({
-    message: 'datadeck new takes one argument: the new file\'s name.',
+    message: "datadeck new takes one argument: the new file's name.",
     hint: 'write e.g. npx datadeck new mi-tema.yaml',
   }),
   optionNotForCommand: (option: string, command: string, commands: readonly string[]): Message => ({
@@ -630,7 +749,8 @@ const english = {
     `✔ ${input.file} · ${count(input.slides, 'slide')} · ${count(input.charts, 'chart')} · ${input.ms} ms`,
   rebuildNoChanges: (): string => 'no changes',
   rebuildNoDataChanges: (): string => 'no data changes',
-  rebuildCounts: (slides: number, charts: number): string => [count(slides, 'slide'), ...(charts > 0 ? [count(charts, 'chart')] : [])].join(', '),
+  rebuildCounts: (slides: number, charts: number): string =>
+    [count(slides, 'slide'), ...(charts > 0 ? [count(charts, 'chart')] : [])].join(', '),
   rebuildList: (total: number, kind: 'changes' | 'files', shown: string): string => `${total} ${kind}: ${shown}`,
   rebuildAdded: (path: string): string => `${path} added`,
   rebuildRemoved: (path: string): string => `${path} removed`,
@@ -648,12 +768,14 @@ const english = {
   problemCount: (count: number): string => `${count} problems found; nothing was written.`,
   built: (input: { file: string; kilobytes: string; slides: number; charts: number; ms: number }): string =>
     `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'slide')} · ${count(input.charts, 'chart')} · ${input.ms} ms`,
-  checked: (input: { file: string; rows: number; slides: number }): string => `✔ ${input.file}: ${count(input.rows, 'row')}, ${count(input.slides, 'slide')}, no errors`,
+  checked: (input: { file: string; rows: number; slides: number }): string =>
+    `✔ ${input.file}: ${count(input.rows, 'row')}, ${count(input.slides, 'slide')}, no errors`,
   exported: (input: { file: string; kilobytes: string; slides: number; nativeCharts: number; pictures: number; ms: number }): string =>
     `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'slide')} · ${count(input.nativeCharts, 'native chart')}, ${count(input.pictures, 'picture')} · ${input.ms} ms`,
   printed: (input: { file: string; kilobytes: string; slides: number; notesPages: number; ms: number }): string =>
     `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'slide')}${input.notesPages > 0 ? ` + ${count(input.notesPages, 'page')} of notes` : ''} · ${input.ms} ms`,
-  starterWritten: (file: string, outDir: string): string => `✔ wrote ${file}: build it with  npx datadeck build --data ${file} --out ${outDir}`,
+  starterWritten: (file: string, outDir: string): string =>
+    `✔ wrote ${file}: build it with  npx datadeck build --data ${file} --out ${outDir}`,
   help: (): string => `datadeck: a data-driven reveal.js deck in one offline HTML file
 
 Usage:
@@ -683,7 +805,10 @@ Exit codes: 0 success, 1 problem in the data or templates, 2 usage error, 3 inte
   // ── Rows from a spreadsheet (rows: datos.csv, rows: { file: datos.xlsx, sheet: Hoja1 }) ──
   sheetFileMissing: (file: string, others: readonly string[]): Message => ({
     message: `The rows are to come from ${file}, which does not exist.`,
-    hint: others.length > 0 ? `the spreadsheets next to the deck are ${nameList(others)}; the path is relative to the deck's YAML file` : 'save the spreadsheet next to the deck\'s YAML file (as .csv or .xlsx) and name it under rows:, e.g. rows: datos.csv',
+    hint:
+      others.length > 0
+        ? `the spreadsheets next to the deck are ${nameList(others)}; the path is relative to the deck's YAML file`
+        : "save the spreadsheet next to the deck's YAML file (as .csv or .xlsx) and name it under rows:, e.g. rows: datos.csv",
   }),
   sheetBadFile: (value: unknown): Message => ({
     message: `rows: names ${describe(value)}, which is not a spreadsheet datadeck reads.`,
@@ -715,7 +840,7 @@ Exit codes: 0 success, 1 problem in the data or templates, 2 usage error, 3 inte
   }),
   sheetNoHeader: (): Message => ({
     message: 'This column has values but no header, so no field to read them into.',
-    hint: 'write the field\'s name or label in the header row above it, or delete the column',
+    hint: "write the field's name or label in the header row above it, or delete the column",
   }),
   sheetUnknownHeader: (header: string, suggestion: string | undefined, labels: readonly string[]): Message => ({
     message: `The column "${header}" matches no field of the deck.`,
@@ -762,7 +887,7 @@ Exit codes: 0 success, 1 problem in the data or templates, 2 usage error, 3 inte
   }),
   sheetFormulaWithoutValue: (formula: string): Message => ({
     message: `The cell holds a formula${formula === '' ? '' : ` (=${formula})`} but no value computed by the spreadsheet.`,
-    hint: 'open the file in Excel or LibreOffice and save it again: saving stores each formula\'s result, which is what datadeck reads (it does not compute formulas; a field\'s formula: can)',
+    hint: "open the file in Excel or LibreOffice and save it again: saving stores each formula's result, which is what datadeck reads (it does not compute formulas; a field's formula: can)",
   }),
   sheetFormulaError: (error: string): Message => ({
     message: `The cell's formula gives the error ${error}.`,
@@ -811,13 +936,25 @@ export function translateMessage(said: Message, catalogue: MessageCatalogue): Me
   const local = sayWith(catalogue, said.entry);
   if (original === undefined || local === undefined) return said;
   const message = said.message === original.message ? local.message : said.message;
-  const hint = said.hint === original.hint ? local.hint : said.hint === english.strictHint(original.hint) ? catalogue.strictHint(local.hint) : said.hint;
+  const hint =
+    said.hint === original.hint
+      ? local.hint
+      : said.hint === english.strictHint(original.hint)
+        ? catalogue.strictHint(local.hint)
+        : said.hint;
   return { message, hint, entry: said.entry };
 }
 
 function sayWith(catalogue: MessageCatalogue, entry: MessageEntry): Message | undefined {
   const said: unknown = Reflect.apply(catalogue[entry.name], undefined, entry.args);
-  return typeof said === 'object' && said !== null && 'message' in said && 'hint' in said && typeof said.message === 'string' && typeof said.hint === 'string' ? { message: said.message, hint: said.hint } : undefined;
+  return typeof said === 'object' &&
+    said !== null &&
+    'message' in said &&
+    'hint' in said &&
+    typeof said.message === 'string' &&
+    typeof said.hint === 'string'
+    ? { message: said.message, hint: said.hint }
+    : undefined;
 }
 
 /** The closest name within two edits, for "did you mean". */

@@ -22,7 +22,8 @@ export function formatProblem(problem: Problem, severity: 'error' | 'warning', s
   const say = source.say ?? messages;
   const { message, hint } = translateMessage(problem, say);
   // A spreadsheet's cell names itself (datos.csv:4:3, datos.xlsx · Hoja1!C4) better than a path in the data.
-  const where = problem.place ?? [location(problem), problem.dataPath?.length ? formatDataPath(problem.dataPath) : ''].filter(Boolean).join('  ');
+  const where =
+    problem.place ?? [location(problem), problem.dataPath?.length ? formatDataPath(problem.dataPath) : ''].filter(Boolean).join('  ');
   // The code in brackets is an identifier (tests and searches use it): it stays the same in every language.
   const lines = [`${say.severity(severity)}[${problem.code}]${where ? ` ${where}` : ''}`, `  ${message}`];
   const excerpt = quoteLine(problem, source);

@@ -27,38 +27,115 @@ interface UnitEntry {
 function defineSeries(family: UnitFamily, series: string, rows: readonly Row[]): UnitEntry[] {
   // Time symbols are Intl's own unit names, so Intl can spell and pluralize them in every locale.
   const intl = (symbol: string): { intlUnit?: string } => (family === 'time' ? { intlUnit: symbol } : {});
-  return rows.map(([symbol, factor, aliases = []]) => ({ unit: { symbol, family, series, factor, ...intl(symbol) }, names: [symbol, ...aliases] }));
+  return rows.map(([symbol, factor, aliases = []]) => ({
+    unit: { symbol, family, series, factor, ...intl(symbol) },
+    names: [symbol, ...aliases],
+  }));
 }
 
 const DAY = 86_400;
 const YEAR = 365.25 * DAY;
-const TONNE_ROWS: readonly Row[] = [['g', 1], ['kg', 1e3], ['t', 1e6], ['kt', 1e9], ['Mt', 1e12], ['Gt', 1e15]];
+const TONNE_ROWS: readonly Row[] = [
+  ['g', 1],
+  ['kg', 1e3],
+  ['t', 1e6],
+  ['kt', 1e9],
+  ['Mt', 1e12],
+  ['Gt', 1e15],
+];
 const CO2_ROWS: readonly Row[] = TONNE_ROWS.map(([prefix, factor]) => [`${prefix} CO₂e`, factor, co2Spellings(prefix)]);
 
 const ROWS: ReadonlyArray<readonly [UnitFamily, string, readonly Row[]]> = [
-  ['energy', 'Wh', [['Wh', 1], ['kWh', 1e3], ['MWh', 1e6], ['GWh', 1e9], ['TWh', 1e12]]],
-  ['energy', 'J', [['J', 1 / 3600], ['kJ', 1e3 / 3600], ['MJ', 1e6 / 3600], ['GJ', 1e9 / 3600], ['TJ', 1e12 / 3600], ['PJ', 1e15 / 3600]]],
-  ['power', 'W', [['W', 1], ['kW', 1e3], ['MW', 1e6], ['GW', 1e9], ['TW', 1e12]]],
-  ['time', 'time', [
-    ['millisecond', 1e-3, ['ms', 'msec', 'milliseconds', 'milisegundo', 'milisegundos']],
-    ['second', 1, ['s', 'sec', 'secs', 'seconds', 'seg', 'segundo', 'segundos']],
-    ['minute', 60, ['min', 'mins', 'minutes', 'minuto', 'minutos']],
-    ['hour', 3600, ['h', 'hr', 'hrs', 'hours', 'hora', 'horas']],
-    ['day', DAY, ['d', 'days', 'día', 'días', 'dia', 'dias']],
-    ['week', 7 * DAY, ['wk', 'wks', 'weeks', 'semana', 'semanas']],
-    ['month', YEAR / 12, ['mo', 'months', 'mes', 'meses']],
-    ['year', YEAR, ['a', 'yr', 'yrs', 'years', 'año', 'años', 'ano', 'anos']],
-  ]],
-  ['data', 'SI', [['B', 1], ['kB', 1e3, ['KB']], ['MB', 1e6], ['GB', 1e9], ['TB', 1e12], ['PB', 1e15]]],
-  ['data', 'IEC', [['KiB', 1024], ['MiB', 1024 ** 2], ['GiB', 1024 ** 3], ['TiB', 1024 ** 4], ['PiB', 1024 ** 5]]],
+  [
+    'energy',
+    'Wh',
+    [
+      ['Wh', 1],
+      ['kWh', 1e3],
+      ['MWh', 1e6],
+      ['GWh', 1e9],
+      ['TWh', 1e12],
+    ],
+  ],
+  [
+    'energy',
+    'J',
+    [
+      ['J', 1 / 3600],
+      ['kJ', 1e3 / 3600],
+      ['MJ', 1e6 / 3600],
+      ['GJ', 1e9 / 3600],
+      ['TJ', 1e12 / 3600],
+      ['PJ', 1e15 / 3600],
+    ],
+  ],
+  [
+    'power',
+    'W',
+    [
+      ['W', 1],
+      ['kW', 1e3],
+      ['MW', 1e6],
+      ['GW', 1e9],
+      ['TW', 1e12],
+    ],
+  ],
+  [
+    'time',
+    'time',
+    [
+      ['millisecond', 1e-3, ['ms', 'msec', 'milliseconds', 'milisegundo', 'milisegundos']],
+      ['second', 1, ['s', 'sec', 'secs', 'seconds', 'seg', 'segundo', 'segundos']],
+      ['minute', 60, ['min', 'mins', 'minutes', 'minuto', 'minutos']],
+      ['hour', 3600, ['h', 'hr', 'hrs', 'hours', 'hora', 'horas']],
+      ['day', DAY, ['d', 'days', 'día', 'días', 'dia', 'dias']],
+      ['week', 7 * DAY, ['wk', 'wks', 'weeks', 'semana', 'semanas']],
+      ['month', YEAR / 12, ['mo', 'months', 'mes', 'meses']],
+      ['year', YEAR, ['a', 'yr', 'yrs', 'years', 'año', 'años', 'ano', 'anos']],
+    ],
+  ],
+  [
+    'data',
+    'SI',
+    [
+      ['B', 1],
+      ['kB', 1e3, ['KB']],
+      ['MB', 1e6],
+      ['GB', 1e9],
+      ['TB', 1e12],
+      ['PB', 1e15],
+    ],
+  ],
+  [
+    'data',
+    'IEC',
+    [
+      ['KiB', 1024],
+      ['MiB', 1024 ** 2],
+      ['GiB', 1024 ** 3],
+      ['TiB', 1024 ** 4],
+      ['PiB', 1024 ** 5],
+    ],
+  ],
   ['mass', 'g', TONNE_ROWS],
   ['co2', 'CO₂e', CO2_ROWS],
-  ['length', 'm', [['mm', 1e-3], ['cm', 1e-2], ['m', 1], ['km', 1e3]]],
+  [
+    'length',
+    'm',
+    [
+      ['mm', 1e-3],
+      ['cm', 1e-2],
+      ['m', 1],
+      ['km', 1e3],
+    ],
+  ],
 ];
 
 /** "tCO2", "t CO₂", "t CO2-eq"…: every way a report writes tonnes of CO₂ equivalent. */
 function co2Spellings(prefix: string): string[] {
-  return ['', ' '].flatMap((gap) => ['CO2', 'CO₂'].flatMap((co2) => ['', 'e', 'eq', '-e', '-eq'].map((tail) => `${prefix}${gap}${co2}${tail}`)));
+  return ['', ' '].flatMap((gap) =>
+    ['CO2', 'CO₂'].flatMap((co2) => ['', 'e', 'eq', '-e', '-eq'].map((tail) => `${prefix}${gap}${co2}${tail}`)),
+  );
 }
 
 const ENTRIES: readonly UnitEntry[] = ROWS.flatMap(([family, series, rows]) => defineSeries(family, series, rows));
@@ -123,7 +200,9 @@ export function parseQuantity(input: unknown, declared: Unit): QuantityParse {
   const withUnit = (number: string, unit: string): string => (unit === '' ? number : `${number} ${unit}`);
   if (!PLAIN_NUMBER.test(digits)) {
     const { reason, plain } = diagnoseSeparators(digits);
-    return plain === undefined ? { ok: false, reason } : { ok: false, reason, suggestion: withUnit(`${sign}${plain}${exponent}`, unitText) };
+    return plain === undefined
+      ? { ok: false, reason }
+      : { ok: false, reason, suggestion: withUnit(`${sign}${plain}${exponent}`, unitText) };
   }
   const unit = unitText === '' ? declared : findUnit(unitText);
   if (unit === undefined) {
@@ -146,7 +225,8 @@ function checkValue(value: number, unit: Unit): QuantityParse {
 function diagnoseSeparators(digits: string): { readonly reason: ParseFailure['reason']; readonly plain?: string } {
   const single = /^(\d+),(\d+)$/.exec(digits);
   // "1,200" is 1.2 in Madrid and 1200 in London: refuse it without guessing.
-  if (single !== null) return single[2]?.length === 3 ? { reason: 'decimal-comma' } : { reason: 'decimal-comma', plain: digits.replace(',', '.') };
+  if (single !== null)
+    return single[2]?.length === 3 ? { reason: 'decimal-comma' } : { reason: 'decimal-comma', plain: digits.replace(',', '.') };
   if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(digits)) return { reason: 'decimal-comma', plain: digits.replace(/\./g, '').replace(',', '.') };
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(digits)) return { reason: 'not-a-quantity', plain: digits.replace(/,/g, '') };
   if (/^\d{1,3}(?:\.\d{3}){2,}$/.test(digits)) return { reason: 'not-a-quantity', plain: digits.replace(/\./g, '') };
@@ -190,7 +270,10 @@ function getNumberFormat(locale: string, options: QuantityFormat, intlUnit?: str
   const key = JSON.stringify([locale, intlUnit ?? null, options.maxDecimals ?? null, options.significant ?? null]);
   const known = numberFormats.get(key);
   if (known !== undefined) return known;
-  const digits = options.significant === undefined ? { maximumFractionDigits: options.maxDecimals ?? 2 } : { maximumSignificantDigits: options.significant };
+  const digits =
+    options.significant === undefined
+      ? { maximumFractionDigits: options.maxDecimals ?? 2 }
+      : { maximumSignificantDigits: options.significant };
   const style = intlUnit === undefined ? {} : ({ style: 'unit', unit: intlUnit, unitDisplay: 'long' } as const);
   // 'always' groups 1200 as "1.200" in Spanish too, so a column of figures lines up; 'negative' never shows "-0".
   const created = new Intl.NumberFormat(locale, { useGrouping: 'always', signDisplay: 'negative', ...digits, ...style });
@@ -207,7 +290,14 @@ export function formatQuantity(value: number, unit: Unit, locale: string, option
 }
 
 /** (2, 3, month, 'es', 'a') → "2 a 3 meses"; equal ends read as one figure: "2 meses". */
-export function formatQuantityRange(min: number, max: number, unit: Unit, locale: string, between: string, options: QuantityFormat = {}): string {
+export function formatQuantityRange(
+  min: number,
+  max: number,
+  unit: Unit,
+  locale: string,
+  between: string,
+  options: QuantityFormat = {},
+): string {
   const bare = getNumberFormat(locale, options);
   const low = bare.format(min);
   const high = formatQuantity(max, unit, locale, options);

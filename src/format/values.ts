@@ -37,7 +37,9 @@ function digits(format: NumberFormat): Intl.NumberFormatOptions {
 
 // "80 millones", "1,7 mil millones": one decimal of the compact figure unless the field asks for significant digits.
 function compactDigits(format: NumberFormat): Intl.NumberFormatOptions {
-  return format.significant === undefined ? { minimumFractionDigits: 0, maximumFractionDigits: 1 } : { maximumSignificantDigits: format.significant };
+  return format.significant === undefined
+    ? { minimumFractionDigits: 0, maximumFractionDigits: 1 }
+    : { maximumSignificantDigits: format.significant };
 }
 
 /** A number in the field's own format: the same text in a cell, a sentence and a chart label. */
@@ -50,14 +52,26 @@ export function formatNumber(field: Field, number: number, context: FormatContex
     case 'number':
     case 'integer':
       if (field.display === 'plain') return format('plain', () => ({ ...GROUPED, ...digits(field) }));
-      return format('compact', () => ({ notation: 'compact', compactDisplay: field.display === 'words' ? 'long' : 'short', ...compactDigits(field) }));
+      return format('compact', () => ({
+        notation: 'compact',
+        compactDisplay: field.display === 'words' ? 'long' : 'short',
+        ...compactDigits(field),
+      }));
     case 'money':
-      if (field.display === 'words') return format('words', () => ({ notation: 'compact', compactDisplay: 'long', ...compactDigits(field) }));
-      if (field.display === 'short') return format('short', () => ({ style: 'currency', currency: field.currency, notation: 'compact', ...compactDigits(field) }));
+      if (field.display === 'words')
+        return format('words', () => ({ notation: 'compact', compactDisplay: 'long', ...compactDigits(field) }));
+      if (field.display === 'short')
+        return format('short', () => ({ style: 'currency', currency: field.currency, notation: 'compact', ...compactDigits(field) }));
       // Cents show both digits or none: "4,10 US$", "8.000 US$".
       // Rounded first: 4.10 × 730 is 2992.9999999999995, which shows as "2.993 US$", not "2.993,00 US$".
       if (field.significant === undefined && !Number.isInteger(roundTo(number, field.decimals)) && field.decimals > 0) {
-        return format('cents', () => ({ ...GROUPED, style: 'currency', currency: field.currency, minimumFractionDigits: field.decimals, maximumFractionDigits: field.decimals }));
+        return format('cents', () => ({
+          ...GROUPED,
+          style: 'currency',
+          currency: field.currency,
+          minimumFractionDigits: field.decimals,
+          maximumFractionDigits: field.decimals,
+        }));
       }
       return format('currency', () => ({ ...GROUPED, style: 'currency', currency: field.currency, ...digits(field) }));
     case 'percent':
@@ -67,7 +81,9 @@ export function formatNumber(field: Field, number: number, context: FormatContex
       return formatQuantity(convert(number, field.unit, unit), unit, locale, quantityDigits(field));
     }
     case 'range':
-      return field.unit === undefined ? format('plain', () => ({ ...GROUPED, ...digits(field) })) : formatQuantity(number, field.unit, locale, quantityDigits(field));
+      return field.unit === undefined
+        ? format('plain', () => ({ ...GROUPED, ...digits(field) }))
+        : formatQuantity(number, field.unit, locale, quantityDigits(field));
     case 'date':
       return formatDate({ kind: 'date', iso: '', precision: 'day', time: number }, field.display, locale);
     case 'text':
@@ -189,7 +205,8 @@ function formatValueOnce(field: Field, value: Value, context: FormatContext): st
 function formatRange(field: Field, value: { min: number; max: number }, context: FormatContext): string {
   const format = field.type === 'range' ? field : { decimals: 2, significant: undefined };
   const unit = field.type === 'range' ? field.unit : undefined;
-  if (unit !== undefined) return formatQuantityRange(value.min, value.max, unit, context.locale, context.words.rangeBetween, quantityDigits(format));
+  if (unit !== undefined)
+    return formatQuantityRange(value.min, value.max, unit, context.locale, context.words.rangeBetween, quantityDigits(format));
   const min = plainNumber(value.min, format, context.locale);
   return value.min === value.max ? min : `${min} ${context.words.rangeBetween} ${plainNumber(value.max, format, context.locale)}`;
 }

@@ -14,7 +14,10 @@ export function findMessages(language: Language): MessageCatalogue {
  * The CLI's language: --lang when given, else the system's, read as POSIX does: the first of LC_ALL, LC_MESSAGES and
  * LANG that is set and not empty ("es_EC.UTF-8" → es). A system language datadeck does not speak, C or POSIX → English.
  */
-export function chooseCliLanguage(input: { readonly flag: string | undefined; readonly env: Readonly<Record<string, string | undefined>> }): { language: Language } | { problem: Message } {
+export function chooseCliLanguage(input: {
+  readonly flag: string | undefined;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}): { language: Language } | { problem: Message } {
   if (input.flag !== undefined) {
     const wanted = input.flag.trim().toLowerCase();
     return isLanguage(wanted) ? { language: wanted } : { problem: messages.badCliLanguage(input.flag, LANGUAGES) };

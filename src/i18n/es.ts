@@ -42,7 +42,12 @@ export const es: DeckWords = {
     },
     keys: { space: 'ESPACIO', shift: 'Mayús' },
     resume: 'Reanudar la presentación',
-    controls: { previous: 'diapositiva anterior', next: 'diapositiva siguiente', above: 'diapositiva de arriba', below: 'diapositiva de abajo' },
+    controls: {
+      previous: 'diapositiva anterior',
+      next: 'diapositiva siguiente',
+      above: 'diapositiva de arriba',
+      below: 'diapositiva de abajo',
+    },
     noNotes: 'Esta diapositiva no tiene notas.',
     media: {
       play: 'Reproducir',

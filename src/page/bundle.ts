@@ -39,7 +39,9 @@ export function bundleDeck(input: BundleInput): string {
   const plugins = input.hasNotes ? '[RevealNotes]' : '[]';
   const init = `Reveal.initialize(Object.assign(${JSON.stringify(REVEAL_CONFIG)}, { plugins: ${plugins} }));`;
   const scripts = [assets.revealJs, ...(input.hasNotes ? [assets.notesJs] : []), init].map(inlineScript);
-  const css = compactCss({ revealCss: assets.revealCss, themeCss: assets.themeCss, features: findFeatures(REVEAL_CONFIG, input.slides) }) + columnWidthCss(input.slides);
+  const css =
+    compactCss({ revealCss: assets.revealCss, themeCss: assets.themeCss, features: findFeatures(REVEAL_CONFIG, input.slides) }) +
+    columnWidthCss(input.slides);
   const csp = createDeckPolicy({ scripts, css, notesJs: input.hasNotes ? assets.notesJs : undefined, geometry: REVEAL_CONFIG });
   return input.shell({
     lang: deck.meta.locale,
@@ -60,5 +62,8 @@ function inlineScript(code: string): string {
 export function columnWidthCss(slides: readonly string[]): string {
   const widths = new Set<number>();
   for (const html of slides) for (const [, width = ''] of html.matchAll(/<col class="dd-w(\d+)">/g)) widths.add(Number(width));
-  return [...widths].sort((a, b) => a - b).map((width) => `col.dd-w${width}{width:${width}%}`).join('');
+  return [...widths]
+    .sort((a, b) => a - b)
+    .map((width) => `col.dd-w${width}{width:${width}%}`)
+    .join('');
 }

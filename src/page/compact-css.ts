@@ -29,7 +29,9 @@ function compactCssOnce(options: { revealCss: string; themeCss: string; features
   const naming = [
     '\\.reveal\\.rtl(?![\\w-])',
     ...(options.features.hasFragments ? [] : ['\\.fragment(?![\\w-])']),
-    ...(unused === '' ? [] : [`\\.reveal\\.(?:${unused})(?![\\w-])|\\[data-(?:background-)?transition~?=["']?(?:${unused})(?:-in|-out)?["']?\\]`]),
+    ...(unused === ''
+      ? []
+      : [`\\.reveal\\.(?:${unused})(?![\\w-])|\\[data-(?:background-)?transition~?=["']?(?:${unused})(?:-in|-out)?["']?\\]`]),
   ];
   return `${pruneRules(options.revealCss, new RegExp(naming.join('|')))}\n${minifyCss(options.themeCss)}`;
 }
@@ -38,7 +40,10 @@ function compactCssOnce(options: { revealCss: string; themeCss: string; features
 const TRANSITIONS = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom', 'linear', 'default'];
 
 /** The configured transitions plus every data-transition / data-background-transition a slide carries; any fragment. */
-export function findFeatures(config: { readonly transition: string; readonly backgroundTransition: string }, slides: readonly string[]): DeckFeatures {
+export function findFeatures(
+  config: { readonly transition: string; readonly backgroundTransition: string },
+  slides: readonly string[],
+): DeckFeatures {
   const transitions = new Set([config.transition, config.backgroundTransition]);
   for (const html of slides) {
     for (const [, value = ''] of html.matchAll(/\sdata-(?:background-)?transition="([^"]*)"/g)) {
@@ -55,7 +60,9 @@ const TOKENS = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|\/\*[\s\S]*?\*\/|\s+/g;
 export function minifyCss(css: string): string {
   const spaced = css.replace(TOKENS, (match, string: string | undefined) => string ?? (match.startsWith('/*') ? '' : ' '));
   // Spaces next to { } ; , and after : never matter outside strings (before ":" they would: ".a :hover").
-  return spaced.replace(TOKENS_OR_PUNCTUATION, (_match, string: string | undefined, punctuation: string | undefined) => string ?? punctuation ?? '').trim();
+  return spaced
+    .replace(TOKENS_OR_PUNCTUATION, (_match, string: string | undefined, punctuation: string | undefined) => string ?? punctuation ?? '')
+    .trim();
 }
 
 const TOKENS_OR_PUNCTUATION = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')| ?([{};,]) ?|(?<=:) /g;

@@ -23,7 +23,10 @@ export interface PolicySources {
  */
 export function buildContentSecurityPolicy(sources: PolicySources): string {
   const attributes = sources.styleAttributes ?? [];
-  const styleSources = [...sources.styles.map(hashSource), ...(attributes.length > 0 ? ["'unsafe-hashes'", ...attributes.map(hashSource)] : [])];
+  const styleSources = [
+    ...sources.styles.map(hashSource),
+    ...(attributes.length > 0 ? ["'unsafe-hashes'", ...attributes.map(hashSource)] : []),
+  ];
   return [
     "default-src 'none'",
     `script-src ${listOrNone(unique(sources.scripts.map(hashSource)))}`,
@@ -54,7 +57,8 @@ export interface DeckPolicyInput {
 
 /** The policy of a built deck: its own code, reveal's print view and, when it has notes, the speaker view. */
 export function createDeckPolicy(input: DeckPolicyInput): string {
-  const speaker: InlineCode = input.notesJs === undefined ? { scripts: [], styles: [], styleAttributes: [] } : readSpeakerViewCode(input.notesJs);
+  const speaker: InlineCode =
+    input.notesJs === undefined ? { scripts: [], styles: [], styleAttributes: [] } : readSpeakerViewCode(input.notesJs);
   return buildContentSecurityPolicy({
     scripts: [...input.scripts, ...speaker.scripts],
     styles: [input.css, ...revealPrintStyles(input.geometry), ...speaker.styles],

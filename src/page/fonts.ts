@@ -100,10 +100,14 @@ export function collectGlyphs(slides: readonly string[], styles: readonly string
   const seen = new Uint8Array(0x10000);
   for (const character of characters) seen[character.charCodeAt(0)] = 1;
   for (const html of slides) addTextCharacters(html, characters, seen);
-  for (const css of styles) for (const [, content = ''] of css.matchAll(/content:\s*"([^"]*)"/g)) for (const character of content) characters.add(character);
+  for (const css of styles)
+    for (const [, content = ''] of css.matchAll(/content:\s*"([^"]*)"/g)) for (const character of content) characters.add(character);
   // CSS `text-transform: uppercase` shows "É" for an "é" in the markup (the title card's "POLITÉCNICA").
   for (const character of [...characters]) for (const upper of character.toUpperCase()) characters.add(upper);
-  return [...characters].filter((character) => character >= ' ').sort((a, b) => (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0)).join('');
+  return [...characters]
+    .filter((character) => character >= ' ')
+    .sort((a, b) => (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0))
+    .join('');
 }
 
 // One pass over the markup, tags skipped and entities decoded: a 10,000-row deck has ten megabytes of it. A
@@ -132,7 +136,12 @@ function addTextCharacters(html: string, characters: Set<string>, seen: Uint8Arr
 function decodeEntities(html: string): string {
   const named: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
   return html.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-    const code = name.startsWith('#x') || name.startsWith('#X') ? Number.parseInt(name.slice(2), 16) : name.startsWith('#') ? Number(name.slice(1)) : undefined;
+    const code =
+      name.startsWith('#x') || name.startsWith('#X')
+        ? Number.parseInt(name.slice(2), 16)
+        : name.startsWith('#')
+          ? Number(name.slice(1))
+          : undefined;
     if (code === undefined) return named[name] ?? entity;
     return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
   });
@@ -141,7 +150,9 @@ function decodeEntities(html: string): string {
 /** weight: the static instance made from a variable font; undefined: the font as it is. */
 export function fontKey(file: Uint8Array, glyphs: string, weight?: number): string {
   const fileHash = createHash('sha256').update(file).digest('hex');
-  return createHash('sha256').update(JSON.stringify([FONT_CACHE_VERSION, fileHash, glyphs, weight ?? null])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([FONT_CACHE_VERSION, fileHash, glyphs, weight ?? null]))
+    .digest('hex');
 }
 
 async function subsetCached(options: { file: Uint8Array; glyphs: string; weight: number | undefined; cache: FontCache }): Promise<string> {

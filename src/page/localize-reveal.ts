@@ -19,22 +19,48 @@ const SOURCE: Texts = {
   clockLocale: 'en-US',
   reveal: {
     help: {
-      title: 'Keyboard Shortcuts', key: 'KEY', action: 'ACTION', nextSlide: 'Next slide', previousSlide: 'Previous slide',
-      navigateLeft: 'Navigate left', navigateRight: 'Navigate right', navigateUp: 'Navigate up', navigateDown: 'Navigate down',
-      withoutFragments: 'Navigate without fragments', firstOrLastSlide: 'Jump to first/last slide', pause: 'Pause',
-      fullscreen: 'Fullscreen', jumpToSlide: 'Jump to slide', overview: 'Slide overview', speakerView: 'Speaker notes view',
+      title: 'Keyboard Shortcuts',
+      key: 'KEY',
+      action: 'ACTION',
+      nextSlide: 'Next slide',
+      previousSlide: 'Previous slide',
+      navigateLeft: 'Navigate left',
+      navigateRight: 'Navigate right',
+      navigateUp: 'Navigate up',
+      navigateDown: 'Navigate down',
+      withoutFragments: 'Navigate without fragments',
+      firstOrLastSlide: 'Jump to first/last slide',
+      pause: 'Pause',
+      fullscreen: 'Fullscreen',
+      jumpToSlide: 'Jump to slide',
+      overview: 'Slide overview',
+      speakerView: 'Speaker notes view',
     },
     keys: { space: 'SPACE', shift: 'Shift' },
     resume: 'Resume presentation',
     controls: { previous: 'previous slide', next: 'next slide', above: 'above slide', below: 'below slide' },
     noNotes: 'No notes on this slide.',
-    media: { play: 'Play media', playVideo: 'Play video', unmuteVideo: 'Unmute video', playAudio: 'Play audio', imageFailed: 'Unable to load image.', videoFailed: 'Unable to load video.' },
+    media: {
+      play: 'Play media',
+      playVideo: 'Play video',
+      unmuteVideo: 'Unmute video',
+      playAudio: 'Play audio',
+      imageFailed: 'Unable to load image.',
+      videoFailed: 'Unable to load video.',
+    },
   },
   speakerView: {
-    title: 'reveal.js - Speaker View', loading: 'Loading speaker view...', upcoming: 'Upcoming', time: 'Time', reset: 'Click to Reset',
-    pacing: 'Pacing – Time to finish current slide', notes: 'Notes', layout: 'Layout',
+    title: 'reveal.js - Speaker View',
+    loading: 'Loading speaker view...',
+    upcoming: 'Upcoming',
+    time: 'Time',
+    reset: 'Click to Reset',
+    pacing: 'Pacing – Time to finish current slide',
+    notes: 'Notes',
+    layout: 'Layout',
     layouts: { default: 'Default', wide: 'Wide', tall: 'Tall', notesOnly: 'Notes only' },
-    isClock12Hour: true, clockStart: '0:00 AM',
+    isClock12Hour: true,
+    clockStart: '0:00 AM',
     crossOrigin: ['Cross origin error.', 'The speaker window can only be opened from the same origin.'],
     connectionFailed: ['Error connecting to main window.', 'Please try closing and reopening the speaker view.'],
     pacingTooShort: [
@@ -114,10 +140,17 @@ export interface RevealCode {
  * must be found exactly once: a reveal.js upgrade that changes one fails the build instead of bringing English back.
  */
 export function localizeReveal(code: RevealCode, words: DeckWords, locale: string): RevealCode {
-  if (lastLocalized?.code.revealJs === code.revealJs && lastLocalized.code.notesJs === code.notesJs && lastLocalized.words === words && lastLocalized.locale === locale) return lastLocalized.result;
+  if (
+    lastLocalized?.code.revealJs === code.revealJs &&
+    lastLocalized.code.notesJs === code.notesJs &&
+    lastLocalized.words === words &&
+    lastLocalized.locale === locale
+  )
+    return lastLocalized.result;
   checkRevealWords(words);
   // The locale is set into a lang="" attribute and a JS string: validate.ts allows only "es", "es-EC" and the like.
-  if (!/^[a-z]{2}(-[A-Z]{2})?$/.test(locale)) throw new Error(`the locale ${JSON.stringify(locale)} is not a language code such as es or es-EC`);
+  if (!/^[a-z]{2}(-[A-Z]{2})?$/.test(locale))
+    throw new Error(`the locale ${JSON.stringify(locale)} is not a language code such as es or es-EC`);
   const texts: Texts = { reveal: words.reveal, speakerView: words.speakerView, lang: locale, clockLocale: locale };
   const result = {
     revealJs: replaceAnchors({ source: code.revealJs, file: 'reveal.js', from: REVEAL_JS(SOURCE), to: REVEAL_JS(texts) }),
@@ -128,7 +161,9 @@ export function localizeReveal(code: RevealCode, words: DeckWords, locale: strin
 }
 
 // The dev server rebuilds with the same reveal.js and words on every save.
-let lastLocalized: { readonly code: RevealCode; readonly words: DeckWords; readonly locale: string; readonly result: RevealCode } | undefined;
+let lastLocalized:
+  | { readonly code: RevealCode; readonly words: DeckWords; readonly locale: string; readonly result: RevealCode }
+  | undefined;
 
 /** Every text a catalogue gives reveal, to check it is plain (see RevealWords). */
 export function listRevealWords(words: DeckWords): string[] {
@@ -151,14 +186,17 @@ function replaceAnchors(input: { source: string; file: string; from: readonly st
     const isOnce = at >= 0 && source.indexOf(anchor, at + 1) < 0;
     if (!isOnce) {
       const count = at < 0 ? 0 : source.split(anchor).length - 1;
-      throw new Error(`reveal.js ${REVEAL_VERSION}'s text ${JSON.stringify(anchor)} occurs ${count} times in ${file}, not once: the installed reveal.js is not the release datadeck translates; pin reveal.js ${REVEAL_VERSION} or update src/page/localize-reveal.ts`);
+      throw new Error(
+        `reveal.js ${REVEAL_VERSION}'s text ${JSON.stringify(anchor)} occurs ${count} times in ${file}, not once: the installed reveal.js is not the release datadeck translates; pin reveal.js ${REVEAL_VERSION} or update src/page/localize-reveal.ts`,
+      );
     }
     return { at, length: anchor.length, text: input.to[index] ?? anchor };
   });
   const ordered = [...edits].sort((a, b) => a.at - b.at);
   ordered.forEach((edit, index) => {
     const next = ordered[index + 1];
-    if (next !== undefined && edit.at + edit.length > next.at) throw new Error(`two of datadeck's anchors overlap in ${file} at ${next.at}: src/page/localize-reveal.ts needs fixing`);
+    if (next !== undefined && edit.at + edit.length > next.at)
+      throw new Error(`two of datadeck's anchors overlap in ${file} at ${next.at}: src/page/localize-reveal.ts needs fixing`);
   });
   // One pass over the source, joined once: the files are 70–120 kB and there are ~40 edits.
   const pieces: string[] = [];
@@ -174,5 +212,6 @@ function replaceAnchors(input: { source: string; file: string; from: readonly st
 /** A catalogue string that would break the code it is set into (a quote, a tag, a template's ${) fails the build. */
 export function checkRevealWords(words: DeckWords): void {
   const unsafe = listRevealWords(words).find((text) => UNSAFE.test(text));
-  if (unsafe !== undefined) throw new Error(`the deck words ${JSON.stringify(unsafe)} contain one of \` \\ $ < > & " ': reveal's screens take plain text`);
+  if (unsafe !== undefined)
+    throw new Error(`the deck words ${JSON.stringify(unsafe)} contain one of \` \\ $ < > & " ': reveal's screens take plain text`);
 }

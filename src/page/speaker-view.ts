@@ -35,7 +35,8 @@ function extractSpeakerViewCode(notesJs: string): InlineCode {
   // Attributes are looked for in the markup only: the script's own text may mention style="" in strings.
   const markup = html.replace(/<script>[\s\S]*?<\/script>/g, '');
   const styleAttributes = [...new Set([...markup.matchAll(/\sstyle="([^"]*)"/g)].map((match) => match[1] ?? ''))];
-  if (scripts.length === 0) throw new Error('the notes plugin\'s speaker view has no inline <script>: reveal.js changed how it opens the view');
+  if (scripts.length === 0)
+    throw new Error("the notes plugin's speaker view has no inline <script>: reveal.js changed how it opens the view");
   return { scripts, styles, styleAttributes };
 }
 
@@ -49,7 +50,10 @@ function readWrittenPage(notesJs: string): string {
   let end = bodyStart;
   while (end < notesJs.length && notesJs[end] !== '`') end += notesJs[end] === '\\' ? 2 : 1;
   const raw = notesJs.slice(bodyStart, end);
-  if (raw.includes('${')) throw new Error('the speaker view template now has ${...} parts: its text is no longer fixed, so it cannot be hashed');
+  if (raw.includes('${')) {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the message names a literal "${...}", not a placeholder.
+    throw new Error('the speaker view template now has ${...} parts: its text is no longer fixed, so it cannot be hashed');
+  }
   // A template literal without ${} is a constant: evaluating it only cooks its escapes (\x3C, \\, \/) into the
   // exact string the browser receives. The empty context gives it nothing to reach.
   const cooked: unknown = runInNewContext(`\`${raw}\``, {}, { timeout: 1000 });

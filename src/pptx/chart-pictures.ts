@@ -48,7 +48,9 @@ export function readSvgSize(svg: string): { width: number; height: number } {
   const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
   const read = (name: string) => Number(new RegExp(`\\s${name}="([0-9.]+)"`).exec(root)?.[1] ?? Number.NaN);
   const [width, height] = [read('width'), read('height')];
-  return Number.isFinite(width) && Number.isFinite(height) && width > 0 && height > 0 ? { width: Math.ceil(width), height: Math.ceil(height) } : { width: 1120, height: 500 };
+  return Number.isFinite(width) && Number.isFinite(height) && width > 0 && height > 0
+    ? { width: Math.ceil(width), height: Math.ceil(height) }
+    : { width: 1120, height: 500 };
 }
 
 /** Only the @font-face rules of the theme's CSS (with their embedded fonts): the rest styles slides, not a chart. */

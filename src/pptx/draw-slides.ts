@@ -76,8 +76,16 @@ function textBox(context: DrawContext, box: { x: number; y: number; w: number; h
 
 function drawHeader(slide: Slide, title: Runs, context: DrawContext, suffix?: string): void {
   const { theme } = context;
-  const runs = [...paragraphs([title], context, { bold: true }), ...(suffix === undefined ? [] : [{ text: ` ${suffix}`, options: { lang: context.lang, bold: false, color: theme.muted, fontSize: 21 } }])];
-  slide.addText(runs, textBox(context, { x: MARGIN, y: 0.35, w: BODY_W, h: 0.85 }, { fontSize: 34, color: theme.heading, valign: 'bottom' }));
+  const runs = [
+    ...paragraphs([title], context, { bold: true }),
+    ...(suffix === undefined
+      ? []
+      : [{ text: ` ${suffix}`, options: { lang: context.lang, bold: false, color: theme.muted, fontSize: 21 } }]),
+  ];
+  slide.addText(
+    runs,
+    textBox(context, { x: MARGIN, y: 0.35, w: BODY_W, h: 0.85 }, { fontSize: 34, color: theme.heading, valign: 'bottom' }),
+  );
   slide.addShape('rect', { x: MARGIN, y: 1.27, w: 1, h: 0.06, fill: { color: theme.accent }, line: { color: theme.accent, width: 0 } });
 }
 
@@ -86,14 +94,28 @@ function drawTitle(slide: Slide, plan: Extract<PptxSlide, { kind: 'title' }>, co
   slide.addShape('rect', { x: 0, y: 0, w: 0.29, h: 7.5, fill: { color: theme.heading }, line: { color: theme.heading, width: 0 } });
   const x = 1.1;
   const w = WIDTH - x - MARGIN;
-  if (plan.eyebrow !== undefined) slide.addText(paragraphs([plan.eyebrow], context, { bold: true, charSpacing: 2 }), textBox(context, { x, y: 1.2, w, h: 0.45 }, { fontSize: 18, color: theme.accent }));
-  slide.addText(paragraphs([plan.title], context, { bold: true }), textBox(context, { x, y: 1.75, w, h: 2.0 }, { fontSize: 48, color: theme.heading, valign: 'bottom' }));
-  if (plan.subtitle !== undefined) slide.addText(paragraphs([plan.subtitle], context), textBox(context, { x, y: 3.9, w, h: 0.6 }, { fontSize: 25, color: theme.muted }));
+  if (plan.eyebrow !== undefined)
+    slide.addText(
+      paragraphs([plan.eyebrow], context, { bold: true, charSpacing: 2 }),
+      textBox(context, { x, y: 1.2, w, h: 0.45 }, { fontSize: 18, color: theme.accent }),
+    );
+  slide.addText(
+    paragraphs([plan.title], context, { bold: true }),
+    textBox(context, { x, y: 1.75, w, h: 2.0 }, { fontSize: 48, color: theme.heading, valign: 'bottom' }),
+  );
+  if (plan.subtitle !== undefined)
+    slide.addText(paragraphs([plan.subtitle], context), textBox(context, { x, y: 3.9, w, h: 0.6 }, { fontSize: 25, color: theme.muted }));
   slide.addShape('line', { x, y: 4.85, w, h: 0, line: { color: theme.border, width: 1.5 } });
   const width = w / Math.max(1, plan.byline.length);
   plan.byline.forEach((item, index) => {
-    const label = { text: item.label.toLocaleUpperCase(), options: { lang: context.lang, bold: true, fontSize: 13, color: theme.muted, breakLine: true } };
-    slide.addText([label, ...paragraphs([item.value], context, { fontSize: 19, bold: true })], textBox(context, { x: x + index * width, y: 5.05, w: width - 0.2, h: 1.0 }));
+    const label = {
+      text: item.label.toLocaleUpperCase(),
+      options: { lang: context.lang, bold: true, fontSize: 13, color: theme.muted, breakLine: true },
+    };
+    slide.addText(
+      [label, ...paragraphs([item.value], context, { fontSize: 19, bold: true })],
+      textBox(context, { x: x + index * width, y: 5.05, w: width - 0.2, h: 1.0 }),
+    );
   });
 }
 
@@ -102,15 +124,28 @@ function drawText(slide: Slide, plan: Extract<PptxSlide, { kind: 'text' }>, cont
   drawHeader(slide, plan.title, context);
   let y = BODY_Y;
   if (plan.lead !== undefined) {
-    slide.addText(paragraphs([plan.lead], context), textBox(context, { x: MARGIN, y, w: BODY_W, h: 0.6 }, { fontSize: 24, color: theme.muted }));
+    slide.addText(
+      paragraphs([plan.lead], context),
+      textBox(context, { x: MARGIN, y, w: BODY_W, h: 0.6 }, { fontSize: 24, color: theme.muted }),
+    );
     y += 0.75;
   }
   const footerH = plan.footer === undefined ? 0 : 1.0;
   const bullet = plan.list === 'numbers' ? { type: 'number' as const } : plan.list === 'bullets' ? { indent: 24 } : undefined;
   const size = plan.list === 'none' ? 23 : 22;
-  slide.addText(paragraphs(plan.paragraphs, context, { ...(bullet === undefined ? {} : { bullet }), paraSpaceAfter: 12 }), textBox(context, { x: MARGIN, y, w: BODY_W, h: BODY_Y + BODY_H - y - footerH }, { fontSize: size }));
+  slide.addText(
+    paragraphs(plan.paragraphs, context, { ...(bullet === undefined ? {} : { bullet }), paraSpaceAfter: 12 }),
+    textBox(context, { x: MARGIN, y, w: BODY_W, h: BODY_Y + BODY_H - y - footerH }, { fontSize: size }),
+  );
   if (plan.footer !== undefined) {
-    slide.addText(paragraphs([plan.footer], context), textBox(context, { x: MARGIN, y: BODY_Y + BODY_H - 0.9, w: BODY_W, h: 0.9 }, { fontSize: 18, fill: { color: theme.surface }, margin: 10, valign: 'middle' }));
+    slide.addText(
+      paragraphs([plan.footer], context),
+      textBox(
+        context,
+        { x: MARGIN, y: BODY_Y + BODY_H - 0.9, w: BODY_W, h: 0.9 },
+        { fontSize: 18, fill: { color: theme.surface }, margin: 10, valign: 'middle' },
+      ),
+    );
   }
 }
 
@@ -119,7 +154,10 @@ function drawDefinitions(slide: Slide, plan: Extract<PptxSlide, { kind: 'definit
   drawHeader(slide, plan.title, context);
   let y = BODY_Y;
   if (plan.lead !== undefined) {
-    slide.addText(paragraphs([plan.lead], context), textBox(context, { x: MARGIN, y, w: BODY_W, h: 0.5 }, { fontSize: 19, color: theme.muted }));
+    slide.addText(
+      paragraphs([plan.lead], context),
+      textBox(context, { x: MARGIN, y, w: BODY_W, h: 0.5 }, { fontSize: 19, color: theme.muted }),
+    );
     y += 0.6;
   }
   const gap = 0.3;
@@ -137,8 +175,20 @@ function drawDefinitions(slide: Slide, plan: Extract<PptxSlide, { kind: 'definit
     slide.addText([...term, ...body], textBox(context, { x, y: y + 0.07, w, h: h - 0.17 }, { fill: { color: theme.surface }, margin: 12 }));
   });
   if (plan.takeaway !== undefined) {
-    const runs = [{ text: '', isBold: true }, ...plan.takeaway.label.map((run) => ({ ...run, isBold: true })), { text: ': ', isBold: true }, ...plan.takeaway.text].filter((run) => run.text !== '');
-    slide.addText(paragraphs([runs], context), textBox(context, { x: MARGIN, y: BODY_Y + BODY_H - 0.75, w: BODY_W, h: 0.7 }, { fontSize: 17, fill: { color: 'FFF7ED' }, margin: 10, valign: 'middle' }));
+    const runs = [
+      { text: '', isBold: true },
+      ...plan.takeaway.label.map((run) => ({ ...run, isBold: true })),
+      { text: ': ', isBold: true },
+      ...plan.takeaway.text,
+    ].filter((run) => run.text !== '');
+    slide.addText(
+      paragraphs([runs], context),
+      textBox(
+        context,
+        { x: MARGIN, y: BODY_Y + BODY_H - 0.75, w: BODY_W, h: 0.7 },
+        { fontSize: 17, fill: { color: 'FFF7ED' }, margin: 10, valign: 'middle' },
+      ),
+    );
   }
 }
 
@@ -147,13 +197,23 @@ function drawConclusions(slide: Slide, plan: Extract<PptxSlide, { kind: 'conclus
   drawHeader(slide, plan.title, context);
   const boxW = plan.box === undefined ? 0 : 4.6;
   const proseW = BODY_W - (boxW === 0 ? 0 : boxW + 0.35);
-  slide.addText(paragraphs(plan.paragraphs, context, { paraSpaceAfter: 10 }), textBox(context, { x: MARGIN, y: BODY_Y, w: proseW, h: BODY_H }, { fontSize: plan.box === undefined ? 23 : 17 }));
+  slide.addText(
+    paragraphs(plan.paragraphs, context, { paraSpaceAfter: 10 }),
+    textBox(context, { x: MARGIN, y: BODY_Y, w: proseW, h: BODY_H }, { fontSize: plan.box === undefined ? 23 : 17 }),
+  );
   if (plan.box === undefined) return;
   const title = paragraphs([plan.box.title], context, { bold: true, fontSize: 17, color: theme.accent, charSpacing: 1, paraSpaceAfter: 8 });
   const last = title.at(-1);
   if (last !== undefined) last.options = { ...last.options, breakLine: true };
   const items = paragraphs(plan.box.items, context, { fontSize: 15, bullet: { indent: 14 }, paraSpaceAfter: 8 });
-  slide.addText([...title, ...items], textBox(context, { x: MARGIN + proseW + 0.35, y: BODY_Y, w: boxW, h: BODY_H }, { fill: { color: theme.surface }, margin: 14, line: { color: theme.border, width: 1 } }));
+  slide.addText(
+    [...title, ...items],
+    textBox(
+      context,
+      { x: MARGIN + proseW + 0.35, y: BODY_Y, w: boxW, h: BODY_H },
+      { fill: { color: theme.surface }, margin: 14, line: { color: theme.border, width: 1 } },
+    ),
+  );
 }
 
 function drawSources(slide: Slide, plan: Extract<PptxSlide, { kind: 'sources' }>, context: DrawContext): void {
@@ -161,13 +221,28 @@ function drawSources(slide: Slide, plan: Extract<PptxSlide, { kind: 'sources' }>
   drawHeader(slide, plan.title, context);
   let y = BODY_Y;
   if (plan.lead !== undefined) {
-    slide.addText(paragraphs([plan.lead], context), textBox(context, { x: MARGIN, y, w: BODY_W, h: 0.6 }, { fontSize: 22, color: theme.muted }));
+    slide.addText(
+      paragraphs([plan.lead], context),
+      textBox(context, { x: MARGIN, y, w: BODY_W, h: 0.6 }, { fontSize: 22, color: theme.muted }),
+    );
     y += 0.7;
   }
   const lines: TextProps[] = plan.sources.flatMap((source, index) => {
     const link = { url: source.url }; // pptxgenjs escapes a text link's address (not an image's: none here)
-    const title = source.title.map((run, runIndex) => ({ text: run.text, options: { lang: context.lang, bold: run.isBold, color: theme.primary, hyperlink: link, breakLine: runIndex === source.title.length - 1 } }));
-    const address = { text: source.url, options: { lang: context.lang, breakLine: index < plan.sources.length - 1, fontSize: 13, color: theme.muted, paraSpaceAfter: 10 } };
+    const title = source.title.map((run, runIndex) => ({
+      text: run.text,
+      options: {
+        lang: context.lang,
+        bold: run.isBold,
+        color: theme.primary,
+        hyperlink: link,
+        breakLine: runIndex === source.title.length - 1,
+      },
+    }));
+    const address = {
+      text: source.url,
+      options: { lang: context.lang, breakLine: index < plan.sources.length - 1, fontSize: 13, color: theme.muted, paraSpaceAfter: 10 },
+    };
     return [...title, address];
   });
   slide.addText(lines, textBox(context, { x: MARGIN, y, w: BODY_W, h: BODY_Y + BODY_H - y }, { fontSize: 18 }));
@@ -176,16 +251,40 @@ function drawSources(slide: Slide, plan: Extract<PptxSlide, { kind: 'sources' }>
 function drawTable(slide: Slide, plan: Extract<PptxSlide, { kind: 'table' }>, context: DrawContext): void {
   const { theme } = context;
   drawHeader(slide, plan.title, context, plan.continued);
-  slide.addTable(tableRows(plan.table, context), { x: MARGIN, y: BODY_Y, w: BODY_W, colW: columnWidths(plan.table), fontFace: theme.font, fontSize: 11, color: theme.text, valign: 'top', margin: 0.06, border: { type: 'solid', color: theme.border, pt: 0.75 }, autoPage: false });
+  slide.addTable(tableRows(plan.table, context), {
+    x: MARGIN,
+    y: BODY_Y,
+    w: BODY_W,
+    colW: columnWidths(plan.table),
+    fontFace: theme.font,
+    fontSize: 11,
+    color: theme.text,
+    valign: 'top',
+    margin: 0.06,
+    border: { type: 'solid', color: theme.border, pt: 0.75 },
+    autoPage: false,
+  });
   if (plan.footer !== undefined) {
     const options = plan.footer.isContinues ? { align: 'right' as const, color: theme.accent, bold: true } : { color: theme.muted };
-    slide.addText(paragraphs([plan.footer.text], context, options.bold === true ? { bold: true } : {}), textBox(context, { x: MARGIN, y: 6.7, w: BODY_W, h: 0.45 }, { fontSize: 13, ...options }));
+    slide.addText(
+      paragraphs([plan.footer.text], context, options.bold === true ? { bold: true } : {}),
+      textBox(context, { x: MARGIN, y: 6.7, w: BODY_W, h: 0.45 }, { fontSize: 13, ...options }),
+    );
   }
 }
 
 function tableRows(table: PptxTable, context: DrawContext): PptxGenJS.default.TableRow[] {
   const { theme } = context;
-  const header = table.columns.map((column) => ({ text: column.label, options: { bold: true, color: 'FFFFFF', fill: { color: theme.heading }, align: column.isRight ? ('right' as const) : ('left' as const), lang: context.lang } }));
+  const header = table.columns.map((column) => ({
+    text: column.label,
+    options: {
+      bold: true,
+      color: 'FFFFFF',
+      fill: { color: theme.heading },
+      align: column.isRight ? ('right' as const) : ('left' as const),
+      lang: context.lang,
+    },
+  }));
   const rows = table.rows.map((cells, rowIndex) =>
     cells.map((text, index) => ({
       text,
@@ -203,7 +302,7 @@ function tableRows(table: PptxTable, context: DrawContext): PptxGenJS.default.Ta
 /** The deck's column shares of the table's width, in inches; columns without a share split what is left. */
 function columnWidths(table: PptxTable): number[] {
   const total = table.columns.reduce((sum, column) => sum + column.width, 0);
-  return table.columns.map((column) => (BODY_W * (total > 0 ? column.width / total : 1 / Math.max(1, table.columns.length))));
+  return table.columns.map((column) => BODY_W * (total > 0 ? column.width / total : 1 / Math.max(1, table.columns.length)));
 }
 
 function drawChart(slide: Slide, plan: Extract<PptxSlide, { kind: 'chart' }>, context: DrawContext): void {
@@ -217,9 +316,23 @@ function drawChart(slide: Slide, plan: Extract<PptxSlide, { kind: 'chart' }>, co
     // Fitted into the box at the SVG's own proportions, centred.
     const scale = Math.min(box.w / shape.width, box.h / shape.height);
     const [w, h] = [shape.width * scale, shape.height * scale];
-    slide.addImage({ data: `image/png;base64,${Buffer.from(shape.png).toString('base64')}`, x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h, altText: shape.altText });
+    slide.addImage({
+      data: `image/png;base64,${Buffer.from(shape.png).toString('base64')}`,
+      x: box.x + (box.w - w) / 2,
+      y: box.y + (box.h - h) / 2,
+      w,
+      h,
+      altText: shape.altText,
+    });
   } else {
-    slide.addText(shape?.text ?? '', textBox(context, box, { fontSize: 16, color: theme.muted, align: 'center', valign: 'middle', fill: { color: theme.surface } }));
+    slide.addText(
+      shape?.text ?? '',
+      textBox(context, box, { fontSize: 16, color: theme.muted, align: 'center', valign: 'middle', fill: { color: theme.surface } }),
+    );
   }
-  if (plan.caption !== undefined) slide.addText(paragraphs([plan.caption], context), textBox(context, { x: MARGIN, y: BODY_Y + BODY_H - captionH, w: BODY_W, h: captionH }, { fontSize: 14, color: theme.muted }));
+  if (plan.caption !== undefined)
+    slide.addText(
+      paragraphs([plan.caption], context),
+      textBox(context, { x: MARGIN, y: BODY_Y + BODY_H - captionH, w: BODY_W, h: captionH }, { fontSize: 14, color: theme.muted }),
+    );
 }

@@ -70,7 +70,9 @@ function planBars(chart: DeclaredChart, prepared: PreparedChart, theme: PptxThem
   const data = seriesNames.map((series) => ({
     name: series === '' ? prepared.value.title : series,
     labels: categories,
-    values: categories.map((category) => valueOf(prepared.marks.find((mark) => mark.c === category && (series === '' || mark.s === series)))),
+    values: categories.map((category) =>
+      figureOf(prepared.marks.find((mark) => mark.c === category && (series === '' || mark.s === series))),
+    ),
   }));
   // Bars coloured by a category have one series per colour and one bar per category: stacked, they do not leave gaps.
   const isStacked = chart.kind === 'stacked-bars' || (chart.kind === 'bars' && seriesNames.length > 1);
@@ -96,7 +98,13 @@ function planBars(chart: DeclaredChart, prepared: PreparedChart, theme: PptxThem
 
 function planSlices(chart: DeclaredChart, prepared: PreparedChart, theme: PptxTheme): NativeChart {
   const categories = [...prepared.categories];
-  const data = [{ name: prepared.value.title, labels: categories, values: categories.map((category) => valueOf(prepared.marks.find((mark) => mark.c === category))) }];
+  const data = [
+    {
+      name: prepared.value.title,
+      labels: categories,
+      values: categories.map((category) => figureOf(prepared.marks.find((mark) => mark.c === category))),
+    },
+  ];
   return {
     type: chart.kind === 'donut' ? 'doughnut' : 'pie',
     data,
@@ -143,7 +151,7 @@ function planPoints(chart: DeclaredChart, prepared: PreparedChart, theme: PptxTh
     const data = seriesNames.map((series) => ({
       name: name(series),
       labels,
-      values: xs.map((x) => valueOf(prepared.marks.find((mark) => String(mark.x ?? '') === x && (series === '' || mark.s === series)))),
+      values: xs.map((x) => figureOf(prepared.marks.find((mark) => String(mark.x ?? '') === x && (series === '' || mark.s === series)))),
     }));
     return { type: 'line', data, options };
   }
@@ -157,7 +165,7 @@ function planPoints(chart: DeclaredChart, prepared: PreparedChart, theme: PptxTh
     { name: prepared.x?.title ?? 'X', values: xs },
     ...seriesNames.map((series) => ({
       name: name(series),
-      values: marks.map((mark) => (isOf(mark, series) ? valueOf(mark) : MISSING)),
+      values: marks.map((mark) => (isOf(mark, series) ? figureOf(mark) : MISSING)),
       ...(named ? { labels: [marks.map((mark) => (isOf(mark, series) ? mark.t : ''))] } : {}),
     })),
   ];
@@ -165,7 +173,7 @@ function planPoints(chart: DeclaredChart, prepared: PreparedChart, theme: PptxTh
   return { type: 'scatter', data, options: { ...options, ...labels, lineSize: isLine ? 3 : 0 } };
 }
 
-function valueOf(mark: Mark | undefined): number {
+function figureOf(mark: Mark | undefined): number {
   return mark?.v ?? MISSING;
 }
 

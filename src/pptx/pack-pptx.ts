@@ -17,7 +17,12 @@ export async function packPptx(bytes: Uint8Array, input: PackInput): Promise<Buf
   return repack(JSZip, bytes, input, { isPresentation: true });
 }
 
-async function repack(JSZip: typeof JSZipType, bytes: Uint8Array, input: PackInput, { isPresentation }: { isPresentation: boolean }): Promise<Buffer> {
+async function repack(
+  JSZip: typeof JSZipType,
+  bytes: Uint8Array,
+  input: PackInput,
+  { isPresentation }: { isPresentation: boolean },
+): Promise<Buffer> {
   const source = await JSZip.loadAsync(bytes);
   const written: ZipEntry[] = [];
   const date = toZipDate(input.date);
@@ -29,13 +34,14 @@ async function repack(JSZip: typeof JSZipType, bytes: Uint8Array, input: PackInp
     const namesParts = entry.name.endsWith('.rels') || entry.name === '[Content_Types].xml';
     const content = namesParts ? Buffer.from(renumber(Buffer.from(raw).toString('utf8')), 'utf8') : raw;
     const text = () => Buffer.from(content).toString('utf8');
-    const fixed = entry.name === 'docProps/core.xml'
-      ? Buffer.from(fixCoreProperties(text(), input, isPresentation), 'utf8')
-      : /^ppt\/slides\/slide\d+\.xml$/.test(entry.name)
-        ? Buffer.from(keepFirstParagraphProperties(text()), 'utf8')
-        : entry.name.endsWith('.xlsx')
-        ? await repack(JSZip, content, input, { isPresentation: false })
-        : content;
+    const fixed =
+      entry.name === 'docProps/core.xml'
+        ? Buffer.from(fixCoreProperties(text(), input, isPresentation), 'utf8')
+        : /^ppt\/slides\/slide\d+\.xml$/.test(entry.name)
+          ? Buffer.from(keepFirstParagraphProperties(text()), 'utf8')
+          : entry.name.endsWith('.xlsx')
+            ? await repack(JSZip, content, input, { isPresentation: false })
+            : content;
     written.push({ name: renumber(entry.name), data: fixed });
   }
   return writeZip(written, date);
@@ -72,8 +78,11 @@ function createChartRenumbering(names: readonly string[]): (text: string) => str
   const workbooks = numbering(/^ppt\/embeddings\/Microsoft_Excel_Worksheet(\d+)\.xlsx$/);
   return (text) =>
     text
-      .replace(/\bchart(\d+)\.xml/g, (match, number: string) => `chart${charts.get(Number(number)) ?? number}.xml`)
-      .replace(/Microsoft_Excel_Worksheet(\d+)\.xlsx/g, (match, number: string) => `Microsoft_Excel_Worksheet${workbooks.get(Number(number)) ?? number}.xlsx`);
+      .replace(/\bchart(\d+)\.xml/g, (_match, number: string) => `chart${charts.get(Number(number)) ?? number}.xml`)
+      .replace(
+        /Microsoft_Excel_Worksheet(\d+)\.xlsx/g,
+        (_match, number: string) => `Microsoft_Excel_Worksheet${workbooks.get(Number(number)) ?? number}.xlsx`,
+      );
 }
 
 /** The export's clock replaced by the deck's date; the presentation also names its language. */

@@ -20,13 +20,54 @@ interface SlideBase {
 
 /** One PowerPoint slide per deck slide, as data: the same texts and figures the HTML deck shows. */
 export type PptxSlide =
-  | (SlideBase & { readonly kind: 'title'; readonly eyebrow: Runs | undefined; readonly title: Runs; readonly subtitle: Runs | undefined; readonly byline: readonly { readonly label: string; readonly value: Runs }[] })
-  | (SlideBase & { readonly kind: 'text'; readonly title: Runs; readonly lead: Runs | undefined; readonly paragraphs: readonly Runs[]; readonly list: 'none' | 'bullets' | 'numbers'; readonly footer: Runs | undefined })
-  | (SlideBase & { readonly kind: 'definitions'; readonly title: Runs; readonly lead: Runs | undefined; readonly cards: readonly { readonly term: Runs; readonly paragraphs: readonly Runs[] }[]; readonly takeaway: { readonly label: Runs; readonly text: Runs } | undefined })
-  | (SlideBase & { readonly kind: 'conclusions'; readonly title: Runs; readonly paragraphs: readonly Runs[]; readonly box: { readonly title: Runs; readonly items: readonly Runs[] } | undefined })
-  | (SlideBase & { readonly kind: 'sources'; readonly title: Runs; readonly lead: Runs | undefined; readonly sources: readonly { readonly title: Runs; readonly url: string }[] })
-  | (SlideBase & { readonly kind: 'table'; readonly title: Runs; readonly continued: string | undefined; readonly table: PptxTable; readonly footer: { readonly text: Runs; readonly isContinues: boolean } | undefined })
-  | (SlideBase & { readonly kind: 'chart'; readonly title: Runs; readonly caption: Runs | undefined; readonly chartId: string; readonly slide: SlideInput });
+  | (SlideBase & {
+      readonly kind: 'title';
+      readonly eyebrow: Runs | undefined;
+      readonly title: Runs;
+      readonly subtitle: Runs | undefined;
+      readonly byline: readonly { readonly label: string; readonly value: Runs }[];
+    })
+  | (SlideBase & {
+      readonly kind: 'text';
+      readonly title: Runs;
+      readonly lead: Runs | undefined;
+      readonly paragraphs: readonly Runs[];
+      readonly list: 'none' | 'bullets' | 'numbers';
+      readonly footer: Runs | undefined;
+    })
+  | (SlideBase & {
+      readonly kind: 'definitions';
+      readonly title: Runs;
+      readonly lead: Runs | undefined;
+      readonly cards: readonly { readonly term: Runs; readonly paragraphs: readonly Runs[] }[];
+      readonly takeaway: { readonly label: Runs; readonly text: Runs } | undefined;
+    })
+  | (SlideBase & {
+      readonly kind: 'conclusions';
+      readonly title: Runs;
+      readonly paragraphs: readonly Runs[];
+      readonly box: { readonly title: Runs; readonly items: readonly Runs[] } | undefined;
+    })
+  | (SlideBase & {
+      readonly kind: 'sources';
+      readonly title: Runs;
+      readonly lead: Runs | undefined;
+      readonly sources: readonly { readonly title: Runs; readonly url: string }[];
+    })
+  | (SlideBase & {
+      readonly kind: 'table';
+      readonly title: Runs;
+      readonly continued: string | undefined;
+      readonly table: PptxTable;
+      readonly footer: { readonly text: Runs; readonly isContinues: boolean } | undefined;
+    })
+  | (SlideBase & {
+      readonly kind: 'chart';
+      readonly title: Runs;
+      readonly caption: Runs | undefined;
+      readonly chartId: string;
+      readonly slide: SlideInput;
+    });
 
 export interface PptxTable {
   readonly columns: readonly { readonly label: string; readonly width: number; readonly isRight: boolean }[];
@@ -95,9 +136,25 @@ function planSlide(slide: SlideInput, notes: string | undefined, texts: Texts, d
     case 'text':
       return { kind: 'text', notes, title, lead: undefined, paragraphs: texts.list(values.paragraphs), list: 'none', footer: undefined };
     case 'aspects':
-      return { kind: 'text', notes, title, lead: texts.runs(values.intro), paragraphs: texts.list(values.items), list: 'numbers', footer: undefined };
+      return {
+        kind: 'text',
+        notes,
+        title,
+        lead: texts.runs(values.intro),
+        paragraphs: texts.list(values.items),
+        list: 'numbers',
+        footer: undefined,
+      };
     case 'summary':
-      return { kind: 'text', notes, title, lead: undefined, paragraphs: texts.list(values.points), list: 'bullets', footer: texts.runs(values.highlight) };
+      return {
+        kind: 'text',
+        notes,
+        title,
+        lead: undefined,
+        paragraphs: texts.list(values.points),
+        list: 'bullets',
+        footer: texts.runs(values.highlight),
+      };
     case 'definitions':
       return planDefinitions(slide, notes, texts);
     case 'conclusions': {
@@ -105,13 +162,28 @@ function planSlide(slide: SlideInput, notes: string | undefined, texts: Texts, d
       return { kind: 'conclusions', notes, title, paragraphs: texts.list(values.paragraphs), box };
     }
     case 'sources': {
-      const sources = Array.isArray(values.sources) ? values.sources.filter(isRecord).map((source) => ({ title: texts.runs(source.title) ?? EMPTY, url: typeof source.url === 'string' ? source.url : '' })) : [];
+      const sources = Array.isArray(values.sources)
+        ? values.sources
+            .filter(isRecord)
+            .map((source) => ({ title: texts.runs(source.title) ?? EMPTY, url: typeof source.url === 'string' ? source.url : '' }))
+        : [];
       return { kind: 'sources', notes, title, lead: texts.runs(values.intro), sources };
     }
     default:
-      if (values.chart !== undefined && values.chart !== null) return { kind: 'chart', notes, title, caption: texts.runs(values.caption), chartId: chartId(slide), slide };
+      if (values.chart !== undefined && values.chart !== null)
+        return { kind: 'chart', notes, title, caption: texts.runs(values.caption), chartId: chartId(slide), slide };
       // A layout datadeck does not know (a deck's own): its texts, in the order written, under its title.
-      return { kind: 'text', notes, title, lead: undefined, paragraphs: Object.entries(values).flatMap(([key, value]) => (key === 'title' ? [] : typeof value === 'string' ? [texts.runs(value) ?? EMPTY] : texts.list(value))), list: 'none', footer: undefined };
+      return {
+        kind: 'text',
+        notes,
+        title,
+        lead: undefined,
+        paragraphs: Object.entries(values).flatMap(([key, value]) =>
+          key === 'title' ? [] : typeof value === 'string' ? [texts.runs(value) ?? EMPTY] : texts.list(value),
+        ),
+        list: 'none',
+        footer: undefined,
+      };
   }
 }
 
@@ -123,25 +195,61 @@ function planTitle(notes: string | undefined, texts: Texts, deck: Deck): PptxSli
     { label: words.course, value: texts.runs(meta.course) },
     { label: words.date, value: [{ text: formatLongDate(meta.date, meta.locale), isBold: false }] },
   ].flatMap((item) => (item.value === undefined ? [] : [{ label: item.label, value: item.value }]));
-  return { kind: 'title', notes, eyebrow: texts.runs(meta.institution), title: texts.runs(meta.title) ?? EMPTY, subtitle: texts.runs(meta.subtitle), byline };
+  return {
+    kind: 'title',
+    notes,
+    eyebrow: texts.runs(meta.institution),
+    title: texts.runs(meta.title) ?? EMPTY,
+    subtitle: texts.runs(meta.subtitle),
+    byline,
+  };
 }
 
 function planDefinitions(slide: SlideInput, notes: string | undefined, texts: Texts): PptxSlide {
   const { values } = slide;
-  const cards = Array.isArray(values.terms) ? values.terms.filter(isRecord).map((term) => ({ term: texts.runs(term.term) ?? EMPTY, paragraphs: typeof term.definition === 'string' ? [texts.runs(term.definition) ?? EMPTY] : texts.list(term.definition) })) : [];
-  const takeaway = isRecord(values.takeaway) ? { label: texts.runs(values.takeaway.label) ?? EMPTY, text: texts.runs(values.takeaway.text) ?? EMPTY } : undefined;
+  const cards = Array.isArray(values.terms)
+    ? values.terms.filter(isRecord).map((term) => ({
+        term: texts.runs(term.term) ?? EMPTY,
+        paragraphs: typeof term.definition === 'string' ? [texts.runs(term.definition) ?? EMPTY] : texts.list(term.definition),
+      }))
+    : [];
+  const takeaway = isRecord(values.takeaway)
+    ? { label: texts.runs(values.takeaway.label) ?? EMPTY, text: texts.runs(values.takeaway.text) ?? EMPTY }
+    : undefined;
   return { kind: 'definitions', notes, title: texts.runs(values.title) ?? EMPTY, lead: texts.runs(values.intro), cards, takeaway };
 }
 
-function planTablePage(input: { slide: SlideInput; view: TableView; page: TablePage; notes: string | undefined; texts: Texts; deck: Deck }): PptxSlide {
+function planTablePage(input: {
+  slide: SlideInput;
+  view: TableView;
+  page: TablePage;
+  notes: string | undefined;
+  texts: Texts;
+  deck: Deck;
+}): PptxSlide {
   const { slide, view, page, texts, deck } = input;
   const words = deck.format.words;
-  const columns = view.columns.map((column) => ({ label: toText(column.label.html), width: column.width, isRight: column.className.split(' ').includes('num') }));
+  const columns = view.columns.map((column) => ({
+    label: toText(column.label.html),
+    width: column.width,
+    isRight: column.className.split(' ').includes('num'),
+  }));
   const rows = page.rows.map((row) => row.cells.map((cell) => cell.texts.join(cell.className.split(' ').includes('lines') ? '\n' : ' ')));
   const continues = page.number < page.count;
   const caveat = texts.runs(slide.values.caveat);
-  const footer = continues ? { text: [{ text: words.continues, isBold: false }], isContinues: true } : caveat === undefined ? undefined : { text: caveat, isContinues: false };
-  return { kind: 'table', notes: input.notes, title: texts.runs(slide.values.title) ?? EMPTY, continued: page.number > 1 ? words.continued : undefined, table: { columns, rows }, footer };
+  const footer = continues
+    ? { text: [{ text: words.continues, isBold: false }], isContinues: true }
+    : caveat === undefined
+      ? undefined
+      : { text: caveat, isContinues: false };
+  return {
+    kind: 'table',
+    notes: input.notes,
+    title: texts.runs(slide.values.title) ?? EMPTY,
+    continued: page.number > 1 ? words.continued : undefined,
+    table: { columns, rows },
+    footer,
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

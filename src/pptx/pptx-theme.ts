@@ -30,7 +30,10 @@ const FALLBACK: PptxTheme = {
 /** Reads the theme's --dd-* custom properties and its chart config; what is missing keeps aula's value. */
 export function readPptxTheme(css: string, chartConfig: unknown): PptxTheme {
   const color = (name: string, fallback: string) => toHex(readVariable(css, name)) ?? fallback;
-  const family = readVariable(css, 'font')?.split(',')[0]?.trim().replace(/^["']|["']$/g, '');
+  const family = readVariable(css, 'font')
+    ?.split(',')[0]
+    ?.trim()
+    .replace(/^["']|["']$/g, '');
   return {
     font: family === undefined || family === '' ? FALLBACK.font : family,
     background: color('bg', FALLBACK.background),

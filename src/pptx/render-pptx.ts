@@ -74,7 +74,11 @@ async function loadPptxGenJS(): Promise<PptxClass> {
 }
 
 function readDefault(value: unknown): unknown {
-  return typeof value === 'object' || typeof value === 'function' ? (value !== null && 'default' in value ? value.default : undefined) : undefined;
+  return typeof value === 'object' || typeof value === 'function'
+    ? value !== null && 'default' in value
+      ? value.default
+      : undefined
+    : undefined;
 }
 
 function isPptxClass(value: unknown): value is PptxClass {

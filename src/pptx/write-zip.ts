@@ -43,7 +43,11 @@ export function writeZip(entries: readonly ZipEntry[], date: Date): Buffer {
 }
 
 /** The fields a local header and a central directory record share, from "version needed" to "extra length". */
-function writeCommon(buffer: Buffer, at: number, fields: { time: number; day: number; crc: number; packed: number; size: number; nameLength: number }): void {
+function writeCommon(
+  buffer: Buffer,
+  at: number,
+  fields: { time: number; day: number; crc: number; packed: number; size: number; nameLength: number },
+): void {
   buffer.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
   buffer.writeUInt16LE(0x0800, at + 2); // names are UTF-8
   buffer.writeUInt16LE(8, at + 4); // deflate

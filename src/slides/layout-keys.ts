@@ -84,7 +84,12 @@ const URL_VALUE_START = /\b(?:href|src)\s*=\s*["']?\s*$/i;
 // Handlebars' own test for `this.x` / `./x`: such paths skip block params.
 const SCOPED = /^\.|this\b/;
 
-export function analyzeLayout(input: { name: string; source: string; partials: ReadonlyMap<string, string>; provided: ReadonlySet<string> }): LayoutKeys {
+export function analyzeLayout(input: {
+  name: string;
+  source: string;
+  partials: ReadonlyMap<string, string>;
+  provided: ReadonlySet<string>;
+}): LayoutKeys {
   const file = `templates/layouts/${input.name}.hbs`;
   const program = parseTemplate(file, input.source);
   const walk: Walk = { file, partials: input.partials, uses: [], tail: '' };
@@ -107,7 +112,7 @@ function parseTemplate(file: string, source: string): hbs.AST.Program {
     parsedSources.set(source, program);
     return program;
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw new DeckError({ code: 'template', ...messages.template(file, detail), file }, { cause: error });
   }
 }
@@ -124,7 +129,11 @@ function walkProgram(program: hbs.AST.Program | undefined, scope: Scope): void {
 
 function walkMustache(node: hbs.AST.MustacheStatement, scope: Scope): void {
   if (node.params.length === 0 && isNode(node.path, 'PathExpression')) {
-    useExpression(node.path, { kind: 'text', isUrl: URL_VALUE_START.test(scope.walk.tail), isAttribute: INSIDE_TAG.test(scope.walk.tail) }, scope);
+    useExpression(
+      node.path,
+      { kind: 'text', isUrl: URL_VALUE_START.test(scope.walk.tail), isAttribute: INSIDE_TAG.test(scope.walk.tail) },
+      scope,
+    );
   } else {
     // `lookup` and `log`, the only other helpers knownHelpersOnly lets through: their arguments say nothing about shape.
     for (const argument of argumentsOf(node)) useExpression(argument, ANY, scope);
@@ -137,7 +146,8 @@ function walkBlock(block: hbs.AST.BlockStatement, scope: Scope): void {
   const program: hbs.AST.Program | undefined = block.program;
   const inverse: hbs.AST.Program | undefined = block.inverse;
   const subject = block.params[0];
-  const use = (kind: Use['kind']) => (subject === undefined ? null : useExpression(subject, { kind, isUrl: false, isAttribute: false }, scope));
+  const use = (kind: Use['kind']) =>
+    subject === undefined ? null : useExpression(subject, { kind, isUrl: false, isAttribute: false }, scope);
   const branches = (inner: Scope, otherwise: Scope): void => {
     const tail = scope.walk.tail;
     walkProgram(program, inner);
@@ -176,13 +186,22 @@ function walkPartial(node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatem
   const [context] = node.params;
   const target = context === undefined ? undefined : useExpression(context, ANY, scope);
   if (name !== undefined && source === undefined && fallback === undefined) {
-    throw new DeckError({ code: 'template', ...messages.template(scope.walk.file, `The partial ${name} could not be found`), file: scope.walk.file });
+    throw new DeckError({
+      code: 'template',
+      ...messages.template(scope.walk.file, `The partial ${name} could not be found`),
+      file: scope.walk.file,
+    });
   }
   if (name !== undefined && source !== undefined && !scope.expanding.includes(name)) {
     const pairs: readonly hbs.AST.HashPair[] | undefined = node.hash?.pairs;
     const aliases = new Map((pairs ?? []).map((pair) => [pair.key, aliasOf(pair.value, scope)]));
     const contexts = target === undefined ? scope.contexts : [...scope.contexts, target];
-    walkProgram(parseTemplate(`templates/partials/${name}.hbs`, source), { ...scope, contexts, aliases, expanding: [...scope.expanding, name] });
+    walkProgram(parseTemplate(`templates/partials/${name}.hbs`, source), {
+      ...scope,
+      contexts,
+      aliases,
+      expanding: [...scope.expanding, name],
+    });
   }
   walkProgram(fallback, scope);
 }
@@ -276,7 +295,9 @@ function shapeAt(uses: readonly Use[], path: KeyPath, docs: ReadonlyMap<string, 
   }
   if (here.some((use) => use.kind === 'map') || below.length > 0) return { kind: 'map', keys: keysAt(uses, path, docs) };
   const texts = here.filter((use) => use.kind === 'text');
-  return texts.length > 0 ? { kind: 'text', isUrl: texts.some((use) => use.isUrl), isAttribute: texts.some((use) => use.isAttribute || use.isUrl) } : { kind: 'any' };
+  return texts.length > 0
+    ? { kind: 'text', isUrl: texts.some((use) => use.isUrl), isAttribute: texts.some((use) => use.isAttribute || use.isUrl) }
+    : { kind: 'any' };
 }
 
 const DOC_LINE = /^([A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)*)\s*:\s*(\S.*)$/;
@@ -285,16 +306,29 @@ const DOC_LINE = /^([A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)*)\s*:\s*(\S.*)$/;
 function readHeader(program: hbs.AST.Program): { description?: string; keys: ReadonlyMap<string, string> } {
   const first = program.body.find((node) => !isNode(node, 'ContentStatement') || node.value.trim() !== '');
   if (first === undefined || !isNode(first, 'CommentStatement')) return { keys: new Map() };
-  const [description, ...lines] = first.value.split('\n').map((line) => line.trim()).filter((line) => line !== '');
-  const keys = new Map(lines.flatMap((line): [string, string][] => {
-    const match = DOC_LINE.exec(line);
-    return match?.[1] === undefined || match[2] === undefined ? [] : [[match[1], match[2].trim()]];
-  }));
+  const [description, ...lines] = first.value
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const keys = new Map(
+    lines.flatMap((line): [string, string][] => {
+      const match = DOC_LINE.exec(line);
+      return match?.[1] === undefined || match[2] === undefined ? [] : [[match[1], match[2].trim()]];
+    }),
+  );
   return description === undefined ? { keys } : { description, keys };
 }
 
 export interface KeyProblem {
-  readonly kind: 'unknown-key' | 'missing-key' | 'expected-text' | 'expected-list' | 'expected-map' | 'empty-text' | 'empty-list' | 'not-http-url';
+  readonly kind:
+    | 'unknown-key'
+    | 'missing-key'
+    | 'expected-text'
+    | 'expected-list'
+    | 'expected-map'
+    | 'empty-text'
+    | 'empty-list'
+    | 'not-http-url';
   /** Full data path, e.g. ['slides', 3, 'terms', 0, 'term']; for a key problem it ends with that key. */
   readonly path: readonly (string | number)[];
   /** For unknown/missing. */
@@ -306,7 +340,12 @@ export interface KeyProblem {
 type DataPath = readonly (string | number)[];
 
 /** Check one slide's value (an unknown parsed from YAML) against the layout's keys. `skip` names keys the caller validates itself (layout, notes, table, chart…). */
-export function checkSlideKeys(input: { layout: LayoutKeys; slide: unknown; path: readonly (string | number)[]; skip: ReadonlySet<string> }): KeyProblem[] {
+export function checkSlideKeys(input: {
+  layout: LayoutKeys;
+  slide: unknown;
+  path: readonly (string | number)[];
+  skip: ReadonlySet<string>;
+}): KeyProblem[] {
   const keys = new Map([...input.layout.keys].filter(([key]) => !input.skip.has(key)));
   return checkMap({ value: input.slide, keys, path: input.path, skip: input.skip });
 }
@@ -375,7 +414,10 @@ export function layoutJsonSchema(layout: LayoutKeys, extra: Readonly<Record<stri
 
 function mapSchema(keys: ReadonlyMap<string, KeyUse>): Record<string, unknown> {
   const properties = Object.fromEntries(
-    [...keys].map(([key, use]) => [key, use.description === undefined ? shapeSchema(use.shape) : { description: use.description, ...shapeSchema(use.shape) }]),
+    [...keys].map(([key, use]) => [
+      key,
+      use.description === undefined ? shapeSchema(use.shape) : { description: use.description, ...shapeSchema(use.shape) },
+    ]),
   );
   const required = [...keys].filter(([, use]) => use.isRequired).map(([key]) => key);
   return { type: 'object', properties, ...(required.length > 0 ? { required } : {}), additionalProperties: false };
@@ -385,7 +427,9 @@ function shapeSchema(shape: KeyShape): Record<string, unknown> {
   switch (shape.kind) {
     case 'text':
       // YAML reads `2024` or `yes` as a number or boolean; the template prints them all the same.
-      return shape.isUrl ? { type: 'string', format: 'uri', pattern: '^https?://' } : { type: ['string', 'number', 'boolean'], pattern: '\\S' };
+      return shape.isUrl
+        ? { type: 'string', format: 'uri', pattern: '^https?://' }
+        : { type: ['string', 'number', 'boolean'], pattern: '\\S' };
     case 'list':
       return { type: 'array', minItems: 1, items: shapeSchema(shape.item) };
     case 'map':

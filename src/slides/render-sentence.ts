@@ -1,6 +1,16 @@
 import type { Field } from '../data/fields.js';
 import { readSentence, type SentenceCache } from '../data/sentence-cache.js';
-import { hasFigures, isBlock, isContent, isMustache, isNumber, isPath, isString, isSubExpression, type Sentence } from '../data/sentences.js';
+import {
+  hasFigures,
+  isBlock,
+  isContent,
+  isMustache,
+  isNumber,
+  isPath,
+  isString,
+  isSubExpression,
+  type Sentence,
+} from '../data/sentences.js';
 import { numberOf, type Value } from '../data/values.js';
 import { formatAggregate, formatCount, formatShare, formatTimes, formatValue, type FormatContext } from '../format/values.js';
 import type { DeckRow } from '../model.js';
@@ -15,7 +25,13 @@ export interface FigureContext {
 
 /** A figure as a helper returns it: its number (for ratio, share…) and its text as the table would show it. */
 type Result =
-  | { readonly kind: 'figure'; readonly number: number; readonly field: Field | undefined; readonly text: string; readonly isDerived: boolean }
+  | {
+      readonly kind: 'figure';
+      readonly number: number;
+      readonly field: Field | undefined;
+      readonly text: string;
+      readonly isDerived: boolean;
+    }
   | { readonly kind: 'text'; readonly text: string; readonly isDerived: boolean; readonly isUrl: boolean }
   | { readonly kind: 'missing'; readonly text: string };
 
@@ -83,7 +99,8 @@ function toHtml(result: Result, context: FigureContext): string {
       return `<span class=missing>${escapeHtml(result.text)}</span>`;
     case 'text':
       // Unquoted: escapeHtml leaves no space, quote, = or < in the address.
-      if (result.isUrl) return `<a href=${escapeHtml(result.text).replace(/ /g, '%20')} rel=noreferrer>${escapeHtml(result.text.replace(/^https?:\/\/(www\.)?/, ''))}</a>`;
+      if (result.isUrl)
+        return `<a href=${escapeHtml(result.text).replace(/ /g, '%20')} rel=noreferrer>${escapeHtml(result.text.replace(/^https?:\/\/(www\.)?/, ''))}</a>`;
       return result.isDerived ? derived(result.text, context) : escapeHtml(result.text);
     case 'figure':
       return result.isDerived ? derived(result.text, context) : escapeHtml(result.text);
@@ -97,10 +114,25 @@ function derived(text: string, context: FigureContext): string {
 
 function evaluate(expression: hbs.AST.Expression, context: FigureContext): Result {
   if (isSubExpression(expression)) return evaluateCall(expression, context);
-  if (isNumber(expression)) return { kind: 'figure', number: expression.value, field: undefined, text: formatCount(expression.value, context.format), isDerived: false };
-  if (isPath(expression)) return expression.original === 'count' && context.row === undefined ? countRows(context) : rowValue(expression, context);
+  if (isNumber(expression))
+    return {
+      kind: 'figure',
+      number: expression.value,
+      field: undefined,
+      text: formatCount(expression.value, context.format),
+      isDerived: false,
+    };
+  if (isPath(expression))
+    return expression.original === 'count' && context.row === undefined ? countRows(context) : rowValue(expression, context);
   // {{#if true}}: a literal is its own condition.
-  if ('value' in expression && expression.value !== false && expression.value !== '' && expression.value !== null && expression.value !== undefined) return { kind: 'text', text: String(expression.value), isDerived: false, isUrl: false };
+  if (
+    'value' in expression &&
+    expression.value !== false &&
+    expression.value !== '' &&
+    expression.value !== null &&
+    expression.value !== undefined
+  )
+    return { kind: 'text', text: String(expression.value), isDerived: false, isUrl: false };
   return { kind: 'missing', text: context.format.words.notReported };
 }
 
@@ -110,7 +142,8 @@ function evaluateCall(node: hbs.AST.MustacheStatement | hbs.AST.SubExpression, a
   if (!isPath(path)) return { kind: 'missing', text: context.format.words.notReported };
   const [first, second] = node.params;
   if (node.params.length === 0 && context.row !== undefined && context.fields.has(path.parts[0] ?? '')) return rowValue(path, context);
-  const fieldOf = (param: hbs.AST.Expression | undefined) => (param !== undefined && isPath(param) ? context.fields.get(param.parts[0] ?? '') : undefined);
+  const fieldOf = (param: hbs.AST.Expression | undefined) =>
+    param !== undefined && isPath(param) ? context.fields.get(param.parts[0] ?? '') : undefined;
   switch (path.original) {
     case 'count':
       return first === undefined ? countRows(context) : countValues(fieldOf(first), context);
@@ -177,7 +210,8 @@ function cellResult(row: DeckRow, field: Field, context: FigureContext): Result 
   if (cell?.value === undefined) return missing(field, context);
   const text = formatValue(field, cell.value, context.format);
   const number = numberOf(cell.value);
-  if (number === undefined || cell.value.kind === 'date') return { kind: 'text', text, isDerived: cell.isDerived, isUrl: field.type === 'url' };
+  if (number === undefined || cell.value.kind === 'date')
+    return { kind: 'text', text, isDerived: cell.isDerived, isUrl: field.type === 'url' };
   return { kind: 'figure', number, field, text, isDerived: cell.isDerived };
 }
 
@@ -186,7 +220,13 @@ function missing(field: Field | undefined, context: FigureContext): Result {
 }
 
 function countRows(context: FigureContext): Result {
-  return { kind: 'figure', number: context.rows.length, field: undefined, text: formatCount(context.rows.length, context.format), isDerived: false };
+  return {
+    kind: 'figure',
+    number: context.rows.length,
+    field: undefined,
+    text: formatCount(context.rows.length, context.format),
+    isDerived: false,
+  };
 }
 
 function countValues(field: Field | undefined, context: FigureContext): Result {
@@ -257,7 +297,9 @@ function share(a: Result, context: FigureContext): Result {
 export function shownFields(sentence: Sentence): readonly string[] {
   let names = shownBySentence.get(sentence);
   if (names === undefined) {
-    names = sentence.program.body.flatMap((statement) => (isMustache(statement) && isPath(statement.path) && statement.params.length === 0 ? [statement.path.parts[0] ?? ''] : []));
+    names = sentence.program.body.flatMap((statement) =>
+      isMustache(statement) && isPath(statement.path) && statement.params.length === 0 ? [statement.path.parts[0] ?? ''] : [],
+    );
     shownBySentence.set(sentence, names);
   }
   return names;
@@ -266,12 +308,21 @@ export function shownFields(sentence: Sentence): readonly string[] {
 // A table asks this of each part for every row: asked once per parsed sentence.
 const shownBySentence = new WeakMap<Sentence, readonly string[]>();
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' };
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#x27;',
+  '`': '&#x60;',
+  '=': '&#x3D;',
+};
 
 /** The same characters Handlebars escapes, so a value is as safe in an attribute as in text. */
 export function escapeHtml(text: string): string {
   // U+E000 is the bold mark (see markBold): text from the data never carries it.
   // Control characters (a YAML "\0" escape) have no place in a page: dropped, like the bold mark.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are dropped.
   return text.replace(/[&<>"'`=\ue000\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (character) => HTML_ESCAPES[character] ?? '');
 }
 

@@ -36,7 +36,9 @@ export function compileTemplates(sources: TemplateSources, specs: TemplateSpecs 
 }
 
 export function specKey(source: string): string {
-  return createHash('sha256').update(JSON.stringify([COMPILE_OPTIONS, source])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([COMPILE_OPTIONS, source]))
+    .digest('hex');
 }
 
 function loadTemplate(handlebars: typeof Handlebars, source: string, specs: TemplateSpecs): Handlebars.TemplateDelegate {
@@ -61,7 +63,7 @@ function runTemplate(file: string, render: () => string): string {
   try {
     return render();
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw new DeckError({ code: 'template', ...messages.template(file, detail), file }, { cause: error });
   }
 }

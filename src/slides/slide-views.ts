@@ -27,7 +27,9 @@ export function viewSlide(input: ViewInput): Record<string, unknown> {
   const context: FigureContext = { fields: deck.fields, rows: deck.rows, format: deck.format };
   const render = (value: unknown) => renderValue(value, context, input.sentences);
   // strict templates throw on a key that is absent, so every key the layout uses is present, optional ones undefined.
-  const keys = Object.fromEntries([...layout.keys.keys].map(([key, use]) => [key, renderShaped(slide.values[key], use.shape, context, input.sentences)]));
+  const keys = Object.fromEntries(
+    [...layout.keys.keys].map(([key, use]) => [key, renderShaped(slide.values[key], use.shape, context, input.sentences)]),
+  );
   return {
     ...keys,
     meta: input.meta ?? viewMeta(deck, input.sentences),
@@ -58,7 +60,13 @@ export function viewMeta(deck: Deck, sentences: SentenceCache): Readonly<Record<
 }
 
 function viewPage(page: TablePage) {
-  return { number: page.number, count: page.count, isContinued: page.number > 1, continues: page.number < page.count, isPaged: page.count > 1 };
+  return {
+    number: page.number,
+    count: page.count,
+    isContinued: page.number > 1,
+    continues: page.number < page.count,
+    isPaged: page.count > 1,
+  };
 }
 
 /** Like renderValue, but a text the layout shows inside an attribute (aria-label, href) gets plain text, no markup. */
@@ -66,10 +74,12 @@ function renderShaped(value: unknown, shape: KeyShape, context: FigureContext, s
   if (shape.kind === 'text' && shape.isAttribute && typeof value === 'string') return renderPlain(value, context, sentences);
   if (shape.kind === 'list' && Array.isArray(value)) return value.map((item) => renderShaped(item, shape.item, context, sentences));
   if (shape.kind === 'map' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => {
-      const use = shape.keys.get(key);
-      return [key, use === undefined ? renderValue(item, context, sentences) : renderShaped(item, use.shape, context, sentences)];
-    }));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => {
+        const use = shape.keys.get(key);
+        return [key, use === undefined ? renderValue(item, context, sentences) : renderShaped(item, use.shape, context, sentences)];
+      }),
+    );
   }
   return renderValue(value, context, sentences);
 }

@@ -62,7 +62,11 @@ export function buildTable(columnsInput: readonly unknown[], deck: Deck, sentenc
   const rows = deck.rows.map((row, rowIndex): RowView => {
     const cells = cellTexts[rowIndex] ?? [];
     const height = Math.max(...cells.map((cell, index) => estimateLines(cell, widths[index] ?? 10)), 1) * LINE_PX + ROW_PADDING_PX;
-    return { name: row.name, height, cells: cells.map((cell, index) => ({ html: new SafeHtml(cell.html), className: views[index]?.className ?? '', texts: cell.texts })) };
+    return {
+      name: row.name,
+      height,
+      cells: cells.map((cell, index) => ({ html: new SafeHtml(cell.html), className: views[index]?.className ?? '', texts: cell.texts })),
+    };
   });
   return { columns: views, rows };
 }
@@ -105,7 +109,9 @@ function renderCell(column: ResolvedColumn, context: FigureContext & { row: Deck
   const htmls = shown.length > 0 ? shown.map((part) => renderText(part, context, sentences)) : [missingText(column, context)];
   const wrapped = column.hasLines
     ? htmls.map((html) => `<span class="part">${html}</span>`)
-    : htmls.map((html, index) => (index === 0 ? html : `<span class="detail${html.includes('class=derived') ? ' derived' : ''}">${html}</span>`));
+    : htmls.map((html, index) =>
+        index === 0 ? html : `<span class="detail${html.includes('class=derived') ? ' derived' : ''}">${html}</span>`,
+      );
   // The longest word matters only to a column whose width is shared by content.
   const words = column.width === undefined ? longestWordOf(htmls.map((html) => html.replace(/<[^>]*>/g, '')).join(' ')) : 0;
   return { html: wrapped.join(' '), texts: htmls.map(toText), lengths: htmls.map(visibleLength), words, hasLines: column.hasLines };
@@ -147,20 +153,29 @@ function distributeWidths(columns: readonly ResolvedColumn[], cells: readonly (r
   return columns.map((column, index) => {
     const need = free_columns[index];
     if (column.width !== undefined || need === undefined) return column.width ?? 0;
-    const extra = extras === 0 ? spare / Math.max(1, free_columns.filter(Boolean).length) : (spare * Math.max(0, need.ideal - need.minimum)) / extras;
+    const extra =
+      extras === 0 ? spare / Math.max(1, free_columns.filter(Boolean).length) : (spare * Math.max(0, need.ideal - need.minimum)) / extras;
     return Math.max(4, Math.floor(need.minimum * scale + extra));
   });
 }
 
 // Words break at plain spaces only: "120 MB" and "≈ 7.800 US$" are joined by no-break spaces and stay whole.
 function longestWordOf(text: string): number {
-  return Math.max(0, ...text.replace(/\{\{[^}]*\}\}/g, 'xxxxxx').split(/[ \t\n]+/).map((word) => word.length));
+  return Math.max(
+    0,
+    ...text
+      .replace(/\{\{[^}]*\}\}/g, 'xxxxxx')
+      .split(/[ \t\n]+/)
+      .map((word) => word.length),
+  );
 }
 
 function estimateLines(cell: CellText, width: number): number {
   const chars = Math.max(4, ((width / 100) * TABLE_PX - CELL_PADDING_PX) / CHAR_PX);
   const lines = cell.lengths.map((length) => Math.max(1, Math.ceil(length / chars)));
-  return cell.hasLines ? lines.reduce((sum, count) => sum + count, 0) : Math.max(1, Math.ceil(cell.lengths.reduce((sum, length) => sum + length + 1, 0) / chars));
+  return cell.hasLines
+    ? lines.reduce((sum, count) => sum + count, 0)
+    : Math.max(1, Math.ceil(cell.lengths.reduce((sum, length) => sum + length + 1, 0) / chars));
 }
 
 export interface TablePage {

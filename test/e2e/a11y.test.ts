@@ -36,9 +36,16 @@ async function runAxe(page: Page, selector: string): Promise<AxeSummary> {
   if (!(await page.evaluate(() => window.axe !== undefined))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (include) => {
     if (window.axe === undefined) throw new Error('axe-core is not loaded');
-    const results = await window.axe.run({ include: [include] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    const results = await window.axe.run(
+      { include: [include] },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } },
+    );
     return {
-      violations: results.violations.map((violation) => ({ rule: violation.id, impact: violation.impact ?? 'unknown', targets: violation.nodes.map((node) => node.target.join(' ')) })),
+      violations: results.violations.map((violation) => ({
+        rule: violation.id,
+        impact: violation.impact ?? 'unknown',
+        targets: violation.nodes.map((node) => node.target.join(' ')),
+      })),
       contrastChecked: results.passes.find((pass) => pass.id === 'color-contrast')?.nodes.length ?? 0,
     };
   }, selector);

@@ -67,10 +67,17 @@ describe.skipIf(isBrowserMissing)('the default deck in Chromium, opened from fil
         expect(report.overflows, `slide ${index + 1} (${slide.layout})`).toEqual([]);
         expect(report.charts.length, `charts on slide ${index + 1}`).toBe(slide.chart === undefined ? 0 : 1);
         for (const chart of report.charts) {
-          expect(chart, `chart ${chart.chart}`).toMatchObject({ chart: slide.chart, isVisible: true, isInsideSlide: true, isInsideViewport: true });
+          expect(chart, `chart ${chart.chart}`).toMatchObject({
+            chart: slide.chart,
+            isVisible: true,
+            isInsideSlide: true,
+            isInsideViewport: true,
+          });
           expect(chart.width * chart.height, `chart ${chart.chart} area`).toBeGreaterThan(isPhone ? 5_000 : 100_000);
         }
-        await page.screenshot({ path: join(shots, `${String(index + 1).padStart(2, '0')}-${slide.layout}${slide.chart ? `-${slide.chart}` : ''}.png`) });
+        await page.screenshot({
+          path: join(shots, `${String(index + 1).padStart(2, '0')}-${slide.layout}${slide.chart ? `-${slide.chart}` : ''}.png`),
+        });
       }
       expect(problems).toEqual([]);
       expect(requests.every((url) => url.startsWith('file:'))).toBe(true);
@@ -83,7 +90,8 @@ describe.skipIf(isBrowserMissing)('the default deck in Chromium, opened from fil
     const notes = await page.evaluate(() => Reveal.getSlides().map((slide) => slide.querySelector('aside.notes')?.textContent ?? null));
     expect(notes.map((text) => text !== null)).toEqual(expected.slides.map((slide) => slide.notes !== undefined));
     for (const [index, slide] of expected.slides.entries()) {
-      if (slide.notes !== undefined) expect(squash(notes[index] ?? ''), `notes of slide ${index + 1}`).toMatch(shownPattern(slide.notes, { isWhole: true }));
+      if (slide.notes !== undefined)
+        expect(squash(notes[index] ?? ''), `notes of slide ${index + 1}`).toMatch(shownPattern(slide.notes, { isWhole: true }));
     }
     await context.close();
   });

@@ -77,7 +77,9 @@ function openEvents(port: number): Promise<Events> {
         ended,
         next: (matches, from = states.length) => {
           const received = states.slice(from).find(matches);
-          return received !== undefined ? Promise.resolve(received) : new Promise((resolveNext) => waiting.push({ matches, resolve: resolveNext }));
+          return received !== undefined
+            ? Promise.resolve(received)
+            : new Promise((resolveNext) => waiting.push({ matches, resolve: resolveNext }));
         },
         close: () => client.destroy(),
       });
@@ -114,7 +116,14 @@ describe('datadeck dev: edit the data, the served deck follows', () => {
   let events: Events;
 
   beforeAll(async () => {
-    session = await startDevSession({ build: project.options, port: 0, isPortChosen: true, isShared: false, print: (line) => printed.push(line), printError: (text) => errors.push(text) });
+    session = await startDevSession({
+      build: project.options,
+      port: 0,
+      isPortChosen: true,
+      isShared: false,
+      print: (line) => printed.push(line),
+      printError: (text) => errors.push(text),
+    });
     events = await openEvents(session.port);
     await events.next(() => true, 0);
   });
@@ -194,7 +203,10 @@ describe('datadeck dev: template edits', () => {
   // The units chart as a Vega-Lite file in charts/ next to the data, the way a deck writes a chart by hand.
   project.save('chart: { kind: bars, value: units }', 'chart: accelerator-units');
   mkdirSync(join(dirname(project.dataFile), 'charts'));
-  cpSync(`${ROOT}test/fixtures/vega-lite-charts/accelerator-units.vl.json`, join(dirname(project.dataFile), 'charts', 'accelerator-units.vl.json'));
+  cpSync(
+    `${ROOT}test/fixtures/vega-lite-charts/accelerator-units.vl.json`,
+    join(dirname(project.dataFile), 'charts', 'accelerator-units.vl.json'),
+  );
   const templatesDir = join(project.options.outDir, '..', 'templates');
   cpSync(`${ROOT}templates`, templatesDir, { recursive: true });
   const options = { ...project.options, templatesDir };
@@ -213,7 +225,14 @@ describe('datadeck dev: template edits', () => {
   }
 
   beforeAll(async () => {
-    session = await startDevSession({ build: options, port: 0, isPortChosen: true, isShared: false, print: (line) => printed.push(line), printError: () => {} });
+    session = await startDevSession({
+      build: options,
+      port: 0,
+      isPortChosen: true,
+      isShared: false,
+      print: (line) => printed.push(line),
+      printError: () => {},
+    });
     events = await openEvents(session.port);
     await events.next(() => true, 0);
   });
@@ -242,7 +261,14 @@ describe('datadeck dev: started on data that does not build', () => {
     const project = createProject('broken');
     project.save(FIGURE, 'units: diez mil');
     const errors: string[] = [];
-    const session = await startDevSession({ build: project.options, port: 0, isPortChosen: true, isShared: false, print: () => {}, printError: (text) => errors.push(text) });
+    const session = await startDevSession({
+      build: project.options,
+      port: 0,
+      isPortChosen: true,
+      isShared: false,
+      print: () => {},
+      printError: (text) => errors.push(text),
+    });
     try {
       const events = await openEvents(session.port);
       const { error, version } = await events.next(() => true, 0);
@@ -267,21 +293,34 @@ describe('datadeck dev: serves the output folder and nothing else', () => {
   let session: DevSession;
 
   beforeAll(async () => {
-    session = await startDevSession({ build: project.options, port: 0, isPortChosen: true, isShared: false, print: () => {}, printError: () => {} });
+    session = await startDevSession({
+      build: project.options,
+      port: 0,
+      isPortChosen: true,
+      isShared: false,
+      print: () => {},
+      printError: () => {},
+    });
     mkdirSync(join(project.options.outDir, 'notes'));
     writeFileSync(join(project.options.outDir, 'notes', 'todo.txt'), 'practise the intro\n');
   });
 
   afterAll(() => session.close());
 
-  it.each(['/../deck.yaml', '/%2e%2e/deck.yaml', '/%2E%2E%2Fdeck.yaml', '/..%2fdeck.yaml', '/notes/..%2f..%2fdeck.yaml', '//etc/passwd', '/.index.html.1.tmp', '/missing.html'])(
-    'answers %s with 404',
-    async (target) => {
-      const response = await fetchRaw(session.port, target);
-      expect(response.status).toBe(404);
-      expect(response.body).not.toContain('meta:');
-    },
-  );
+  it.each([
+    '/../deck.yaml',
+    '/%2e%2e/deck.yaml',
+    '/%2E%2E%2Fdeck.yaml',
+    '/..%2fdeck.yaml',
+    '/notes/..%2f..%2fdeck.yaml',
+    '//etc/passwd',
+    '/.index.html.1.tmp',
+    '/missing.html',
+  ])('answers %s with 404', async (target) => {
+    const response = await fetchRaw(session.port, target);
+    expect(response.status).toBe(404);
+    expect(response.body).not.toContain('meta:');
+  });
 
   it('never lists a folder', async () => {
     expect((await fetchRaw(session.port, '/notes/')).status).toBe(404);
@@ -289,7 +328,11 @@ describe('datadeck dev: serves the output folder and nothing else', () => {
   });
 
   it('serves a file in a subfolder with its content type', async () => {
-    expect(await fetchRaw(session.port, '/notes/todo.txt')).toEqual({ status: 200, type: 'text/plain; charset=utf-8', body: 'practise the intro\n' });
+    expect(await fetchRaw(session.port, '/notes/todo.txt')).toEqual({
+      status: 200,
+      type: 'text/plain; charset=utf-8',
+      body: 'practise the intro\n',
+    });
   });
 
   it('answers HEAD without a body and refuses other methods', async () => {
@@ -319,7 +362,9 @@ describe('datadeck dev from the command line', () => {
 
   it('stops on Ctrl-C with exit code 0 and frees the port', async () => {
     const project = createProject('cli');
-    const child = spawn(process.execPath, [cli, 'dev', '--port', '0', '--data', project.dataFile, '--out', project.options.outDir], { cwd: ROOT });
+    const child = spawn(process.execPath, [cli, 'dev', '--port', '0', '--data', project.dataFile, '--out', project.options.outDir], {
+      cwd: ROOT,
+    });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -374,7 +419,10 @@ describe.skipIf(isBrowserMissing)('datadeck dev in Chromium, under the deck Cont
 
   const shownSlide = () => page.evaluate(() => Reveal.getIndices().h);
   const chartTexts = () =>
-    page.evaluate((index) => Array.from(Reveal.getSlides()[index]?.querySelectorAll('svg text') ?? [], (text) => text.textContent), CHART_SLIDE);
+    page.evaluate(
+      (index) => Array.from(Reveal.getSlides()[index]?.querySelectorAll('svg text') ?? [], (text) => text.textContent),
+      CHART_SLIDE,
+    );
   // A mark on the page's window: still there after an update means the slides were swapped in place, not reloaded.
   const markPage = () => page.evaluate(() => document.documentElement.setAttribute('data-test-mark', ''));
   const isMarked = () => page.evaluate(() => document.documentElement.hasAttribute('data-test-mark'));
@@ -382,14 +430,24 @@ describe.skipIf(isBrowserMissing)('datadeck dev in Chromium, under the deck Cont
   async function saveAndWait(from: string, to: string, label: string): Promise<void> {
     project.save(from, to);
     await page.waitForFunction(
-      ({ index, text }) => typeof Reveal !== 'undefined' && Reveal.isReady() && Array.from(Reveal.getSlides()[index]?.querySelectorAll('svg text') ?? [], (node) => node.textContent).includes(text),
+      ({ index, text }) =>
+        typeof Reveal !== 'undefined' &&
+        Reveal.isReady() &&
+        Array.from(Reveal.getSlides()[index]?.querySelectorAll('svg text') ?? [], (node) => node.textContent).includes(text),
       { index: CHART_SLIDE, text: label },
     );
   }
 
   beforeAll(async () => {
     [session, browser] = await Promise.all([
-      startDevSession({ build: { ...project.options, templatesDir }, port: 0, isPortChosen: true, isShared: false, print: () => {}, printError: () => {} }),
+      startDevSession({
+        build: { ...project.options, templatesDir },
+        port: 0,
+        isPortChosen: true,
+        isShared: false,
+        print: () => {},
+        printError: () => {},
+      }),
       startBrowser(),
     ]);
     page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
@@ -421,7 +479,10 @@ describe.skipIf(isBrowserMissing)('datadeck dev in Chromium, under the deck Cont
     expect(await isMarked()).toBe(true);
     expect(await page.evaluate(() => Reveal.getTotalSlides())).toBe(12);
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((next) => Reveal.getIndices().h === next && Reveal.getCurrentSlide() === Reveal.getSlides()[next], CHART_SLIDE + 1);
+    await page.waitForFunction(
+      (next) => Reveal.getIndices().h === next && Reveal.getCurrentSlide() === Reveal.getSlides()[next],
+      CHART_SLIDE + 1,
+    );
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction((back) => Reveal.getIndices().h === back, CHART_SLIDE);
     expect(problems).toEqual([]);

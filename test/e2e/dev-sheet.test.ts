@@ -43,7 +43,14 @@ describe.each([
     writeFileSync(join(dir, 'deck.yaml'), DECK(rows));
     writeFileSync(sheet, CSV('2.000'));
     const build = createBuildOptions({ dataFile: join(dir, 'deck.yaml'), outDir: join(dir, 'dist'), cacheDir: undefined });
-    session = await startDevSession({ build, port: 0, isPortChosen: true, isShared: false, print: (line) => printed.push(line), printError: (text) => errors.push(text) });
+    session = await startDevSession({
+      build,
+      port: 0,
+      isPortChosen: true,
+      isShared: false,
+      print: (line) => printed.push(line),
+      printError: (text) => errors.push(text),
+    });
   });
 
   afterAll(async () => {
@@ -53,7 +60,9 @@ describe.each([
   it('rebuilds when the spreadsheet is saved, naming the cell that changed', async () => {
     const count = printed.length;
     writeFileSync(sheet, CSV('2.400'));
-    expect(await nextLine(printed, count)).toMatch(new RegExp(`^${sheet.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3:2 \\(Unidades\\) 2\\.000 → 2\\.400 · 1 slide · \\d+ ms$`));
+    expect(await nextLine(printed, count)).toMatch(
+      new RegExp(`^${sheet.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3:2 \\(Unidades\\) 2\\.000 → 2\\.400 · 1 slide · \\d+ ms$`),
+    );
   });
 
   it('reports a bad save at its cell, then rebuilds once the cell is fixed', async () => {

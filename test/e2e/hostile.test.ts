@@ -39,8 +39,14 @@ function takeCensus(): Census {
     styles: document.querySelectorAll('style').length,
     metaHttpEquiv: document.querySelectorAll('meta[http-equiv]').length,
     svgs: document.querySelectorAll('svg').length,
-    foreign: Array.from(document.querySelectorAll('img, iframe, frame, object, embed, form, input, textarea, base, link, math, foreignObject, svg script, svg svg, b, i, mi, term')).map((element) => element.outerHTML.slice(0, 80)),
-    handlers: all.filter((element) => element.getAttributeNames().some((name) => name.toLowerCase().startsWith('on'))).map((element) => element.outerHTML.slice(0, 80)),
+    foreign: Array.from(
+      document.querySelectorAll(
+        'img, iframe, frame, object, embed, form, input, textarea, base, link, math, foreignObject, svg script, svg svg, b, i, mi, term',
+      ),
+    ).map((element) => element.outerHTML.slice(0, 80)),
+    handlers: all
+      .filter((element) => element.getAttributeNames().some((name) => name.toLowerCase().startsWith('on')))
+      .map((element) => element.outerHTML.slice(0, 80)),
     links: Array.from(document.querySelectorAll('.reveal .slides a[href]')).map((link) => link.getAttribute('href') ?? ''),
   };
 }
@@ -67,7 +73,7 @@ function collectSentenceMustaches(): string[] {
   const visit = (value: unknown) => {
     if (typeof value === 'string') texts.push(value);
     else if (Array.isArray(value)) value.forEach(visit);
-    else if (typeof value === 'object' && value !== null) Object.entries(value).forEach(([key, item]) => key !== 'chart' && visit(item));
+    else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) if (key !== 'chart') visit(item);
   };
   visit('meta' in record ? record.meta : undefined);
   visit('slides' in record ? record.slides : undefined);
@@ -81,7 +87,14 @@ describe('links in the data', () => {
     { place: "a row's url field", path: ['rows', 0, 'link'] },
     { place: "a sources slide's link", path: ['slides', indexOfLayout('sources'), 'sources', 0, 'url'] },
   ];
-  const urls = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', '//example.org/x', 'file:///etc/passwd'];
+  const urls = [
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    '//example.org/x',
+    'file:///etc/passwd',
+  ];
   describe.each(places)('in $place', ({ path }) => {
     it.each(urls)('refuses %s at build time with a url error', async (url) => {
       const document = parseDocument(HOSTILE_TEXT);
@@ -89,7 +102,10 @@ describe('links in the data', () => {
       document.setIn(path, url);
       const dataFile = join(tempDir('bad-url'), 'deck.yaml');
       writeFileSync(dataFile, document.toString());
-      const failure = await buildDeck(createTestOptions({ dataFile, outDir: tempDir('bad-url-out') })).then(() => undefined, (error: unknown) => error);
+      const failure = await buildDeck(createTestOptions({ dataFile, outDir: tempDir('bad-url-out') })).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       expect(failure).toBeInstanceOf(DeckError);
       if (failure instanceof DeckError) expect(failure.problems.map((problem) => problem.code)).toEqual(['url']);
     });
@@ -102,7 +118,10 @@ describe.skipIf(isBrowserMissing)('hostile text in every field of the data, buil
   let expected: ExpectedDeck;
 
   beforeAll(async () => {
-    [browser, built] = await Promise.all([startBrowser(), buildDeck(createTestOptions({ dataFile: HOSTILE_DATA, outDir: tempDir('hostile') }))]);
+    [browser, built] = await Promise.all([
+      startBrowser(),
+      buildDeck(createTestOptions({ dataFile: HOSTILE_DATA, outDir: tempDir('hostile') })),
+    ]);
     expected = readExpectedDeck(HOSTILE_DATA, built);
   });
 
@@ -136,13 +155,19 @@ describe.skipIf(isBrowserMissing)('hostile text in every field of the data, buil
     const notes = await page.evaluate(() => Reveal.getSlides().map((slide) => slide.querySelector('aside.notes')?.textContent ?? null));
     expect(notes.map((text) => text !== null)).toEqual(expected.slides.map((slide) => slide.notes !== undefined));
     for (const [index, slide] of expected.slides.entries()) {
-      if (slide.notes !== undefined) expect(squash(notes[index] ?? ''), `notes of slide ${index + 1}`).toMatch(shownPattern(slide.notes, { isWhole: true }));
+      if (slide.notes !== undefined)
+        expect(squash(notes[index] ?? ''), `notes of slide ${index + 1}`).toMatch(shownPattern(slide.notes, { isWhole: true }));
     }
     const rowHeaders = await page.locator('table.summary-table tbody th').allTextContents();
-    const labels = await page.locator('.chart-svg[role="img"]').evaluateAll((charts) => charts.map((chart) => chart.getAttribute('aria-label') ?? ''));
+    const labels = await page
+      .locator('.chart-svg[role="img"]')
+      .evaluateAll((charts) => charts.map((chart) => chart.getAttribute('aria-label') ?? ''));
     expect(labels.length).toBe(5);
     for (const name of expected.rowNames) {
-      expect(rowHeaders.some((header) => header.includes(name)), `table row of ${name}`).toBe(true);
+      expect(
+        rowHeaders.some((header) => header.includes(name)),
+        `table row of ${name}`,
+      ).toBe(true);
       for (const label of labels) expect(label).toContain(name);
     }
     const chartTexts = await page.locator('.chart-svg svg text').allTextContents();
@@ -153,8 +178,11 @@ describe.skipIf(isBrowserMissing)('hostile text in every field of the data, buil
 
   it('states the figures of sentences written around hostile text, and shows the rest as typed', async () => {
     const { page, context } = await openDeck(browser, built.outFile);
-    const textOf = (selector: string) => page.locator(selector).evaluateAll((elements) => elements.map((element) => element.textContent ?? ''));
-    expect(await textOf('.layout-title .subtitle')).toEqual([`"><svg onload="window.__pwned='meta.subtitle'"> <img src=x onerror=window.__pwned=1>`]);
+    const textOf = (selector: string) =>
+      page.locator(selector).evaluateAll((elements) => elements.map((element) => element.textContent ?? ''));
+    expect(await textOf('.layout-title .subtitle')).toEqual([
+      `"><svg onload="window.__pwned='meta.subtitle'"> <img src=x onerror=window.__pwned=1>`,
+    ]);
     expect(await textOf('.layout-title .byline dd')).toContain('6 <%= 7*7 %> [[7*7]] {{slides}}');
     expect(await textOf('.layout-text .prose p')).toEqual([
       `<img src=x onerror="window.__pwned='paragraph'"> párrafo de 6 filas`,
@@ -167,11 +195,19 @@ describe.skipIf(isBrowserMissing)('hostile text in every field of the data, buil
     ]);
     expect(await textOf('.layout-definitions .card h3')).toEqual(['<img src=x onerror=alert(1)>', '6 <term>']);
     expect(await textOf('.layout-aspects li')).toEqual(['<img src=x onerror=alert(1)>', '<i>con unidades</i>']);
-    expect((await textOf('.layout-conclusions .key-figures li'))[0]).toBe('<img src=x onerror=window.__pwned=1> fue el más costoso <script>alert(1)</script>');
+    expect((await textOf('.layout-conclusions .key-figures li'))[0]).toBe(
+      '<img src=x onerror=window.__pwned=1> fue el más costoso <script>alert(1)</script>',
+    );
     expect(await textOf('.layout-conclusions .key-figures li strong')).toEqual(['<img src=x onerror=window.__pwned=1>']);
-    expect((await textOf('.layout-table tbody td')).some((cell) => cell === `<img src=x onerror="window.__pwned='missing.organization'"> sin dato "><b>x</b>`)).toBe(true);
+    expect(
+      (await textOf('.layout-table tbody td')).some(
+        (cell) => cell === `<img src=x onerror="window.__pwned='missing.organization'"> sin dato "><b>x</b>`,
+      ),
+    ).toBe(true);
     // Figures are formatted by our code and bold is ours: nothing else in a slide is an element the text made.
-    const made = await page.locator('.reveal .slides :is(p, li, h1, h2, h3, td, th, dd, figcaption) *').evaluateAll((elements) => [...new Set(elements.map((element) => element.tagName.toLowerCase()))]);
+    const made = await page
+      .locator('.reveal .slides :is(p, li, h1, h2, h3, td, th, dd, figcaption) *')
+      .evaluateAll((elements) => [...new Set(elements.map((element) => element.tagName.toLowerCase()))]);
     expect(made.filter((tag) => !['strong', 'span', 'a', 'time'].includes(tag))).toEqual([]);
     await context.close();
   });
@@ -185,12 +221,16 @@ describe.skipIf(isBrowserMissing)('hostile text in every field of the data, buil
         { where: '<title>', text: document.title },
         { where: 'meta description', text: document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '' },
       ];
-      for (const element of Array.from(document.querySelectorAll('.reveal .slides [aria-label]'))) found.push({ where: `aria-label of ${element.tagName.toLowerCase()}`, text: element.getAttribute('aria-label') ?? '' });
+      for (const element of Array.from(document.querySelectorAll('.reveal .slides [aria-label]')))
+        found.push({ where: `aria-label of ${element.tagName.toLowerCase()}`, text: element.getAttribute('aria-label') ?? '' });
       const walker = document.createTreeWalker(document.querySelector('.reveal .slides') ?? document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) found.push({ where: `text in ${node.parentElement?.tagName.toLowerCase() ?? '?'}`, text: node.textContent ?? '' });
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode())
+        found.push({ where: `text in ${node.parentElement?.tagName.toLowerCase() ?? '?'}`, text: node.textContent ?? '' });
       return found;
     });
-    const shownRaw = places.flatMap(({ where, text }) => mustaches.filter((mustache) => text.includes(mustache)).map((mustache) => `${where}: ${mustache} in "${text.slice(0, 90)}"`));
+    const shownRaw = places.flatMap(({ where, text }) =>
+      mustaches.filter((mustache) => text.includes(mustache)).map((mustache) => `${where}: ${mustache} in "${text.slice(0, 90)}"`),
+    );
     expect(shownRaw).toEqual([]);
     // The tab and the title slide show the same title.
     expect(squash(await page.title())).toBe(squash(await page.locator('h1').innerText()));
@@ -199,7 +239,11 @@ describe.skipIf(isBrowserMissing)('hostile text in every field of the data, buil
 
   it("keeps every text inside its attribute: a link's href is the URL alone, an aria-label the text it names", async () => {
     const { page, context } = await openDeck(browser, built.outFile);
-    const links = await page.locator('.reveal .slides a').evaluateAll((anchors) => anchors.map((anchor) => ({ href: anchor.getAttribute('href') ?? '', attributes: anchor.getAttributeNames().sort() })));
+    const links = await page
+      .locator('.reveal .slides a')
+      .evaluateAll((anchors) =>
+        anchors.map((anchor) => ({ href: anchor.getAttribute('href') ?? '', attributes: anchor.getAttributeNames().sort() })),
+      );
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) {
       // A URL may hold "<" or '"' (the fixture's do); markup our code made (a figure's span, a link) may not.
@@ -208,7 +252,11 @@ describe.skipIf(isBrowserMissing)('hostile text in every field of the data, buil
       expect.soft(link.attributes, link.href).toEqual(['href', 'rel']);
     }
     const boxes = await page.locator('.layout-conclusions aside.figures-box').evaluateAll((asides) =>
-      asides.map((aside) => ({ label: aside.getAttribute('aria-label'), heading: aside.querySelector('h3')?.textContent ?? '', attributes: aside.getAttributeNames().sort() })),
+      asides.map((aside) => ({
+        label: aside.getAttribute('aria-label'),
+        heading: aside.querySelector('h3')?.textContent ?? '',
+        attributes: aside.getAttributeNames().sort(),
+      })),
     );
     expect(boxes.length).toBe(1);
     for (const box of boxes) {
@@ -221,7 +269,9 @@ describe.skipIf(isBrowserMissing)('hostile text in every field of the data, buil
   it("reads a field's label the same in the table's heading and in a chart's data table", async () => {
     const { page, context } = await openDeck(browser, built.outFile);
     const headings = (await page.locator('.reveal .slides table thead th').allTextContents()).map(squash);
-    const labels = Object.values(expected.dataset.fields).flatMap((field) => (typeof field === 'object' && field.label !== undefined ? [field.label] : []));
+    const labels = Object.values(expected.dataset.fields).flatMap((field) =>
+      typeof field === 'object' && field.label !== undefined ? [field.label] : [],
+    );
     for (const label of labels) {
       // Headings that show this label: what comes before its first {{…}}, or all of it.
       const start = squash(label.split('{{')[0] ?? '');
@@ -250,9 +300,13 @@ describe.skipIf(isBrowserMissing)('hostile text in every field of the data, buil
   it('blocks markup that escaped escaping: the CSP stops inline handlers, inline and remote scripts, and remote images', async () => {
     const html = readFileSync(built.outFile, 'utf8');
     // What a template bug would produce: data written raw, unescaped, into a slide.
-    const slip = '<img src=x onerror="window.__pwned=\'img\'"><script>window.__pwned=\'inline\'</script><script src="https://example.org/x.js"></script><img src="https://example.org/p.png"><svg onload="window.__pwned=\'svg\'"></svg>';
+    const slip =
+      '<img src=x onerror="window.__pwned=\'img\'"><script>window.__pwned=\'inline\'</script><script src="https://example.org/x.js"></script><img src="https://example.org/p.png"><svg onload="window.__pwned=\'svg\'"></svg>';
     const file = join(tempDir('slip'), 'index.html');
-    writeFileSync(file, html.replace('<section class="layout-title" data-layout="title">', (section) => `${section}${slip}`));
+    writeFileSync(
+      file,
+      html.replace('<section class="layout-title" data-layout="title">', (section) => `${section}${slip}`),
+    );
     const { page, context, problems, dialogs, requests } = await openDeck(browser, file);
     expect(await page.evaluate(() => Reflect.get(window, '__pwned'))).toBeUndefined();
     expect(dialogs).toEqual([]);

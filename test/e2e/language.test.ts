@@ -9,7 +9,7 @@ import { createTestOptions, DEFAULT_DATA, ROOT } from '../helpers.js';
 import { findForeignWords } from '../language-words.js';
 import { announceSkip, isBrowserMissing, openDeck, screenshotDir, startBrowser } from './support/browser.js';
 
-announceSkip('reveal\'s screens in the deck\'s language (test/e2e/language.test.ts)');
+announceSkip("reveal's screens in the deck's language (test/e2e/language.test.ts)");
 
 const DECKS: readonly { readonly language: Language; readonly data: string; readonly clock: RegExp }[] = [
   { language: 'es', data: DEFAULT_DATA, clock: /^\d{2}:\d{2}$/ },
@@ -18,7 +18,12 @@ const DECKS: readonly { readonly language: Language; readonly data: string; read
 
 /** What a screen reader or an eye gets from reveal's own parts of the page, never the slides (the data's text). */
 async function readRevealScreens(page: Page): Promise<Record<string, string>> {
-  const labels = () => page.evaluate(() => Array.from(document.querySelectorAll('.controls button')).map((button) => button.getAttribute('aria-label') ?? '').join(' | '));
+  const labels = () =>
+    page.evaluate(() =>
+      Array.from(document.querySelectorAll('.controls button'))
+        .map((button) => button.getAttribute('aria-label') ?? '')
+        .join(' | '),
+    );
   await page.keyboard.press('Shift+?');
   const help = await page.locator('.r-overlay-help').innerText();
   await page.screenshot({ path: join(screenshotDir('language'), `${await page.evaluate(() => document.documentElement.lang)}-help.png`) });
@@ -35,7 +40,7 @@ async function readRevealScreens(page: Page): Promise<Record<string, string>> {
   return { help, pause, jump, controls: await labels() };
 }
 
-describe.skipIf(isBrowserMissing)('reveal\'s own screens speak the deck\'s language', () => {
+describe.skipIf(isBrowserMissing)("reveal's own screens speak the deck's language", () => {
   let browser: Browser;
   const built = new Map<Language, string>();
 
@@ -51,7 +56,7 @@ describe.skipIf(isBrowserMissing)('reveal\'s own screens speak the deck\'s langu
     await browser?.close();
   });
 
-  it.each(DECKS)('$language: help, pause, jump and the controls\' labels have no word of the other language', async ({ language }) => {
+  it.each(DECKS)("$language: help, pause, jump and the controls' labels have no word of the other language", async ({ language }) => {
     const { page, context, problems } = await openDeck(browser, built.get(language) ?? '');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
     const screens = await readRevealScreens(page);
@@ -63,7 +68,7 @@ describe.skipIf(isBrowserMissing)('reveal\'s own screens speak the deck\'s langu
     await context.close();
   });
 
-  it.each(DECKS)('$language: the speaker view has the deck\'s lang, its words and its clock', async ({ language, clock }) => {
+  it.each(DECKS)("$language: the speaker view has the deck's lang, its words and its clock", async ({ language, clock }) => {
     const { page, context, problems } = await openDeck(browser, built.get(language) ?? '');
     const [speaker] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
     await speaker.setViewportSize({ width: 1280, height: 720 });
@@ -73,7 +78,10 @@ describe.skipIf(isBrowserMissing)('reveal\'s own screens speak the deck\'s langu
       // The notes are the data's text: everything else on this page is reveal's.
       const notes = document.querySelector<HTMLElement>('.speaker-controls-notes .value')?.innerText ?? '';
       const options = Array.from(document.querySelectorAll('option')).map((option) => option.textContent ?? '');
-      return { lang: document.documentElement.lang, text: [document.title, document.body.innerText.replace(notes, ''), ...options].join('\n') };
+      return {
+        lang: document.documentElement.lang,
+        text: [document.title, document.body.innerText.replace(notes, ''), ...options].join('\n'),
+      };
     });
     expect(view.lang).toBe(language);
     expect(view.text).toContain(language === 'es' ? 'A continuación' : 'Upcoming');

@@ -27,7 +27,10 @@ interface Outcome {
 /** The real command, as `npm run pdf -- ...` runs it, from the repository root with the default data. */
 async function runDatadeck(args: readonly string[], env: Record<string, string> = {}): Promise<Outcome> {
   try {
-    const { stdout, stderr } = await execute(process.execPath, [join(ROOT, 'lib/main.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const { stdout, stderr } = await execute(process.execPath, [join(ROOT, 'lib/main.js'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     if (typeof error === 'object' && error !== null && 'code' in error && 'stdout' in error && 'stderr' in error) {
@@ -55,7 +58,10 @@ describe.skipIf(isBrowserMissing || isPopplerMissing)('npm run pdf in Chromium',
   let expected: ExpectedDeck;
 
   beforeAll(async () => {
-    [browser, built] = await Promise.all([startBrowser(), buildDeck(createTestOptions({ dataFile: DEFAULT_DATA, outDir: tempDir('pdf-deck') }))]);
+    [browser, built] = await Promise.all([
+      startBrowser(),
+      buildDeck(createTestOptions({ dataFile: DEFAULT_DATA, outDir: tempDir('pdf-deck') })),
+    ]);
     expected = readExpectedDeck(DEFAULT_DATA, built);
   });
 
@@ -112,7 +118,10 @@ describe.skipIf(isBrowserMissing || isPopplerMissing)('npm run pdf in Chromium',
   });
 
   it("lays out the print view under the deck's CSP without a console error, one page per slide", async () => {
-    const { page, context, problems } = await openDeck(browser, built.outFile, { query: 'print-pdf&showNotes=separate-page', isPrintView: true });
+    const { page, context, problems } = await openDeck(browser, built.outFile, {
+      query: 'print-pdf&showNotes=separate-page',
+      isPrintView: true,
+    });
     expect(await page.locator('.pdf-page').count()).toBe(expected.slides.length);
     expect(problems).toEqual([]);
     await context.close();

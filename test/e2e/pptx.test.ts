@@ -16,7 +16,10 @@ announcePopplerSkip(SUITE);
 
 const tempDir = (name: string) => mkdtempSync(join(tmpdir(), `datadeck-e2e-${name}-`));
 const EXAMPLES = readdirSync(join(ROOT, 'examples')).sort();
-const DECKS = [{ name: 'default', dataFile: DEFAULT_DATA }, ...EXAMPLES.map((name) => ({ name, dataFile: join(ROOT, 'examples', name, 'deck.yaml') }))];
+const DECKS = [
+  { name: 'default', dataFile: DEFAULT_DATA },
+  ...EXAMPLES.map((name) => ({ name, dataFile: join(ROOT, 'examples', name, 'deck.yaml') })),
+];
 
 describe.skipIf(isBrowserMissing || isLibreOfficeMissing || isPopplerMissing)(SUITE, () => {
   // LibreOffice names each PDF after its file: every deck.pptx is copied to <deck>.pptx first.
@@ -26,12 +29,18 @@ describe.skipIf(isBrowserMissing || isLibreOfficeMissing || isPopplerMissing)(SU
   beforeAll(async () => {
     // One export per deck (with Chromium for the pictures), then one LibreOffice run converting them all.
     for (const deck of DECKS) {
-      const result = await exportPptx({ build: createTestOptions({ dataFile: deck.dataFile, outDir: tempDir(`pptx-${deck.name}`) }), env: process.env });
+      const result = await exportPptx({
+        build: createTestOptions({ dataFile: deck.dataFile, outDir: tempDir(`pptx-${deck.name}`) }),
+        env: process.env,
+      });
       const copy = join(dirname(result.outFile), `${deck.name}.pptx`);
       copyFileSync(result.outFile, copy);
       exported.set(deck.name, { result, file: copy, pdf: join(pdfDir, `${deck.name}.pdf`) });
     }
-    await convertToPdf([...exported.values()].map((deck) => deck.file), pdfDir);
+    await convertToPdf(
+      [...exported.values()].map((deck) => deck.file),
+      pdfDir,
+    );
   }, 240_000);
 
   it.each(DECKS.map((deck) => deck.name))('%s: LibreOffice opens it and prints one page per slide, 16:9', async (name) => {
@@ -55,7 +64,10 @@ describe.skipIf(isBrowserMissing || isLibreOfficeMissing || isPopplerMissing)(SU
     // Never an SVG: LibreOffice and Google Slides show a red cross for pptxgenjs' SVG pictures.
     expect(pptx.names.some((name) => name.endsWith('.svg'))).toBe(false);
     // Chromium's picture included, a second export gives the same bytes.
-    const again = await exportPptx({ build: createTestOptions({ dataFile: DEFAULT_DATA, outDir: tempDir('pptx-again') }), env: process.env });
+    const again = await exportPptx({
+      build: createTestOptions({ dataFile: DEFAULT_DATA, outDir: tempDir('pptx-again') }),
+      env: process.env,
+    });
     expect(readFileSync(again.outFile).equals(readFileSync(deck.result.outFile))).toBe(true);
   });
 

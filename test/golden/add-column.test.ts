@@ -11,7 +11,13 @@ import { slideSections, visibleText } from '../text.js';
  * the data file. This test makes exactly those edits to a copy of data/deck.yaml (nothing else is touched) and
  * checks the table, a sentence and the editor schema follow.
  */
-const PARAMETERS: Readonly<Record<string, string>> = { 'GPT-4': '1800', 'Claude 3': '', 'Gemini 1.5': '', 'Mistral 7B': '7', 'Llama 3': '70' };
+const PARAMETERS: Readonly<Record<string, string>> = {
+  'GPT-4': '1800',
+  'Claude 3': '',
+  'Gemini 1.5': '',
+  'Mistral 7B': '7',
+  'Llama 3': '70',
+};
 
 function addParametersColumn(yaml: string): string {
   let text = yaml.replace(
@@ -21,7 +27,10 @@ function addParametersColumn(yaml: string): string {
   for (const [name, value] of Object.entries(PARAMETERS)) {
     if (value !== '') text = text.replace(`  - name: ${name}\n`, `  - name: ${name}\n    parameters: ${value}\n`);
   }
-  text = text.replace('      - { field: comment, label: Comentario, width: 23% }', '      - { field: comment, label: Comentario, width: 15% }\n      - { field: parameters, label: Parámetros, width: 8% }');
+  text = text.replace(
+    '      - { field: comment, label: Comentario, width: 23% }',
+    '      - { field: comment, label: Comentario, width: 15% }\n      - { field: parameters, label: Parámetros, width: 8% }',
+  );
   return text.replace(
     '      - Los nuevos modelos intentan mejorar la eficiencia energética y el acceso abierto.\n',
     "      - Los nuevos modelos intentan mejorar la eficiencia energética y el acceso abierto.\n      - '{{max parameters name}} es el más grande: {{max parameters}} mil millones de parámetros, {{ratio (max parameters) (min parameters)}} los de {{min parameters name}}.'\n",

@@ -26,7 +26,8 @@ const goldenName = (index: number) => `${String(index + 1).padStart(2, '0')}-${s
 
 function readGolden(file: string, actual: string): string {
   if (isUpdating) writeFileSync(file, actual);
-  if (!existsSync(file)) throw new Error(`No golden file ${file}: run UPDATE_GOLDEN=1 npx vitest run test/golden/charts.test.ts and review it by eye.`);
+  if (!existsSync(file))
+    throw new Error(`No golden file ${file}: run UPDATE_GOLDEN=1 npx vitest run test/golden/charts.test.ts and review it by eye.`);
   return readFileSync(file, 'utf8');
 }
 
@@ -45,7 +46,7 @@ describe('one chart of each kind, drawn the same as its reviewed golden SVG', ()
     expect(svgs).toHaveLength(slides.length);
   });
 
-  it.each(slides.map((slide, index) => [goldenName(index), index] as const))('%s', (name, index) => {
+  it.each(slides.map((_slide, index) => [goldenName(index), index] as const))('%s', (name, index) => {
     const svg = svgs[index] ?? '';
     expect(svg).toMatch(/^<svg /);
     expect(svg).toBe(readGolden(join(DIR, name), svg));

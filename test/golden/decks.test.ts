@@ -13,7 +13,8 @@ const isUpdating = process.env.UPDATE_GOLDEN === '1' && process.env.CI !== 'true
 /** The stored slides; only UPDATE_GOLDEN=1 writes them. A golden that writes itself when missing would pass anything. */
 function readGolden(file: string, actual: string): string {
   if (isUpdating) writeFileSync(file, actual);
-  if (!existsSync(file)) throw new Error(`No golden file ${file}: run UPDATE_GOLDEN=1 npx vitest run test/golden/decks.test.ts and review it by eye.`);
+  if (!existsSync(file))
+    throw new Error(`No golden file ${file}: run UPDATE_GOLDEN=1 npx vitest run test/golden/decks.test.ts and review it by eye.`);
   return readFileSync(file, 'utf8');
 }
 
@@ -23,7 +24,10 @@ function slidesOf(html: string): string {
   const end = html.indexOf('</div>\n</div>\n<script>');
   return html
     .slice(start, end)
-    .replace(/<svg\b[\s\S]*?<\/svg>/g, (svg) => `<svg>${[...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]).join(' | ')}</svg>`);
+    .replace(
+      /<svg\b[\s\S]*?<\/svg>/g,
+      (svg) => `<svg>${[...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]).join(' | ')}</svg>`,
+    );
 }
 
 describe('fixture decks build to their stored slides', () => {

@@ -152,8 +152,12 @@ describe.each(examples)('examples/%s', (name) => {
     const ownWords = new Set(wordsOf(data));
     // What a screen reader says too: the labels and role descriptions in the markup (reveal's scripts left out).
     const markup = html.replace(/<script>[\s\S]*?<\/script>/g, '');
-    const spoken = [...markup.matchAll(/\s(?:aria-label|aria-roledescription|alt|title|placeholder)="([^"]*)"/g)].map((match) => match[1] ?? '');
-    const notFromData = wordsOf([text, ...spoken].join(' ')).filter((word) => !ownWords.has(word)).join(' ');
+    const spoken = [...markup.matchAll(/\s(?:aria-label|aria-roledescription|alt|title|placeholder)="([^"]*)"/g)].map(
+      (match) => match[1] ?? '',
+    );
+    const notFromData = wordsOf([text, ...spoken].join(' '))
+      .filter((word) => !ownWords.has(word))
+      .join(' ');
     expect(findForeignWords(notFromData, findLanguage(locale))).toEqual([]);
   });
 

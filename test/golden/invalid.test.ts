@@ -21,7 +21,10 @@ interface Outcome {
 /** The real CLI, as a user runs it: every invalid fixture prints its stored message and exits 1. */
 async function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<Outcome> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [`${ROOT}lib/main.js`, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env } });
+    const { stdout, stderr } = await run(process.execPath, [`${ROOT}lib/main.js`, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
     return { code: 0, output: stderr + stdout };
   } catch (error) {
     if (typeof error === 'object' && error !== null && 'code' in error && 'stderr' in error && 'stdout' in error) {
@@ -31,21 +34,35 @@ async function runCli(args: readonly string[], env: Readonly<Record<string, stri
   }
 }
 
-const fixtures = readdirSync(`${ROOT}${DIR}`).filter((name) => name.endsWith('.yaml')).sort();
+const fixtures = readdirSync(`${ROOT}${DIR}`)
+  .filter((name) => name.endsWith('.yaml'))
+  .sort();
 // The cases whose Spanish golden UPDATE_GOLDEN=1 writes: a few of each kind (value, unit, sentence, layout, many at once).
-const SPANISH_CASES = new Set(['empty.yaml', 'value-word-for-number.yaml', 'value-decimal-comma.yaml', 'value-other-family.yaml', 'sentence-unknown-field.yaml', 'slide-unknown-layout.yaml', 'formula-mismatch-strict.yaml', 'many-problems.yaml']);
+const SPANISH_CASES = new Set([
+  'empty.yaml',
+  'value-word-for-number.yaml',
+  'value-decimal-comma.yaml',
+  'value-other-family.yaml',
+  'sentence-unknown-field.yaml',
+  'slide-unknown-layout.yaml',
+  'formula-mismatch-strict.yaml',
+  'many-problems.yaml',
+]);
 // Built with --strict: a warning (a formula's value more than 1 % from the given one) is then an error.
 const STRICT = new Set(['formula-mismatch-strict.yaml']);
 
 /** The stored output; only UPDATE_GOLDEN=1 writes it. A golden that writes itself when missing would pass anything. */
 function readGolden(file: string, actual: string): string {
   if (isUpdating) writeFileSync(file, actual);
-  if (!existsSync(file)) throw new Error(`No golden file ${file}: run UPDATE_GOLDEN=1 npx vitest run test/golden/invalid.test.ts and review it by eye.`);
+  if (!existsSync(file))
+    throw new Error(`No golden file ${file}: run UPDATE_GOLDEN=1 npx vitest run test/golden/invalid.test.ts and review it by eye.`);
   return readFileSync(file, 'utf8');
 }
 
 // The same mistakes told in Spanish: <name>.expected.es.txt beside the English golden, printed under --lang es.
-const SPANISH = fixtures.filter((name) => existsSync(`${ROOT}${DIR}/${name.replace(/\.yaml$/, '.expected.es.txt')}`) || (isUpdating && SPANISH_CASES.has(name)));
+const SPANISH = fixtures.filter(
+  (name) => existsSync(`${ROOT}${DIR}/${name.replace(/\.yaml$/, '.expected.es.txt')}`) || (isUpdating && SPANISH_CASES.has(name)),
+);
 
 describe('invalid data: one clear message, exit 1, no stack trace', () => {
   it.each(fixtures)('%s', async (name) => {
@@ -63,7 +80,9 @@ describe('invalid data: one clear message, exit 1, no stack trace', () => {
   });
 
   it('has a fixture for every stored output, and every --strict fixture exists', () => {
-    const stored = readdirSync(`${ROOT}${DIR}`).filter((name) => name.endsWith('.expected.txt') || name.endsWith('.expected.es.txt')).map((name) => name.replace('.es.txt', '.txt'));
+    const stored = readdirSync(`${ROOT}${DIR}`)
+      .filter((name) => name.endsWith('.expected.txt') || name.endsWith('.expected.es.txt'))
+      .map((name) => name.replace('.es.txt', '.txt'));
     expect(stored.filter((name) => !fixtures.includes(name.replace(/\.expected\.txt$/, '.yaml')))).toEqual([]);
     expect([...STRICT].filter((name) => !fixtures.includes(name))).toEqual([]);
   });
@@ -110,7 +129,9 @@ describe('invalid data in Spanish: the same report, every sentence and hint in S
     expect(help.output).toMatch(/^Uso:$/m);
     const usage = await runCli(['publicar'], { LC_ALL: 'es_ES.UTF-8', LANG: 'en_US.UTF-8' });
     expect(usage.code).toBe(2);
-    expect(usage.output).toContain(spanishMessages.unknownCommand('publicar', ['build', 'new', 'check', 'dev', 'pdf', 'pptx', 'schema']).message);
+    expect(usage.output).toContain(
+      spanishMessages.unknownCommand('publicar', ['build', 'new', 'check', 'dev', 'pdf', 'pptx', 'schema']).message,
+    );
     const checked = await runCli(['check', '--data', 'examples/cloud-gpus/deck.yaml', '--lang', 'es']);
     expect(checked.code).toBe(0);
     expect(checked.output).toMatch(/^✔ examples\/cloud-gpus\/deck\.yaml: \d+ filas, \d+ diapositivas, sin errores$/m);
@@ -128,7 +149,7 @@ describe('invalid data in Spanish: the same report, every sentence and hint in S
     expect(missing.output).toContain(spanishMessages.optionValue('--data', true).message);
   });
 
-  it('refuses a language it does not speak, in the system\'s language, with exit 2', async () => {
+  it("refuses a language it does not speak, in the system's language, with exit 2", async () => {
     const { code, output } = await runCli(['--lang', 'fr'], { LANG: 'es_MX.UTF-8' });
     expect(code).toBe(2);
     expect(output).toContain(spanishMessages.badCliLanguage('fr', ['es', 'en']).message);

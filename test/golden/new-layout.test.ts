@@ -43,14 +43,16 @@ function setUp(slide: string) {
 
 describe('a layout file added to templates/layouts/', () => {
   it('is used by a slide that names it, its texts stating figures', async () => {
-    const { dir, options } = setUp(`  - layout: quote\n    quote: 'El mejor puntaje fue {{max score}}, de {{max score name}}.'\n    author: Ana\n`);
+    const { dir, options } = setUp(
+      `  - layout: quote\n    quote: 'El mejor puntaje fue {{max score}}, de {{max score name}}.'\n    author: Ana\n`,
+    );
     await buildDeck(options);
     const [section = ''] = slideSections(readFileSync(join(dir, 'out', 'index.html'), 'utf8'));
     expect(section).toContain('data-layout="quote"');
     expect(visibleText(section)).toBe('El mejor puntaje fue 5, de B. — Ana');
   });
 
-  it('can sit in layouts/ next to the deck, with no change to datadeck\'s own templates', async () => {
+  it("can sit in layouts/ next to the deck, with no change to datadeck's own templates", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'datadeck-deck-layout-'));
     mkdirSync(join(dir, 'layouts'));
     writeFileSync(join(dir, 'layouts', 'quote.hbs'), QUOTE_LAYOUT);

@@ -43,7 +43,9 @@ describe("the README's whole deck", () => {
     const table = slideSections(html).find((section) => section.includes('data-layout="table"')) ?? '';
     expect(visibleText(table)).toContain('Proveedor B A100 2,93 US$ ≈ 2.138,90 US$ 40 GB');
     // The editor schema the file's first line names was written next to it.
-    expect(JSON.parse(readFileSync(join(dir, 'nube.schema.json'), 'utf8')).properties.rows.items.properties.pricePerHour.description).toContain('Precio por hora');
+    expect(
+      JSON.parse(readFileSync(join(dir, 'nube.schema.json'), 'utf8')).properties.rows.items.properties.pricePerHour.description,
+    ).toContain('Precio por hora');
   });
 });
 
@@ -64,7 +66,9 @@ describe("the README's chart vocabulary", () => {
   });
 
   it('lists every option in its table', () => {
-    const listed = [...section.matchAll(/^\| `([a-z]+)`(?:, `([a-z]+)`)? \|/gm)].flatMap((match) => [match[1], match[2]]).filter((name) => name !== undefined);
+    const listed = [...section.matchAll(/^\| `([a-z]+)`(?:, `([a-z]+)`)? \|/gm)]
+      .flatMap((match) => [match[1], match[2]])
+      .filter((name) => name !== undefined);
     const options = new Set(CHART_KINDS.flatMap((kind) => chartOptionsOf(kind)).filter((option) => option !== 'kind'));
     expect(new Set(listed.filter((name) => options.has(name)))).toEqual(options);
   });
@@ -76,7 +80,7 @@ function readSpreadsheetSection(): { csv: string; error: string } {
   const section = readme.slice(readme.indexOf('### Rows from a spreadsheet'), readme.indexOf('### `slides`'));
   const csv = /```csv\n([\s\S]*?)```/.exec(section)?.[1];
   const error = /```\n(error\[[\s\S]*?)```/.exec(section)?.[1];
-  if (csv === undefined || error === undefined) throw new Error('README.md\'s spreadsheet section has lost its csv or error block');
+  if (csv === undefined || error === undefined) throw new Error("README.md's spreadsheet section has lost its csv or error block");
   return { csv, error };
 }
 
@@ -112,13 +116,15 @@ describe("the README's spreadsheet section", () => {
     writeFileSync(join(dir, 'data', 'modelos.csv'), csv.replace('Mistral 7B;512;', 'Mistral 7B;diez mil;'));
     const { stderr } = await run(process.execPath, [`${ROOT}lib/main.js`, 'check', '--data', 'data/deck.yaml'], { cwd: dir }).then(
       () => ({ stderr: 'it built' }),
-      (failure: unknown) => ({ stderr: typeof failure === 'object' && failure !== null && 'stderr' in failure ? String(failure.stderr) : String(failure) }),
+      (failure: unknown) => ({
+        stderr: typeof failure === 'object' && failure !== null && 'stderr' in failure ? String(failure.stderr) : String(failure),
+      }),
     );
     expect(`${stderr.trimEnd()}\n`).toBe(error);
   });
 });
 
-describe('the README is a user\'s guide', () => {
+describe("the README is a user's guide", () => {
   const readme = readFileSync(`${ROOT}README.md`, 'utf8');
 
   it('names no issue and no machine of ours: engineering detail lives in docs/', () => {

@@ -32,7 +32,7 @@ async function problemsOf(yaml: string): Promise<readonly Problem[]> {
 }
 
 describe('bad or hostile input, found by probing', () => {
-  it('never writes a schema outside the deck\'s folder, or over a file datadeck did not write', async () => {
+  it("never writes a schema outside the deck's folder, or over a file datadeck did not write", async () => {
     const { dir, dataFile } = deckIn(`# yaml-language-server: $schema=../victim.txt\n${HEAD}slides:\n  - layout: title\n`);
     writeFileSync(join(dir, 'victim.txt'), 'precious data');
     await buildDeck(createTestOptions({ dataFile, outDir: join(dir, 'out') }));
@@ -44,13 +44,20 @@ describe('bad or hostile input, found by probing', () => {
   });
 
   it('refuses a link in a chart, at the href', async () => {
-    const problems = await problemsOf(`${HEAD}slides:\n  - layout: chart\n    title: C\n    caption: c\n    chart:\n      mark: { type: bar, href: 'https://example.org' }\n      encoding: { x: { field: name, type: nominal }, y: { field: x, type: quantitative } }\n`);
-    expect(problems.map((problem) => [problem.message, problem.line, problem.dataPath?.join('.')])).toEqual([[messages.chartLink().message, 12, 'slides.0.chart.mark.href']]);
+    const problems = await problemsOf(
+      `${HEAD}slides:\n  - layout: chart\n    title: C\n    caption: c\n    chart:\n      mark: { type: bar, href: 'https://example.org' }\n      encoding: { x: { field: name, type: nominal }, y: { field: x, type: quantitative } }\n`,
+    );
+    expect(problems.map((problem) => [problem.message, problem.line, problem.dataPath?.join('.')])).toEqual([
+      [messages.chartLink().message, 12, 'slides.0.chart.mark.href'],
+    ]);
   });
 
   it('refuses field names that JavaScript or the charts already use', async () => {
     for (const name of ['__proto__', 'constructor', 'fmt']) {
-      const problems = await problemsOf(HEAD.replace('  x: { type: number, label: X }', `  x: { type: number, label: X }\n  ${name}: { type: number }`) + 'slides:\n  - layout: title\n');
+      const problems = await problemsOf(
+        HEAD.replace('  x: { type: number, label: X }', `  x: { type: number, label: X }\n  ${name}: { type: number }`) +
+          'slides:\n  - layout: title\n',
+      );
       expect(problems.map((problem) => problem.message)).toContain(messages.badFieldName(name).message);
     }
   });
@@ -62,12 +69,19 @@ describe('bad or hostile input, found by probing', () => {
 
   it('refuses a formula nested deeper than anyone writes, without overflowing the stack', async () => {
     const deep = `${'('.repeat(3000)}x${')'.repeat(3000)}`;
-    const problems = await problemsOf(HEAD.replace('  x: { type: number, label: X }', `  x: { type: number, label: X }\n  y: { type: number, optional: true, formula: '${deep}' }`) + 'slides:\n  - layout: title\n');
+    const problems = await problemsOf(
+      `${HEAD.replace(
+        '  x: { type: number, label: X }',
+        `  x: { type: number, label: X }\n  y: { type: number, optional: true, formula: '${deep}' }`,
+      )}slides:\n  - layout: title\n`,
+    );
     expect(problems.map((problem) => problem.code)).toEqual(['formula']);
   });
 
   it('reads years below 100 as written, not as 19xx', async () => {
-    const { dir, dataFile } = deckIn(`${HEAD.replace('  x: { type: number, label: X }', "  x: { type: number, label: X }\n  d: { type: date, optional: true }").replace('{ name: A, x: 1 }', "{ name: A, x: 1, d: '0099-12-31' }")}slides:\n  - layout: table\n    title: T\n    columns: [name, d]\n`);
+    const { dir, dataFile } = deckIn(
+      `${HEAD.replace('  x: { type: number, label: X }', '  x: { type: number, label: X }\n  d: { type: date, optional: true }').replace('{ name: A, x: 1 }', "{ name: A, x: 1, d: '0099-12-31' }")}slides:\n  - layout: table\n    title: T\n    columns: [name, d]\n`,
+    );
     await buildDeck(createTestOptions({ dataFile, outDir: join(dir, 'out') }));
     expect(readFileSync(join(dir, 'out', 'index.html'), 'utf8')).toContain('December 31, 99');
   });

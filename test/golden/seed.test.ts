@@ -35,7 +35,12 @@ const SEED_TEXT = [
   'Consumo energético tanto en el entrenamiento como en la inferencia.',
   'Tabla resumen de modelos de lenguaje',
   'Los valores son aproximados y se basan en estimaciones públicas. No todas las empresas revelan cifras exactas.',
-  'Modelo de Lenguaje', 'GPU utilizada', 'Costo total aprox. (USD)', 'Tiempo de Entrenamiento', 'Consumo Energético', 'Comentario',
+  'Modelo de Lenguaje',
+  'GPU utilizada',
+  'Costo total aprox. (USD)',
+  'Tiempo de Entrenamiento',
+  'Consumo Energético',
+  'Comentario',
   'Conclusión',
   'Al comparar los modelos, se puede ver que el entrenamiento es la parte más exigente en recursos. Requiere gran cantidad de hardware, altos costos y mucho tiempo. Por eso, solo empresas grandes como OpenAI o Google pueden entrenar modelos de este nivel.',
   'En cambio, la inferencia es mucho más ligera, lo que permite que los usuarios comunes podamos usar estos sistemas en línea sin requerir tanto poder de cómputo.',
@@ -49,11 +54,46 @@ const SEED_TEXT = [
 
 /** Each row of the seed's table: its cells as the table slide shows them, in Spanish number format. */
 const SEED_ROWS = [
-  ['ChatGPT (GPT-4)', 'NVIDIA H100 (8.000 US$ c/u) × 10.000', '80 millones', '2 a 3 meses', 'Entrenamiento: 1,2 GWh Inferencia: 0,5 kWh / 1k tokens', 'Modelo muy grande y costoso, pero de alto rendimiento.'],
-  ['Claude 3 (Anthropic)', 'NVIDIA A100', '40 millones', '2 meses', 'Entrenamiento: 900 MWh Inferencia: 0,3 kWh / 1k tokens', 'Optimizado para manejar contextos largos.'],
-  ['Gemini 1.5 (Google)', 'TPU v5e (Google)', '50 millones', '2 a 3 meses', 'Entrenamiento: 1 GWh Inferencia: 0,4 kWh / 1k tokens', 'Usa hardware propio de Google.'],
-  ['Mistral 7B', 'NVIDIA A100 80GB (≈ 7.800 US$ c/u) × 512', '4 millones', '1 mes', 'Entrenamiento: 100 MWh Inferencia: 0,1 kWh / 1k tokens', 'Modelo más pequeño y de código abierto.'],
-  ['Llama 3 (Meta)', 'NVIDIA H100 (≈ 8.000 US$ c/u) × 2.000', '16 millones', '1,5 meses', 'Entrenamiento: 300 MWh Inferencia: 0,2 kWh / 1k tokens', 'Modelo abierto y relativamente eficiente.'],
+  [
+    'ChatGPT (GPT-4)',
+    'NVIDIA H100 (8.000 US$ c/u) × 10.000',
+    '80 millones',
+    '2 a 3 meses',
+    'Entrenamiento: 1,2 GWh Inferencia: 0,5 kWh / 1k tokens',
+    'Modelo muy grande y costoso, pero de alto rendimiento.',
+  ],
+  [
+    'Claude 3 (Anthropic)',
+    'NVIDIA A100',
+    '40 millones',
+    '2 meses',
+    'Entrenamiento: 900 MWh Inferencia: 0,3 kWh / 1k tokens',
+    'Optimizado para manejar contextos largos.',
+  ],
+  [
+    'Gemini 1.5 (Google)',
+    'TPU v5e (Google)',
+    '50 millones',
+    '2 a 3 meses',
+    'Entrenamiento: 1 GWh Inferencia: 0,4 kWh / 1k tokens',
+    'Usa hardware propio de Google.',
+  ],
+  [
+    'Mistral 7B',
+    'NVIDIA A100 80GB (≈ 7.800 US$ c/u) × 512',
+    '4 millones',
+    '1 mes',
+    'Entrenamiento: 100 MWh Inferencia: 0,1 kWh / 1k tokens',
+    'Modelo más pequeño y de código abierto.',
+  ],
+  [
+    'Llama 3 (Meta)',
+    'NVIDIA H100 (≈ 8.000 US$ c/u) × 2.000',
+    '16 millones',
+    '1,5 meses',
+    'Entrenamiento: 300 MWh Inferencia: 0,2 kWh / 1k tokens',
+    'Modelo abierto y relativamente eficiente.',
+  ],
 ];
 
 let html = '';

@@ -103,7 +103,10 @@ describe('the datadeck command', () => {
   });
 
   it('refuses an option the command does not take, naming the commands that take it (exit 2)', async () => {
-    const failure: unknown = await cli('build', '--notes', '--port', '9').then(() => undefined, (error: unknown) => error);
+    const failure: unknown = await cli('build', '--notes', '--port', '9').then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(failure).toMatchObject({ code: 2 });
     const stderr = typeof failure === 'object' && failure !== null && 'stderr' in failure ? String(failure.stderr) : '';
     expect(stderr).toContain(messages.optionNotForCommand('notes', 'build', ['pdf']).message);

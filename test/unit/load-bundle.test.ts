@@ -6,7 +6,10 @@ import { createBundleLoader } from '../../src/load-bundle.js';
 
 function writeBundles(): string {
   const dir = mkdtempSync(join(tmpdir(), 'datadeck-bundle-'));
-  writeFileSync(join(dir, 'main.bundle.cjs'), "exports.answer = () => require('./other.bundle.cjs').value * 2; exports.sep = require('node:path').sep;");
+  writeFileSync(
+    join(dir, 'main.bundle.cjs'),
+    "exports.answer = () => require('./other.bundle.cjs').value * 2; exports.sep = require('node:path').sep;",
+  );
   writeFileSync(join(dir, 'other.bundle.cjs'), 'module.exports = { value: 21 };');
   return dir;
 }
@@ -56,13 +59,20 @@ describe('createBundleLoader', () => {
     mkdirSync(lib, { recursive: true });
     writeFileSync(join(dir, 'node_modules/big-lib/package.json'), '{ "name": "big-lib", "main": "index.js" }');
     writeFileSync(join(dir, 'node_modules/big-lib/index.js'), "module.exports = require('./lib/core').run();");
-    writeFileSync(join(lib, 'core.js'), "exports.name = 'core'; exports.run = () => require('./util').greet() + ' ' + require('node:path').sep;");
+    writeFileSync(
+      join(lib, 'core.js'),
+      "exports.name = 'core'; exports.run = () => require('./util').greet() + ' ' + require('node:path').sep;",
+    );
     writeFileSync(join(lib, 'util.js'), "const core = require('./core'); exports.greet = () => 'hola from ' + core.name;");
     writeFileSync(join(dir, 'app.bundle.cjs'), "module.exports = require('big-lib');");
     const cache = join(dir, 'cache');
     const loader = createBundleLoader(cache, { packages: ['big-lib'] });
     expect(loader.load(join(dir, 'app.bundle.cjs'))).toBe('hola from core /');
     loader.saveCodeCaches();
-    expect(readdirSync(cache).map((name) => name.replace(/-.*/, '')).sort()).toEqual(['app.bundle.cjs', 'core.js', 'index.js', 'util.js']);
+    expect(
+      readdirSync(cache)
+        .map((name) => name.replace(/-.*/, ''))
+        .sort(),
+    ).toEqual(['app.bundle.cjs', 'core.js', 'index.js', 'util.js']);
   });
 });

@@ -25,11 +25,12 @@ const RANGE = /^(-?\d+(?:\.\d+)?)\s*([^\d\s-–—][^\d]*?)?\s*(?:-|–|—|\ba\
  */
 export function readCell(value: SheetValue, column: ColumnReading): CellReading {
   const { field } = column;
-  if (value instanceof Date) return field.type === 'date' || field.type === 'text' ? { given: isoDate(value) } : { problem: messages.sheetDateCell(isoDate(value)) };
+  if (value instanceof Date)
+    return field.type === 'date' || field.type === 'text' ? { given: isoDate(value) } : { problem: messages.sheetDateCell(isoDate(value)) };
   if (typeof value === 'number') return { given: withUnit(value, column) };
   if (typeof value === 'boolean' || value === null) return { given: value };
   const text = value.trim();
-  if (field.type === 'date') return { given: column.decimal === 'comma' ? dayFirstDate(text) ?? text : text };
+  if (field.type === 'date') return { given: column.decimal === 'comma' ? (dayFirstDate(text) ?? text) : text };
   if (!NUMERIC.has(field.type)) return { given: text };
   // Most figure cells are a bare number: read without the general rewriting below (10,000 rows × several columns).
   const bare = readBareNumber(text, column.decimal);
@@ -48,7 +49,11 @@ function readBareNumber(text: string, decimal: 'comma' | 'point'): number | unde
 
 function withUnit(number: number | string, column: ColumnReading): number | string {
   const isUnitField = column.field.type === 'quantity' || column.field.type === 'range';
-  return isUnitField && column.headerUnit !== undefined ? `${number} ${column.headerUnit.symbol}` : typeof number === 'string' ? Number(number) : number;
+  return isUnitField && column.headerUnit !== undefined
+    ? `${number} ${column.headerUnit.symbol}`
+    : typeof number === 'string'
+      ? Number(number)
+      : number;
 }
 
 /** "2 a 3 meses" → { min: "2 meses", max: "3 meses" }; a single figure stays one. */
@@ -68,7 +73,8 @@ function readRange(text: string, column: ColumnReading): unknown {
 function plainNumbers(text: string, decimal: 'comma' | 'point'): string | undefined {
   // Most cells are plain already: 2000, 1.5 GWh (with points), 2 a 3.
   if (decimal === 'point' ? !text.includes(',') : !text.includes(',') && !/\d\.\d{3}(?!\d)/.test(text)) return text;
-  if (decimal === 'comma') return text.replace(/\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d+,\d+/g, (number) => number.replaceAll('.', '').replace(',', '.'));
+  if (decimal === 'comma')
+    return text.replace(/\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d+,\d+/g, (number) => number.replaceAll('.', '').replace(',', '.'));
   const plain = text.replace(/\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)/g, (number) => number.replaceAll(',', ''));
   return /\d,\d/.test(plain) ? undefined : plain;
 }

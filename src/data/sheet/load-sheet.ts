@@ -20,7 +20,13 @@ export async function loadSheet(input: { data: ParsedData; dataFile: string; sho
   if (!isRowsFile(rows)) return undefined;
   const locate = (path: readonly PathSegment[], key?: string): Pick<Problem, 'file' | 'line' | 'column' | 'length' | 'dataPath'> => {
     const position = key === undefined ? input.data.locate(path) : input.data.locateKey(path, key);
-    return { file: input.shownDataFile, line: position?.line, column: position?.column, length: position?.length, dataPath: key === undefined ? path : [...path, key] };
+    return {
+      file: input.shownDataFile,
+      line: position?.line,
+      column: position?.column,
+      length: position?.length,
+      dataPath: key === undefined ? path : [...path, key],
+    };
   };
   const declaration = readDeclaration(rows, input, locate);
   let bytes: Uint8Array;
@@ -29,17 +35,31 @@ export async function loadSheet(input: { data: ParsedData; dataFile: string; sho
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     const where = typeof rows === 'string' ? locate(['rows']) : locate(['rows', 'file']);
-    const message = code === 'ENOENT' ? messages.sheetFileMissing(declaration.shownFile, listSheetFiles(dirname(declaration.path)).slice(0, SHOWN_FILES)) : messages.fileUnreadable(declaration.shownFile, code === 'EISDIR' ? 'it is a folder' : code || 'unknown error');
+    const message =
+      code === 'ENOENT'
+        ? messages.sheetFileMissing(declaration.shownFile, listSheetFiles(dirname(declaration.path)).slice(0, SHOWN_FILES))
+        : messages.fileUnreadable(declaration.shownFile, code === 'EISDIR' ? 'it is a folder' : code || 'unknown error');
     throw new DeckError({ code: 'file', ...message, ...where }, { cause: error });
   }
   const libraries = await import('./sheet-libraries.js');
-  const table = declaration.kind === 'csv' ? readCsv(bytes, declaration, libraries) : await readXlsx(bytes, declaration, { libraries, locate: (key) => (typeof rows === 'string' ? locate(['rows']) : locate(['rows', key])) });
+  const table =
+    declaration.kind === 'csv'
+      ? readCsv(bytes, declaration, libraries)
+      : await readXlsx(bytes, declaration, {
+          libraries,
+          locate: (key) => (typeof rows === 'string' ? locate(['rows']) : locate(['rows', key])),
+        });
   return { path: declaration.path, table, ignore: declaration.ignore };
 }
 
 /** `rows: datos.csv` or `rows: { file: …, … }`, checked, each problem at its spot in the YAML. */
-function readDeclaration(rows: unknown, input: { dataFile: string; shownDataFile: string }, locate: (path: readonly PathSegment[], key?: string) => Pick<Problem, 'file' | 'line' | 'column' | 'length' | 'dataPath'>): SheetDeclaration {
-  if (typeof rows === 'string' && !SHEET_FILE.test(rows.trim())) throw new DeckError({ code: 'schema', ...messages.sheetBadFile(rows), ...locate(['rows']) });
+function readDeclaration(
+  rows: unknown,
+  input: { dataFile: string; shownDataFile: string },
+  locate: (path: readonly PathSegment[], key?: string) => Pick<Problem, 'file' | 'line' | 'column' | 'length' | 'dataPath'>,
+): SheetDeclaration {
+  if (typeof rows === 'string' && !SHEET_FILE.test(rows.trim()))
+    throw new DeckError({ code: 'schema', ...messages.sheetBadFile(rows), ...locate(['rows']) });
   const declared = typeof rows === 'string' ? { file: rows } : rows;
   const parsed = RowsFileSchema.safeParse(declared, { jitless: true });
   if (!parsed.success) {
@@ -59,7 +79,9 @@ function readDeclaration(rows: unknown, input: { dataFile: string; shownDataFile
 
 function listSheetFiles(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((name) => SHEET_FILE.test(name) && !name.startsWith('~$')).sort();
+    return readdirSync(dir)
+      .filter((name) => SHEET_FILE.test(name) && !name.startsWith('~$'))
+      .sort();
   } catch {
     // The folder itself is missing: there is nothing to suggest, and the message already names the path.
     return [];

@@ -7,7 +7,6 @@ type Libraries = typeof import('./sheet-libraries.js');
 
 const SEPARATORS = [';', ',', '\t'] as const;
 
-
 /** A CSV file's bytes → its cells, each row with the line it starts on. Not UTF-8 is one located problem. */
 export function readCsv(bytes: Uint8Array, declaration: SheetDeclaration, libraries: Libraries): Table {
   const file = declaration.shownFile;
@@ -20,7 +19,10 @@ export function readCsv(bytes: Uint8Array, declaration: SheetDeclaration, librar
   } catch (error) {
     const line = error instanceof Error && 'lines' in error && typeof error.lines === 'number' ? error.lines : undefined;
     const detail = error instanceof Error ? error.message : String(error);
-    throw new DeckError({ code: 'sheet', ...messages.sheetCsvSyntax(detail), file, line, column: 1, place: line === undefined ? file : `${file}:${line}` }, { cause: error });
+    throw new DeckError(
+      { code: 'sheet', ...messages.sheetCsvSyntax(detail), file, line, column: 1, place: line === undefined ? file : `${file}:${line}` },
+      { cause: error },
+    );
   }
   // Each record takes one line, and one more per line break inside its quoted cells (empty lines are records too).
   let line = 1;
@@ -30,18 +32,42 @@ export function readCsv(bytes: Uint8Array, declaration: SheetDeclaration, librar
     return { number: line - span, cells, span };
   });
   // Blank lines above the header (some exports start with one) are skipped.
-  const [header, ...data] = rows.slice(Math.max(0, rows.findIndex((row) => row.cells.some((cell) => !isEmptyCell(cell)))));
+  const [header, ...data] = rows.slice(
+    Math.max(
+      0,
+      rows.findIndex((row) => row.cells.some((cell) => !isEmptyCell(cell))),
+    ),
+  );
   // The record's text as written, only when a problem needs to point inside it.
   const spans = new Map(rows.map((row) => [row.number, row.span]));
   let lines: string[] | undefined;
-  const rawOf = (row: number): string => (lines ??= text.replace(/^\uFEFF/, '').split(/\r?\n/)).slice(row - 1, row - 1 + (spans.get(row) ?? 1)).join('\n');
+  const rawOf = (row: number): string => {
+    lines ??= text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    return lines.slice(row - 1, row - 1 + (spans.get(row) ?? 1)).join('\n');
+  };
   const locate = (row: number, column: number): CellPlace => {
     const spot = findField(rawOf(row), separator, column);
     return { file, ref: `${file}:${row}:${column + 1}`, line: row + spot.lines, column: spot.column, length: spot.length };
   };
-  const locateRow = (row: number): CellPlace => ({ file, ref: `${file}:${row}`, line: row, column: 1, length: Math.max(1, rawOf(row).split('\n')[0]?.length ?? 1) });
+  const locateRow = (row: number): CellPlace => ({
+    file,
+    ref: `${file}:${row}`,
+    line: row,
+    column: 1,
+    length: Math.max(1, rawOf(row).split('\n')[0]?.length ?? 1),
+  });
   const decimal = declaration.decimal ?? (separator === ';' ? 'comma' : undefined);
-  return { kind: 'csv', file, header: header?.cells ?? [], headerNumber: header?.number ?? 1, rows: data.map(({ number, cells }) => ({ number, cells })), decimal, locate, locateRow, unreadable: [] };
+  return {
+    kind: 'csv',
+    file,
+    header: header?.cells ?? [],
+    headerNumber: header?.number ?? 1,
+    rows: data.map(({ number, cells }) => ({ number, cells })),
+    decimal,
+    locate,
+    locateRow,
+    unreadable: [],
+  };
 }
 
 /** The text, or a problem at the first byte that is not UTF-8: Excel's plain "CSV" export writes Windows-1252. */
@@ -55,7 +81,10 @@ function decodeUtf8(bytes: Uint8Array, file: string): string {
     const column = before.length - before.lastIndexOf('\n');
     const byte = bytes[offset] ?? 0;
     const asLatin = new TextDecoder('windows-1252').decode(new Uint8Array([byte]));
-    throw new DeckError({ code: 'file', ...messages.sheetNotUtf8(file, byte, asLatin), file, line, column, length: 1, place: `${file}:${line}:${column}` }, { cause: error });
+    throw new DeckError(
+      { code: 'file', ...messages.sheetNotUtf8(file, byte, asLatin), file, line, column, length: 1, place: `${file}:${line}:${column}` },
+      { cause: error },
+    );
   }
 }
 

@@ -18,7 +18,11 @@ export interface MappedColumn {
  * and spacing ("precio por hora" is "Precio por hora"); a trailing "(MWh)" may give the column's
  * unit. A header that names no field, a field named twice, a required field with no column: each one problem.
  */
-export function mapColumns(table: Table, fields: readonly Field[], ignore: readonly string[]): { columns: MappedColumn[]; problems: Problem[] } {
+export function mapColumns(
+  table: Table,
+  fields: readonly Field[],
+  ignore: readonly string[],
+): { columns: MappedColumn[]; problems: Problem[] } {
   const byKey = new Map<string, Field>();
   for (const field of fields) for (const name of [field.name, field.label]) if (!byKey.has(keyOf(name))) byKey.set(keyOf(name), field);
   const ignored = new Set(ignore.map(keyOf));
@@ -26,11 +30,13 @@ export function mapColumns(table: Table, fields: readonly Field[], ignore: reado
   const problems: Problem[] = [];
   // A misspelt header already says "did you mean" its field: that field is not also reported without a column.
   const meant = new Set<Field>();
-  const at = (index: number, header: string | undefined): Pick<Problem, 'file' | 'line' | 'column' | 'length' | 'place'> => placeFields(table.locate(table.headerNumber, index), header);
+  const at = (index: number, header: string | undefined): Pick<Problem, 'file' | 'line' | 'column' | 'length' | 'place'> =>
+    placeFields(table.locate(table.headerNumber, index), header);
   table.header.forEach((cell, index) => {
     const header = headerText(cell);
     if (header === '') {
-      if (table.rows.some((row) => !isEmptyCell(row.cells[index]))) problems.push({ code: 'sheet', ...messages.sheetNoHeader(), ...at(index, undefined) });
+      if (table.rows.some((row) => !isEmptyCell(row.cells[index])))
+        problems.push({ code: 'sheet', ...messages.sheetNoHeader(), ...at(index, undefined) });
       return;
     }
     if (ignored.has(keyOf(header))) return;
@@ -40,7 +46,15 @@ export function mapColumns(table: Table, fields: readonly Field[], ignore: reado
       const suggestion = suggestName(header, names) ?? suggestName(withoutUnit(header).base, names);
       const suggested = fields.find((field) => field.name === suggestion || field.label === suggestion);
       if (suggested !== undefined) meant.add(suggested);
-      problems.push({ code: 'sheet', ...messages.sheetUnknownHeader(header, suggestion, fields.map((field) => field.label)), ...at(index, header) });
+      problems.push({
+        code: 'sheet',
+        ...messages.sheetUnknownHeader(
+          header,
+          suggestion,
+          fields.map((field) => field.label),
+        ),
+        ...at(index, header),
+      });
       return;
     }
     const twice = columns.find((column) => column.field === match.field);
@@ -48,7 +62,12 @@ export function mapColumns(table: Table, fields: readonly Field[], ignore: reado
       problems.push({ code: 'sheet', ...messages.sheetHeaderTwice(header, match.field.name, twice.header), ...at(index, header) });
       return;
     }
-    if (match.unitText !== undefined && match.headerUnit === undefined && (match.field.type === 'quantity' || match.field.type === 'range') && match.field.unit !== undefined) {
+    if (
+      match.unitText !== undefined &&
+      match.headerUnit === undefined &&
+      (match.field.type === 'quantity' || match.field.type === 'range') &&
+      match.field.unit !== undefined
+    ) {
       meant.add(match.field);
       problems.push({ code: 'unit', ...messages.sheetHeaderUnit(header, match.unitText, match.field.unit.symbol), ...at(index, header) });
       return;
@@ -59,16 +78,29 @@ export function mapColumns(table: Table, fields: readonly Field[], ignore: reado
   for (const field of fields) {
     const hasFormula = 'formula' in field && field.formula !== undefined;
     if (!field.isRequired || hasFormula || mapped.has(field) || meant.has(field)) continue;
-    problems.push({ code: 'sheet', ...messages.sheetMissingColumn(field.name, field.label), ...placeFields(table.locateRow(table.headerNumber), undefined) });
+    problems.push({
+      code: 'sheet',
+      ...messages.sheetMissingColumn(field.name, field.label),
+      ...placeFields(table.locateRow(table.headerNumber), undefined),
+    });
   }
   return { columns, problems };
 }
 
 export function placeFields(place: CellPlace, header: string | undefined): Pick<Problem, 'file' | 'line' | 'column' | 'length' | 'place'> {
-  return { file: place.file, line: place.line, column: place.column, length: place.length, place: header === undefined ? place.ref : `${place.ref}  column "${header}"` };
+  return {
+    file: place.file,
+    line: place.line,
+    column: place.column,
+    length: place.length,
+    place: header === undefined ? place.ref : `${place.ref}  column "${header}"`,
+  };
 }
 
-function matchHeader(header: string, byKey: ReadonlyMap<string, Field>): { field: Field; headerUnit: Unit | undefined; unitText: string | undefined } | undefined {
+function matchHeader(
+  header: string,
+  byKey: ReadonlyMap<string, Field>,
+): { field: Field; headerUnit: Unit | undefined; unitText: string | undefined } | undefined {
   const { base, unitText } = withoutUnit(header);
   const whole = byKey.get(keyOf(header));
   const field = whole ?? (unitText === undefined ? undefined : byKey.get(keyOf(base)));
@@ -91,7 +123,12 @@ function withoutUnit(header: string): { base: string; unitText: string | undefin
 
 /** What two spellings of one header share: no case, no accents, single spaces, "_" as a space. */
 export function keyOf(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s_]+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ')
+    .trim();
 }
 
 export function headerText(cell: SheetValue | undefined): string {

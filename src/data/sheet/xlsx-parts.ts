@@ -10,7 +10,12 @@ export interface SheetEntry {
 
 /** The workbook's sheets in tab order, each with the part that holds its cells. */
 export function listSheets(workbook: string, relations: string): SheetEntry[] {
-  const targets = new Map([...relations.matchAll(/<Relationship\b([^>]*)>/g)].map((match) => [readAttribute(match[1] ?? '', 'Id'), readAttribute(match[1] ?? '', 'Target')]));
+  const targets = new Map(
+    [...relations.matchAll(/<Relationship\b([^>]*)>/g)].map((match) => [
+      readAttribute(match[1] ?? '', 'Id'),
+      readAttribute(match[1] ?? '', 'Target'),
+    ]),
+  );
   return [...workbook.matchAll(/<sheet\b([^>]*)>/g)].flatMap((match) => {
     const attributes = match[1] ?? '';
     const name = readAttribute(attributes, 'name');
@@ -32,7 +37,8 @@ export function findUnreadableCells(xml: string): UnreadableCell[] {
     if (position === null) continue;
     const at = { row: Number(position[2]), column: columnIndex(position[1] ?? 'A') };
     const formula = unescapeXml(/<f\b[^>]*>([\s\S]*?)<\/f>/.exec(body)?.[1] ?? '');
-    if (readAttribute(attributes, 't') === 'e') cells.push({ ...at, kind: 'formula-error', detail: unescapeXml(/<v>([\s\S]*?)<\/v>/.exec(body)?.[1] ?? '#ERROR') });
+    if (readAttribute(attributes, 't') === 'e')
+      cells.push({ ...at, kind: 'formula-error', detail: unescapeXml(/<v>([\s\S]*?)<\/v>/.exec(body)?.[1] ?? '#ERROR') });
     else if (/<f\b/.test(body) && !/<v\b/.test(body)) cells.push({ ...at, kind: 'formula-without-value', detail: formula });
   }
   return cells;
@@ -44,12 +50,23 @@ function readAttribute(attributes: string, name: string): string {
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, entity: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[entity] ?? '');
+  return text.replace(
+    /&(lt|gt|quot|apos|amp);/g,
+    (_, entity: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[entity] ?? '',
+  );
 }
 
 /** The style indexes (a cell's s="…") whose number format shows a percent: built-in 9 and 10, or a code with "%". */
 export function findPercentStyles(styles: string): Set<number> {
-  const custom = new Set([...styles.matchAll(/<numFmt\b([^>]*)\/?>/g)].filter((match) => readAttribute(match[1] ?? '', 'formatCode').replace(/"[^"]*"/g, '').includes('%')).map((match) => Number(readAttribute(match[1] ?? '', 'numFmtId'))));
+  const custom = new Set(
+    [...styles.matchAll(/<numFmt\b([^>]*)\/?>/g)]
+      .filter((match) =>
+        readAttribute(match[1] ?? '', 'formatCode')
+          .replace(/"[^"]*"/g, '')
+          .includes('%'),
+      )
+      .map((match) => Number(readAttribute(match[1] ?? '', 'numFmtId'))),
+  );
   const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
   const percent = new Set<number>();
   [...cellXfs.matchAll(/<xf\b([^>]*)\/?>/g)].forEach((match, index) => {

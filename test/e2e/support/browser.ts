@@ -66,7 +66,9 @@ export async function openDeck(browser: Browser, htmlFile: string, options: Open
   watchPage(opened, opened.page);
   context.on('page', (popup) => watchPage(opened, popup));
   context.on('request', (request) => opened.requests.push(request.url()));
-  context.on('requestfailed', (request) => opened.problems.push(`failed request: ${request.url()} (${request.failure()?.errorText ?? ''})`));
+  context.on('requestfailed', (request) =>
+    opened.problems.push(`failed request: ${request.url()} (${request.failure()?.errorText ?? ''})`),
+  );
   await opened.page.addInitScript(() => {
     document.addEventListener('pdf-ready', () => document.documentElement.setAttribute('data-pdf-ready', ''), { once: true });
   });

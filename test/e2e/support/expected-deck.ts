@@ -29,18 +29,22 @@ export interface ExpectedDeck {
 export function readExpectedDeck(dataFile: string, built: BuildResult): ExpectedDeck {
   const dataset = DatasetSchema.parse(parse(readFileSync(dataFile, 'utf8')));
   const pages = countPages(built, dataset.slides.length);
-  const slides = dataset.slides.map((value) => SlideFrameSchema.parse(value)).flatMap((slide, index): ExpectedSlide[] => {
-    const chart: unknown = slide.chart;
-    const expected: ExpectedSlide = {
-      layout: slide.layout,
-      title: typeof slide.title === 'string' ? slide.title : undefined,
-      notes: slide.notes === undefined ? undefined : squash(slide.notes),
-      chart: chart === undefined ? undefined : typeof chart === 'string' ? chart : `slide-${index + 1}`,
-    };
-    return Array.from({ length: pages[index] ?? 1 }, () => expected);
-  });
+  const slides = dataset.slides
+    .map((value) => SlideFrameSchema.parse(value))
+    .flatMap((slide, index): ExpectedSlide[] => {
+      const chart: unknown = slide.chart;
+      const expected: ExpectedSlide = {
+        layout: slide.layout,
+        title: typeof slide.title === 'string' ? slide.title : undefined,
+        notes: slide.notes === undefined ? undefined : squash(slide.notes),
+        chart: chart === undefined ? undefined : typeof chart === 'string' ? chart : `slide-${index + 1}`,
+      };
+      return Array.from({ length: pages[index] ?? 1 }, () => expected);
+    });
   const [nameField = ''] = Object.keys(dataset.fields);
-  const rowNames = (Array.isArray(dataset.rows) ? dataset.rows : []).map((row) => String(z.record(z.string(), z.unknown()).parse(row)[nameField]));
+  const rowNames = (Array.isArray(dataset.rows) ? dataset.rows : []).map((row) =>
+    String(z.record(z.string(), z.unknown()).parse(row)[nameField]),
+  );
   return { dataset, slides, rowNames };
 }
 
@@ -55,7 +59,8 @@ function countPages(built: BuildResult, dataSlides: number): number[] {
     if (last >= 0 && /<h2>.*?class="continued"/s.test(html)) pages[last] = (pages[last] ?? 0) + 1;
     else pages.push(1);
   }
-  if (pages.length !== dataSlides) throw new Error(`the build made ${built.slides.length} slides that read as ${pages.length} data slides, not ${dataSlides}`);
+  if (pages.length !== dataSlides)
+    throw new Error(`the build made ${built.slides.length} slides that read as ${pages.length} data slides, not ${dataSlides}`);
   return pages;
 }
 

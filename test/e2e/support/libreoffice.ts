@@ -13,13 +13,18 @@ const hasLibreOffice = (process.env.PATH ?? '').split(delimiter).some((dir) => d
 export const isLibreOfficeMissing = !hasLibreOffice && !isCi;
 
 export function announceLibreOfficeSkip(suite: string): void {
-  if (isLibreOfficeMissing) console.warn(`\n⚠ SKIPPED (not passed): ${suite}\n  libreoffice is not installed. To run it: sudo apt-get install libreoffice-impress\n`);
+  if (isLibreOfficeMissing)
+    console.warn(
+      `\n⚠ SKIPPED (not passed): ${suite}\n  libreoffice is not installed. To run it: sudo apt-get install libreoffice-impress\n`,
+    );
 }
 
 /** Every file converted to PDF in one LibreOffice run, with a profile of its own (a second instance would wait on the first's lock). */
 export async function convertToPdf(files: readonly string[], outDir: string): Promise<void> {
   const profile = pathToFileURL(mkdtempSync(join(tmpdir(), 'datadeck-lo-profile-'))).href;
-  await run('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files], { timeout: 180_000 });
+  await run('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files], {
+    timeout: 180_000,
+  });
 }
 
 /** Each page as a PNG at 50 dpi (page-01.png…), for a person to look at. */

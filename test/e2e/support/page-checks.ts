@@ -30,10 +30,14 @@ export function inspectCurrentSlide(): SlideReport {
   const box = slide.getBoundingClientRect();
   const tolerance = 1.5;
   const isOutside = (rect: DOMRect, outer: { left: number; top: number; right: number; bottom: number }) =>
-    rect.left < outer.left - tolerance || rect.top < outer.top - tolerance || rect.right > outer.right + tolerance || rect.bottom > outer.bottom + tolerance;
+    rect.left < outer.left - tolerance ||
+    rect.top < outer.top - tolerance ||
+    rect.right > outer.right + tolerance ||
+    rect.bottom > outer.bottom + tolerance;
   // Notes and the screen-reader table are meant to be off the slide.
   const isOffSlide = (element: Element) => element.closest('aside.notes, .visually-hidden') !== null;
-  const name = (element: Element) => `${element.tagName.toLowerCase()}${element.className && typeof element.className === 'string' ? `.${element.className.split(' ').join('.')}` : ''}`;
+  const name = (element: Element) =>
+    `${element.tagName.toLowerCase()}${element.className && typeof element.className === 'string' ? `.${element.className.split(' ').join('.')}` : ''}`;
   const overflows: string[] = [];
   for (const element of Array.from(slide.querySelectorAll('*'))) {
     if (isOffSlide(element)) continue;
@@ -43,7 +47,9 @@ export function inspectCurrentSlide(): SlideReport {
       const style = getComputedStyle(element);
       const isClipping = style.overflowX !== 'visible' || style.overflowY !== 'visible';
       if (isClipping && (element.scrollHeight > element.clientHeight + 1 || element.scrollWidth > element.clientWidth + 1)) {
-        overflows.push(`${name(element)} clips its content (${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight})`);
+        overflows.push(
+          `${name(element)} clips its content (${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight})`,
+        );
       }
     }
   }
@@ -55,7 +61,8 @@ export function inspectCurrentSlide(): SlideReport {
     const range = document.createRange();
     range.selectNodeContents(node);
     const rect = range.getBoundingClientRect();
-    if (rect.width > 0 && isOutside(rect, box)) overflows.push(`text "${(node.textContent ?? '').trim().slice(0, 40)}" runs out of the slide`);
+    if (rect.width > 0 && isOutside(rect, box))
+      overflows.push(`text "${(node.textContent ?? '').trim().slice(0, 40)}" runs out of the slide`);
   }
   const viewport = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
   const charts = Array.from(slide.querySelectorAll('.chart-svg svg')).map((svg): ChartBox => {

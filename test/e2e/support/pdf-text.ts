@@ -11,7 +11,8 @@ const hasPoppler = (process.env.PATH ?? '').split(delimiter).some((dir) => dir !
 export const isPopplerMissing = !hasPoppler && !isCi;
 
 export function announcePopplerSkip(suite: string): void {
-  if (isPopplerMissing) console.warn(`\n⚠ SKIPPED (not passed): ${suite}\n  pdftotext is not installed. To run it: sudo apt-get install poppler-utils\n`);
+  if (isPopplerMissing)
+    console.warn(`\n⚠ SKIPPED (not passed): ${suite}\n  pdftotext is not installed. To run it: sudo apt-get install poppler-utils\n`);
 }
 
 export interface PdfFacts {
@@ -44,7 +45,9 @@ function parsePdfFonts(listing: string): PdfFont[] {
   const [, ruler = '', ...lines] = listing.split('\n');
   const columns = [...ruler.matchAll(/-+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
   const cell = (line: string, index: number) => line.slice(columns[index]?.start, columns[index]?.end).trim();
-  return lines.filter((line) => line.trim() !== '').map((line) => ({ name: cell(line, 0), type: cell(line, 1), isEmbedded: cell(line, 3) === 'yes' }));
+  return lines
+    .filter((line) => line.trim() !== '')
+    .map((line) => ({ name: cell(line, 0), type: cell(line, 1), isEmbedded: cell(line, 3) === 'yes' }));
 }
 
 /** The text of each page, as pdftotext extracts it. */

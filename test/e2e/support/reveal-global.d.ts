@@ -8,5 +8,3 @@ declare global {
   var Reveal: RevealApi & { isScrollView(): boolean };
   var axe: typeof Axe | undefined;
 }
-
-export {};

@@ -3,7 +3,10 @@ import { findBrowser, locateBrowser } from '../../../src/browser/find-browser.js
 import { DeckError } from '../../../src/errors/deck-error.js';
 import { messages } from '../../../src/errors/messages.js';
 
-const existing = (...paths: string[]) => (path: string) => paths.includes(path);
+const existing =
+  (...paths: string[]) =>
+  (path: string) =>
+    paths.includes(path);
 
 describe('locateBrowser', () => {
   it('takes CHROME_PATH first, over any installed browser', () => {
@@ -19,7 +22,9 @@ describe('locateBrowser', () => {
   it('then tries the usual install paths in order, then the PATH', () => {
     const paths = ['/usr/bin/chromium', '/usr/bin/google-chrome'];
     expect(locateBrowser({ env: {}, paths, exists: existing('/usr/bin/google-chrome') })).toEqual({ path: '/usr/bin/google-chrome' });
-    expect(locateBrowser({ env: { PATH: '/bin:/home/me/bin' }, paths, exists: existing('/home/me/bin/chromium') })).toEqual({ path: '/home/me/bin/chromium' });
+    expect(locateBrowser({ env: { PATH: '/bin:/home/me/bin' }, paths, exists: existing('/home/me/bin/chromium') })).toEqual({
+      path: '/home/me/bin/chromium',
+    });
   });
 
   it('prints with the headless shell when it is installed, and views decks in the full browser', () => {
@@ -27,7 +32,9 @@ describe('locateBrowser', () => {
     expect(locateBrowser({ env: {}, exists, isForPrint: true })).toEqual({ path: '/usr/bin/chromium-headless-shell' });
     expect(locateBrowser({ env: {}, exists })).toEqual({ path: '/usr/bin/chromium' });
     expect(locateBrowser({ env: {}, exists: existing('/usr/bin/chromium'), isForPrint: true })).toEqual({ path: '/usr/bin/chromium' });
-    expect(locateBrowser({ env: { PATH: '/opt/bin' }, exists: existing('/opt/bin/chromium-headless-shell'), isForPrint: true })).toEqual({ path: '/opt/bin/chromium-headless-shell' });
+    expect(locateBrowser({ env: { PATH: '/opt/bin' }, exists: existing('/opt/bin/chromium-headless-shell'), isForPrint: true })).toEqual({
+      path: '/opt/bin/chromium-headless-shell',
+    });
     expect(locateBrowser({ env: { CHROME_PATH: '/usr/bin/chromium' }, exists, isForPrint: true })).toEqual({ path: '/usr/bin/chromium' });
   });
 });

@@ -12,7 +12,7 @@ function copyPackage(): string {
   return root;
 }
 
-describe('the build cache\'s code stamp', () => {
+describe("the build cache's code stamp", () => {
   it('changes when any source file that draws a chart changes, however deep', () => {
     const root = copyPackage();
     const before = hashTree(join(root, 'src'));

@@ -11,13 +11,23 @@ const edit = (from: string, to: string): Deck => deckOf(replaceOnce(TEXT, from, 
 /** The charts whose cache key an edit changes, i.e. the ones the next build renders again. */
 function changedCharts(after: Deck, specs: ReadonlyMap<string, unknown> = DEFAULT_CHARTS): string[] {
   const before = deckOf(TEXT);
-  const key = (deck: Deck, name: string, spec: unknown) => chartKey({ name, spec, theme: {}, locale: deck.format.locale, rows: buildChartRows(deck) });
-  return [...specs].filter(([name, spec]) => key(before, name, spec) !== key(after, name, spec)).map(([name]) => name).sort();
+  const key = (deck: Deck, name: string, spec: unknown) =>
+    chartKey({ name, spec, theme: {}, locale: deck.format.locale, rows: buildChartRows(deck) });
+  return [...specs]
+    .filter(([name, spec]) => key(before, name, spec) !== key(after, name, spec))
+    .map(([name]) => name)
+    .sort();
 }
 
 describe('chartKey: a figure edit re-renders only the charts that show it', () => {
   it('the default deck has the five charts these cases name', () => {
-    expect([...DEFAULT_CHARTS.keys()]).toEqual(['accelerator-units', 'hardware-cost', 'inference-energy', 'training-energy', 'training-time']);
+    expect([...DEFAULT_CHARTS.keys()]).toEqual([
+      'accelerator-units',
+      'hardware-cost',
+      'inference-energy',
+      'training-energy',
+      'training-time',
+    ]);
   });
 
   it('a unit count changes the units chart only', () => {
@@ -32,7 +42,7 @@ describe('chartKey: a figure edit re-renders only the charts that show it', () =
     expect(changedCharts(edit('trainingEnergy: 300 MWh', 'trainingEnergy: 350 MWh'))).toEqual(['training-energy']);
   });
 
-  it('the same energy written in another unit changes the chart\'s labels, so it renders again', () => {
+  it("the same energy written in another unit changes the chart's labels, so it renders again", () => {
     expect(changedCharts(edit('trainingEnergy: 300 MWh', 'trainingEnergy: 0.3 GWh'))).toEqual(['training-energy']);
   });
 
@@ -45,7 +55,11 @@ describe('chartKey: a figure edit re-renders only the charts that show it', () =
   });
 
   it('a field named only in the text table still counts: the summary sentence reads it', () => {
-    const spec = { mark: 'bar', encoding: { y: { field: 'name' } }, usermeta: { datadeck: { summary: 's', table: [{ title: 'U', field: 'units' }] } } };
+    const spec = {
+      mark: 'bar',
+      encoding: { y: { field: 'name' } },
+      usermeta: { datadeck: { summary: 's', table: [{ title: 'U', field: 'units' }] } },
+    };
     expect(changedCharts(edit('units: 2000', 'units: 2400'), new Map([['custom', spec]]))).toEqual(['custom']);
   });
 

@@ -27,9 +27,9 @@ function svgOf(charts: Charts, name: string): string {
 
 /** The texts a reader sees, unescaped once (vega escapes &, < and > in text). */
 function textsOf(svg: string): string[] {
-  const unescape = (text: string) => text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+  const unescapeText = (text: string) => text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
   // Figures keep their unit on the same line with a no-break space; compare as a reader sees them.
-  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => unescape(match[1] ?? '').replaceAll('\u00a0', ' '));
+  return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => unescapeText(match[1] ?? '').replaceAll('\u00a0', ' '));
 }
 
 async function renderError(options: Parameters<typeof renderCharts>[0]): Promise<DeckError> {
@@ -110,7 +110,9 @@ describe('renderCharts on data/deck.yaml', () => {
 
   it('gives each chart a one-sentence summary and a table with the same figures', () => {
     const cost = charts.get('hardware-cost');
-    expect(cost?.summary).toMatch(/^Costo total del hardware.*: GPT-4 \(80 millones\), Claude 3 \(40 millones\), .* y Llama 3 \(16 millones\)\.$/);
+    expect(cost?.summary).toMatch(
+      /^Costo total del hardware.*: GPT-4 \(80 millones\), Claude 3 \(40 millones\), .* y Llama 3 \(16 millones\)\.$/,
+    );
     expect(cost?.table.columns).toEqual(['Modelo', 'Costo del hardware (US$)']);
     expect(cost?.table.rows[0]).toEqual(['GPT-4', '80 millones']);
     expect(charts.get('accelerator-units')?.table.rows[1]).toEqual(['Claude 3', 'no reportado']);
@@ -219,15 +221,23 @@ describe('renderCharts errors', () => {
     expect(error.message).toContain('offline');
   });
 
-  it('asks for the text alternative when a spec\'s usermeta has none', async () => {
-    const spec = { mark: 'bar', encoding: { x: { field: 'hardwareCost', type: 'quantitative' } }, usermeta: { datadeck: { table: ['name'] } } };
+  it("asks for the text alternative when a spec's usermeta has none", async () => {
+    const spec = {
+      mark: 'bar',
+      encoding: { x: { field: 'hardwareCost', type: 'quantitative' } },
+      usermeta: { datadeck: { table: ['name'] } },
+    };
     const error = await renderError({ deck: deck(), specs: new Map(specs).set('hardware-cost', spec), config });
-    expect(error.problems[0]).toMatchObject({ code: 'chart', file: 'charts/hardware-cost.vl.json', hint: messages.chartText('hardware-cost', '').hint });
+    expect(error.problems[0]).toMatchObject({
+      code: 'chart',
+      file: 'charts/hardware-cost.vl.json',
+      hint: messages.chartText('hardware-cost', '').hint,
+    });
   });
 });
 
 describe('renderCharts: a chart without usermeta, or written in the slide', () => {
-  it('describes a spec without usermeta by its slide\'s caption, with the row name and each field it draws', async () => {
+  it("describes a spec without usermeta by its slide's caption, with the row name and each field it draws", async () => {
     const spec = { mark: 'bar', encoding: { y: { field: 'name', type: 'nominal' }, x: { field: 'hardwareCost', type: 'quantitative' } } };
     const charts = await renderCharts({ deck: deckOf(TEXT), specs: new Map(specs).set('hardware-cost', spec), config });
     const cost = charts.get('hardware-cost');
@@ -236,13 +246,20 @@ describe('renderCharts: a chart without usermeta, or written in the slide', () =
     );
     expect(cost?.table).toEqual({
       columns: ['Modelo', 'Costo del hardware'],
-      rows: [['GPT-4', '80 millones'], ['Claude 3', '40 millones'], ['Gemini 1.5', '50 millones'], ['Mistral 7B', '4 millones'], ['Llama 3', '16 millones']],
+      rows: [
+        ['GPT-4', '80 millones'],
+        ['Claude 3', '40 millones'],
+        ['Gemini 1.5', '50 millones'],
+        ['Mistral 7B', '4 millones'],
+        ['Llama 3', '16 millones'],
+      ],
     });
   });
 
-  it('renders a spec written under the slide\'s chart:, as slide-<n>, with each row\'s fields and their text under fmt', async () => {
+  it("renders a spec written under the slide's chart:, as slide-<n>, with each row's fields and their text under fmt", async () => {
     const text = yamlDeck({
-      fields: 'name: { type: text, label: Proveedor }\nprice: { type: money, label: Precio por hora, decimals: 2 }\nmonthly: { type: money, label: Costo mensual, formula: price * 730 }',
+      fields:
+        'name: { type: text, label: Proveedor }\nprice: { type: money, label: Precio por hora, decimals: 2 }\nmonthly: { type: money, label: Costo mensual, formula: price * 730 }',
       rows: '- { name: Proveedor A, price: 4.10 }\n- { name: Proveedor B, price: 0.81 }',
       slides: [
         '- layout: title',
@@ -262,7 +279,9 @@ describe('renderCharts: a chart without usermeta, or written in the slide', () =
     const chart = charts.get('slide-2');
     expect(chart?.svg).toMatch(/^<svg /);
     expect(textsOf(chart?.svg ?? '')).toEqual(expect.arrayContaining(['Proveedor A', 'Proveedor B', '3.000']));
-    expect(chart?.summary.replace(/\u00a0/g, ' ')).toMatch(/^Un mes de uso continuo: Proveedor A \(.*2\.993.*\) y Proveedor B \(.*591,30 US\$\)\.$/);
+    expect(chart?.summary.replace(/\u00a0/g, ' ')).toMatch(
+      /^Un mes de uso continuo: Proveedor A \(.*2\.993.*\) y Proveedor B \(.*591,30 US\$\)\.$/,
+    );
   });
 
   it('gives a derived value the same text on a chart as in the table: "≈ 7.800 US$"', () => {
@@ -276,7 +295,8 @@ describe('renderCharts: a chart without usermeta, or written in the slide', () =
     const text = yamlDeck({
       fields: 'name: { type: text, label: Proveedor }\nmonthly: { type: money, label: Costo mensual }',
       rows: '- { name: Proveedor A, monthly: 2993 }\n- { name: Proveedor B, monthly: 591.3 }',
-      slides: '- layout: chart\n  title: C\n  caption: Un mes.\n  chart:\n    mark: bar\n    encoding:\n      x: { field: name, type: nominal }\n      y: { field: monthly, type: quantitative }',
+      slides:
+        '- layout: chart\n  title: C\n  caption: Un mes.\n  chart:\n    mark: bar\n    encoding:\n      x: { field: name, type: nominal }\n      y: { field: monthly, type: quantitative }',
     });
     const texts = textsOf((await renderCharts({ deck: deckOf(text), specs: new Map(), config })).get('slide-1')?.svg ?? '');
     expect(texts).toEqual(expect.arrayContaining(['Proveedor', 'Costo mensual']));
@@ -297,7 +317,8 @@ describe('chart specs and ids', () => {
   });
 
   it('scopes ids and their references to one chart', () => {
-    const svg = '<svg><g clip-path="url(#clip1)"><text>id="clip1" url(#clip1)</text></g><defs><clipPath id="clip1"><rect/></clipPath></defs></svg>';
+    const svg =
+      '<svg><g clip-path="url(#clip1)"><text>id="clip1" url(#clip1)</text></g><defs><clipPath id="clip1"><rect/></clipPath></defs></svg>';
     expect(scopeSvgIds(svg, 'chart-a')).toBe(
       '<svg><g clip-path="url(#chart-a-clip-1)"><text>id="clip1" url(#clip1)</text></g><defs><clipPath id="chart-a-clip-1"><rect/></clipPath></defs></svg>',
     );
@@ -321,8 +342,14 @@ function withSpecs(patches: Record<string, Record<string, unknown>>): Map<string
 function createCollectingLogger(messages: unknown[]) {
   const logger = {
     level: () => logger,
-    error: (...args: unknown[]) => (messages.push(args), logger),
-    warn: (...args: unknown[]) => (messages.push(args), logger),
+    error: (...args: unknown[]) => {
+      messages.push(args);
+      return logger;
+    },
+    warn: (...args: unknown[]) => {
+      messages.push(args);
+      return logger;
+    },
     info: () => logger,
     debug: () => logger,
   };

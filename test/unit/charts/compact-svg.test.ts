@@ -25,13 +25,16 @@ describe('compactSvg', () => {
   });
 
   it('drops opacity="1", the default, but no other opacity', () => {
-    expect(compactSvg('<svg><path opacity="1" d="M0,0"/><path opacity="0.5"/></svg>')).toBe('<svg><path d="M0,0"/><path opacity="0.5"/></svg>');
+    expect(compactSvg('<svg><path opacity="1" d="M0,0"/><path opacity="0.5"/></svg>')).toBe(
+      '<svg><path d="M0,0"/><path opacity="0.5"/></svg>',
+    );
   });
 });
 
 describe('compactSvg drops what draws nothing', () => {
   it('removes empty elements that are display="none" and identity transforms, nothing else', () => {
-    const svg = '<svg><g transform="translate(0,0)"><path class="foreground" d="" display="none"/><path d="M0,0h1"/></g><g display="none"><text>kept</text></g></svg>';
+    const svg =
+      '<svg><g transform="translate(0,0)"><path class="foreground" d="" display="none"/><path d="M0,0h1"/></g><g display="none"><text>kept</text></g></svg>';
     expect(compactSvg(svg)).toBe('<svg><g><path d="M0,0h1"/></g><g display="none"><text>kept</text></g></svg>');
   });
 

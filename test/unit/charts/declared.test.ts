@@ -17,8 +17,10 @@ const FONTS = { css: THEME_CSS, files: new Map([[FONT_URL, FONT]]) };
 
 /** The texts a reader sees in an SVG, with no-break spaces as spaces. */
 function textsOf(svg: string): string[] {
-  const unescape = (text: string) => text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
-  return [...svg.matchAll(/<(?:text|tspan)[^>]*>([^<]+)<\/(?:text|tspan)>/g)].map((match) => unescape(match[1] ?? '').replaceAll('\u00a0', ' '));
+  const unescapeText = (text: string) => text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+  return [...svg.matchAll(/<(?:text|tspan)[^>]*>([^<]+)<\/(?:text|tspan)>/g)].map((match) =>
+    unescapeText(match[1] ?? '').replaceAll('\u00a0', ' '),
+  );
 }
 
 function svgOf(charts: Charts, id: string): string {
@@ -50,16 +52,32 @@ describe('a chart declared by kind is checked against the fields', () => {
   it('takes the first field as the category and sorts largest first by default', () => {
     const deck = deckOf(chartDeck('{ kind: bars, value: price }'));
     const read = readDeclaredChart({ kind: 'bars', value: 'price' }, [...deck.fields.values()]);
-    expect('chart' in read && read.chart).toMatchObject({ kind: 'bars', category: { name: 'name' }, values: [{ name: 'price' }], sort: 'descending', orientation: 'horizontal', limit: 20, labels: true });
+    expect('chart' in read && read.chart).toMatchObject({
+      kind: 'bars',
+      category: { name: 'name' },
+      values: [{ name: 'price' }],
+      sort: 'descending',
+      orientation: 'horizontal',
+      limit: 20,
+      labels: true,
+    });
   });
 
   it('refuses a text field on a numeric axis and lists the fields that fit', () => {
     const problems = problemsOf(chartDeck('{ kind: bars, value: kind }'));
-    expect(problems).toMatchObject([{ code: 'chart', dataPath: ['slides', 0, 'chart', 'value'], ...messages.chartFieldType('value', 'kind', 'category', 'number', ['price', 'energy', 'share']) }]);
+    expect(problems).toMatchObject([
+      {
+        code: 'chart',
+        dataPath: ['slides', 0, 'chart', 'value'],
+        ...messages.chartFieldType('value', 'kind', 'category', 'number', ['price', 'energy', 'share']),
+      },
+    ]);
   });
 
   it('wants a range field for range bars and a number or date on the x axis of a line', () => {
-    expect(problemsOf(chartDeck('{ kind: range-bars, value: price }'))[0]?.message).toBe(messages.chartFieldType('value', 'price', 'money', 'range', []).message);
+    expect(problemsOf(chartDeck('{ kind: range-bars, value: price }'))[0]?.message).toBe(
+      messages.chartFieldType('value', 'price', 'money', 'range', []).message,
+    );
     expect(problemsOf(chartDeck('{ kind: line, x: kind, y: price }'))[0]?.hint).toContain('"price", "energy", "share", "launch"');
   });
 
@@ -69,17 +87,23 @@ describe('a chart declared by kind is checked against the fields', () => {
   });
 
   it('takes either values or value with split for grouped bars, not both', () => {
-    expect(problemsOf(chartDeck('{ kind: grouped-bars, values: [price], value: price, split: kind }'))[0]?.message).toBe(messages.chartGroups('grouped-bars', '').message);
-    expect(problemsOf(chartDeck('{ kind: stacked-bars, value: energy }'))[0]?.message).toBe(messages.chartOptionMissing('split', 'stacked-bars', '').message);
+    expect(problemsOf(chartDeck('{ kind: grouped-bars, values: [price], value: price, split: kind }'))[0]?.message).toBe(
+      messages.chartGroups('grouped-bars', '').message,
+    );
+    expect(problemsOf(chartDeck('{ kind: stacked-bars, value: energy }'))[0]?.message).toBe(
+      messages.chartOptionMissing('split', 'stacked-bars', '').message,
+    );
     expect(problemsOf(chartDeck('{ kind: stacked-bars, value: energy, split: kind }'))).toEqual([]);
   });
 
   it('refuses a colour that is not a hex colour', () => {
-    expect(problemsOf(chartDeck("{ kind: bars, value: price, colors: { Nube: red } }"))).toMatchObject([{ dataPath: ['slides', 0, 'chart', 'colors', 'Nube'], ...messages.chartColor('red') }]);
+    expect(problemsOf(chartDeck('{ kind: bars, value: price, colors: { Nube: red } }'))).toMatchObject([
+      { dataPath: ['slides', 0, 'chart', 'colors', 'Nube'], ...messages.chartColor('red') },
+    ]);
   });
 });
 
-describe('a declared chart\'s figures are the table\'s', () => {
+describe("a declared chart's figures are the table's", () => {
   const prepare = (chart: Record<string, unknown>, text = chartDeck('{ kind: bars, value: price }')) => {
     const deck = deckOf(text);
     const read = readDeclaredChart(chart, [...deck.fields.values()]);
@@ -87,7 +111,11 @@ describe('a declared chart\'s figures are the table\'s', () => {
     const prepared = prepareChart(read.chart, deck, deck.format.words.chart);
     // Figures keep their unit on the same line with a no-break space; compare as a reader sees them.
     const plain = (text: string | undefined) => text?.replaceAll('\u00a0', ' ');
-    return { ...prepared, total: plain(prepared.total), marks: prepared.marks.map((mark) => ({ ...mark, t: plain(mark.t) ?? '', p: plain(mark.p) })) };
+    return {
+      ...prepared,
+      total: plain(prepared.total),
+      marks: prepared.marks.map((mark) => ({ ...mark, t: plain(mark.t) ?? '', p: plain(mark.p) })),
+    };
   };
 
   it('labels a missing figure with the missing text and draws no bar for it', () => {
@@ -105,7 +133,10 @@ describe('a declared chart\'s figures are the table\'s', () => {
     expect(prepared.value.title).toBe('Energía (MWh)');
     expect(prepared.marks.map((mark) => mark.v)).toEqual([1500, 800, 90]);
     expect(prepared.marks.map((mark) => mark.t)).toEqual(['1.500 MWh', '800 MWh', '90 MWh']);
-    const large = prepare({ kind: 'bars', value: 'energy' }, chartDeck('{ kind: bars, value: energy }', ROWS.replace('energy: 1500', 'energy: 12000')));
+    const large = prepare(
+      { kind: 'bars', value: 'energy' },
+      chartDeck('{ kind: bars, value: energy }', ROWS.replace('energy: 1500', 'energy: 12000')),
+    );
     expect(large.value.title).toBe('Energía (GWh)');
     expect(large.marks.map((mark) => mark.v)).toEqual([12, 0.8, 0.09]);
   });
@@ -132,7 +163,11 @@ describe('a declared chart\'s figures are the table\'s', () => {
   });
 
   it('draws the largest of a long dataset, says so on the axis, and keeps every row in the text alternative', () => {
-    const rows = Array.from({ length: 30 }, (_, index) => `- { name: Oferta ${index + 1}, kind: Nube, price: ${(index + 1) * 1000}, energy: 1, share: 10, weeks: 1, launch: 2020 }`).join('\n');
+    const rows = Array.from(
+      { length: 30 },
+      (_, index) =>
+        `- { name: Oferta ${index + 1}, kind: Nube, price: ${(index + 1) * 1000}, energy: 1, share: 10, weeks: 1, launch: 2020 }`,
+    ).join('\n');
     const prepared = prepare({ kind: 'bars', value: 'price' }, chartDeck('{ kind: bars, value: price }', rows));
     expect(prepared.marks).toHaveLength(20);
     expect(prepared.marks[0]?.c).toBe('Oferta 30');
@@ -161,13 +196,13 @@ describe('a declared chart\'s figures are the table\'s', () => {
   });
 });
 
-describe('labels measured in the deck\'s font', () => {
+describe("labels measured in the deck's font", () => {
   let measure: TextMeasure;
   beforeAll(async () => {
     measure = await loadTextMeasure(FONT);
   });
 
-  it('measures Source Sans 3 as the browser draws it, not at vega\'s 0.8 em a character', () => {
+  it("measures Source Sans 3 as the browser draws it, not at vega's 0.8 em a character", () => {
     const width = measure.width('Google Cloud · NVIDIA H100', 22, 600);
     // Chromium draws this label 258 px wide at 22 px, weight 600.
     expect(width).toBeGreaterThan(250);
@@ -185,7 +220,14 @@ describe('labels measured in the deck\'s font', () => {
   });
 
   it('places point labels where none overlaps another or leaves the plot', () => {
-    const marks = [0, 1, 2, 3].map((index) => ({ c: `P${index}`, s: '', v: 10 + index * 0.01, x: 5 + index * 0.01, t: `Punto número ${index}`, m: false }));
+    const marks = [0, 1, 2, 3].map((index) => ({
+      c: `P${index}`,
+      s: '',
+      v: 10 + index * 0.01,
+      x: 5 + index * 0.01,
+      t: `Punto número ${index}`,
+      m: false,
+    }));
     const placed = placePointLabels({
       marks,
       x: (mark) => Number(mark.x),
@@ -202,7 +244,7 @@ describe('labels measured in the deck\'s font', () => {
   });
 });
 
-describe('the default deck\'s charts, declared by kind', () => {
+describe("the default deck's charts, declared by kind", () => {
   let deck: Deck;
   let charts: Charts;
   beforeAll(async () => {
@@ -229,7 +271,7 @@ describe('the default deck\'s charts, declared by kind', () => {
     expect(textsOf(units).filter((text) => text === 'no reportado')).toHaveLength(2);
   });
 
-  it('titles each value axis with the field\'s label and unit, and writes Spanish separators', () => {
+  it("titles each value axis with the field's label and unit, and writes Spanish separators", () => {
     expect(textsOf(svgOf(charts, 'slide-6'))).toContain('Costo del hardware (millones de US$)');
     expect(textsOf(svgOf(charts, 'slide-7'))).toEqual(expect.arrayContaining(['Unidades', '2.000', '10.000']));
     expect(textsOf(svgOf(charts, 'slide-8'))).toEqual(expect.arrayContaining(['Tiempo de entrenamiento (meses)', '0,5', '1,5']));
@@ -245,7 +287,9 @@ describe('the default deck\'s charts, declared by kind', () => {
 
   it('describes each chart in a sentence and a table with every row', () => {
     const cost = charts.get('slide-6');
-    expect(cost?.summary).toMatch(/^Costo aproximado del hardware de entrenamiento por modelo, en dólares estadounidenses: GPT-4 \(80 millones\), .* y Mistral 7B \(4 millones\)\.$/);
+    expect(cost?.summary).toMatch(
+      /^Costo aproximado del hardware de entrenamiento por modelo, en dólares estadounidenses: GPT-4 \(80 millones\), .* y Mistral 7B \(4 millones\)\.$/,
+    );
     expect(cost?.table.columns).toEqual(['Modelo', 'Costo del hardware']);
     for (const chart of charts.values()) expect(chart.table.rows).toHaveLength(deck.rows.length);
   });
@@ -261,9 +305,11 @@ describe('the default deck\'s charts, declared by kind', () => {
   });
 });
 
-describe('a date axis in the deck\'s language', () => {
+describe("a date axis in the deck's language", () => {
   it('names the months in Spanish for a Spanish deck', async () => {
-    const rows = ['2024-01-15', '2024-03-10', '2024-05-20', '2024-07-05'].map((date, index) => `- { name: R${index}, kind: Nube, price: ${1000 + index}, energy: 1, share: 1, weeks: 1, launch: ${date} }`).join('\n');
+    const rows = ['2024-01-15', '2024-03-10', '2024-05-20', '2024-07-05']
+      .map((date, index) => `- { name: R${index}, kind: Nube, price: ${1000 + index}, energy: 1, share: 1, weeks: 1, launch: ${date} }`)
+      .join('\n');
     const deck = deckOf(chartDeck('{ kind: line, x: launch, y: price }', rows));
     const charts = await renderCharts({ deck, specs: new Map(), config: CHART_CONFIG, fonts: FONTS });
     const texts = textsOf(svgOf(charts, 'slide-1')).join(' ');

@@ -15,7 +15,9 @@ function schemaOf(text: string): Record<string, unknown> {
 /** The `then` of a slide's if/then for one layout. */
 function slideSchema(schema: unknown, layout: string): unknown {
   const all = at(schema, 'properties', 'slides', 'items', 'allOf');
-  const entry = Array.isArray(all) ? all.find((candidate: unknown) => at(candidate, 'if', 'properties', 'layout', 'const') === layout) : undefined;
+  const entry = Array.isArray(all)
+    ? all.find((candidate: unknown) => at(candidate, 'if', 'properties', 'layout', 'const') === layout)
+    : undefined;
   return at(entry, 'then');
 }
 
@@ -23,32 +25,56 @@ describe('createDeckJsonSchema: rows', () => {
   const schema = schemaOf(readDefaultText());
   const rows = at(schema, 'properties', 'rows', 'items');
 
-  it('gives rows the deck\'s own fields, in order, and no others', () => {
-    expect(Object.keys(at(rows, 'properties') ?? {})).toEqual(['name', 'product', 'organization', 'accelerator', 'units', 'unitPrice', 'hardwareCost', 'trainingTime', 'trainingEnergy', 'inferenceEnergy', 'comment']);
+  it("gives rows the deck's own fields, in order, and no others", () => {
+    expect(Object.keys(at(rows, 'properties') ?? {})).toEqual([
+      'name',
+      'product',
+      'organization',
+      'accelerator',
+      'units',
+      'unitPrice',
+      'hardwareCost',
+      'trainingTime',
+      'trainingEnergy',
+      'inferenceEnergy',
+      'comment',
+    ]);
     expect(at(rows, 'additionalProperties')).toBe(false);
   });
 
   it('explains each field in Spanish: its label, "Opcional." and the formula that computes it', () => {
     expect(at(rows, 'properties', 'hardwareCost', 'description')).toBe('Costo del hardware');
     expect(at(rows, 'properties', 'units', 'description')).toBe('Unidades · Opcional.');
-    expect(at(rows, 'properties', 'unitPrice', 'description')).toBe('Precio por unidad · Opcional. · Si falta, se calcula: hardwareCost / units.');
+    expect(at(rows, 'properties', 'unitPrice', 'description')).toBe(
+      'Precio por unidad · Opcional. · Si falta, se calcula: hardwareCost / units.',
+    );
   });
 
   it('requires the fields every row needs, not the optional ones nor those a formula computes', () => {
-    expect(at(rows, 'required')).toEqual(['name', 'organization', 'accelerator', 'hardwareCost', 'trainingTime', 'trainingEnergy', 'inferenceEnergy', 'comment']);
+    expect(at(rows, 'required')).toEqual([
+      'name',
+      'organization',
+      'accelerator',
+      'hardwareCost',
+      'trainingTime',
+      'trainingEnergy',
+      'inferenceEnergy',
+      'comment',
+    ]);
   });
 
-  it('describes each type\'s values: a quantity with an example in its unit, a range as one figure or min and max', () => {
+  it("describes each type's values: a quantity with an example in its unit, a range as one figure or min and max", () => {
     expect(at(rows, 'properties', 'trainingEnergy', 'examples')).toEqual(['1.2 MWh']);
     expect(at(rows, 'properties', 'trainingTime', 'anyOf', '1', 'required')).toEqual(['min', 'max']);
     expect(at(rows, 'properties', 'units', 'type')).toBe('integer');
   });
 
-  it('takes a field\'s description, a category\'s values, a url\'s scheme and a date\'s precisions', () => {
+  it("takes a field's description, a category's values, a url's scheme and a date's precisions", () => {
     const own = at(
       schemaOf(
         yamlDeck({
-          fields: 'name: { type: text, label: Misión, description: El nombre oficial. }\nkind: { type: category, values: [Orbital, Lunar] }\nsite: { type: url, optional: true }\nlaunched: date',
+          fields:
+            'name: { type: text, label: Misión, description: El nombre oficial. }\nkind: { type: category, values: [Orbital, Lunar] }\nsite: { type: url, optional: true }\nlaunched: date',
           rows: '- { name: A, kind: Lunar, launched: 1969 }',
         }),
       ),
@@ -84,12 +110,19 @@ describe('createDeckJsonSchema: slides', () => {
   });
 
   it('gives a table its columns and rowsPerSlide, and a chart its chart', () => {
-    expect(Object.keys(at(slideSchema(schema, 'table'), 'properties') ?? {})).toEqual(['layout', 'notes', 'columns', 'rowsPerSlide', 'title', 'caveat']);
+    expect(Object.keys(at(slideSchema(schema, 'table'), 'properties') ?? {})).toEqual([
+      'layout',
+      'notes',
+      'columns',
+      'rowsPerSlide',
+      'title',
+      'caveat',
+    ]);
     expect(Object.keys(at(slideSchema(schema, 'chart'), 'properties') ?? {})).toEqual(['layout', 'notes', 'chart', 'title', 'caption']);
     expect(at(slideSchema(schema, 'text'), 'properties', 'columns')).toBeUndefined();
   });
 
-  it('requires what the build requires: a table\'s columns, a chart\'s chart', () => {
+  it("requires what the build requires: a table's columns, a chart's chart", () => {
     expect(at(slideSchema(schema, 'table'), 'required')).toEqual(expect.arrayContaining(['columns']));
     expect(at(slideSchema(schema, 'chart'), 'required')).toEqual(expect.arrayContaining(['chart']));
   });

@@ -49,7 +49,7 @@ describe('deriveDeck on data/deck.yaml', () => {
     expect(deck.slides.map((slide) => slide.sourceIndex)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
-  it('reads the deck\'s locale for its words', () => {
+  it("reads the deck's locale for its words", () => {
     expect(deck.format.locale).toBe('es');
     expect(deck.format.words.notReported).toBe('no reportado');
   });
@@ -68,7 +68,13 @@ describe('deriveDeck follows the data', () => {
         code: 'formula-mismatch',
         dataPath: ['rows', 0, 'unitPrice'],
         // Both figures as the deck writes money: "6.000 US$" (a no-break space before the currency).
-        ...messages.formulaMismatch({ row: 'GPT-4', field: 'unitPrice', formula: 'hardwareCost / units', computed: '8.000\u00a0US$', given: '6.000\u00a0US$' }),
+        ...messages.formulaMismatch({
+          row: 'GPT-4',
+          field: 'unitPrice',
+          formula: 'hardwareCost / units',
+          computed: '8.000\u00a0US$',
+          given: '6.000\u00a0US$',
+        }),
       },
     ]);
     expect(deck.warnings[0]?.message).toContain('GPT-4');
@@ -158,7 +164,7 @@ describe('deriveDeck: formulas', () => {
     expect(numberOf(deck, 'B', 'share')).toBeCloseTo(12 / 15.3);
   });
 
-  it('counts a quantity in its field\'s unit and a percent as a share', () => {
+  it("counts a quantity in its field's unit and a percent as a share", () => {
     const deck = deckOf(
       yamlDeck({
         fields: `
@@ -177,7 +183,8 @@ describe('deriveDeck: formulas', () => {
   it('leaves an optional value missing where its formula has nothing to compute with (a missing input, a division by zero)', () => {
     const deck = deckOf(
       yamlDeck({
-        fields: 'name: text\ncost: money\nunits: { type: integer, optional: true }\nprice: { type: money, optional: true, formula: cost / units }',
+        fields:
+          'name: text\ncost: money\nunits: { type: integer, optional: true }\nprice: { type: money, optional: true, formula: cost / units }',
         rows: '- { name: A, cost: 100 }\n- { name: B, cost: 100, units: 0 }',
       }),
     );
@@ -204,7 +211,18 @@ describe('deriveDeck: formulas', () => {
       rows: '- { name: A, cost: 100, units: 4 }\n- { name: B, cost: 100 }',
     });
     writeFileSync(dataFile, text);
-    const failure: unknown = await buildDeck(createTestOptions({ dataFile, outDir: join(dir, 'out'), cacheDir: undefined })).catch((error: unknown) => error);
-    expect(failure).toMatchObject({ problems: [{ code: 'schema', line: text.split('\n').indexOf('  - { name: B, cost: 100 }') + 1, dataPath: ['rows', 1], ...messages.cannotDerive('price', 'cost / units', ['units']) }] });
+    const failure: unknown = await buildDeck(createTestOptions({ dataFile, outDir: join(dir, 'out'), cacheDir: undefined })).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({
+      problems: [
+        {
+          code: 'schema',
+          line: text.split('\n').indexOf('  - { name: B, cost: 100 }') + 1,
+          dataPath: ['rows', 1],
+          ...messages.cannotDerive('price', 'cost / units', ['units']),
+        },
+      ],
+    });
   });
 });

@@ -178,7 +178,12 @@ describe('parseFormula: tree and references', () => {
   });
 
   it('keeps the aggregate argument on the node', () => {
-    expect(parsed('sum(t.min)').root).toEqual({ kind: 'aggregate', fn: 'sum', field: { name: 't', part: 'min', offset: 4, length: 5 }, offset: 0 });
+    expect(parsed('sum(t.min)').root).toEqual({
+      kind: 'aggregate',
+      fn: 'sum',
+      field: { name: 't', part: 'min', offset: 4, length: 5 },
+      offset: 0,
+    });
     expect(parsed('count()').root).toEqual({ kind: 'aggregate', fn: 'count', offset: 0 });
   });
 
@@ -189,7 +194,13 @@ describe('parseFormula: tree and references', () => {
 
 describe('parseFormula: syntax errors', () => {
   it('points at a second operator', () => {
-    expect(syntaxError('hardwareCost / / units')).toEqual({ offset: 15, length: 1, reason: 'unexpected-token', found: '/', expected: expectedOperand });
+    expect(syntaxError('hardwareCost / / units')).toEqual({
+      offset: 15,
+      length: 1,
+      reason: 'unexpected-token',
+      found: '/',
+      expected: expectedOperand,
+    });
   });
 
   it('points at a token after a complete expression', () => {
@@ -214,13 +225,27 @@ describe('parseFormula: syntax errors', () => {
   });
 
   it('reports a decimal comma with the number written with a point', () => {
-    expect(syntaxError('price * 0,5')).toEqual({ offset: 8, length: 3, reason: 'decimal-comma', found: '0,5', expected: 'a decimal point', suggestion: '0.5' });
+    expect(syntaxError('price * 0,5')).toEqual({
+      offset: 8,
+      length: 3,
+      reason: 'decimal-comma',
+      found: '0,5',
+      expected: 'a decimal point',
+      suggestion: '0.5',
+    });
     expect(syntaxError('12,75 + a')).toMatchObject({ offset: 0, length: 5, reason: 'decimal-comma', suggestion: '12.75' });
     expect(syntaxError('a, b')).toMatchObject({ offset: 1, reason: 'unexpected-token', found: ',' });
   });
 
   it('reports an unknown function with the closest name', () => {
-    expect(syntaxError('summ(x)')).toEqual({ offset: 0, length: 4, reason: 'unknown-function', found: 'summ', expected: 'sum, mean, min, max, count or round', suggestion: 'sum' });
+    expect(syntaxError('summ(x)')).toEqual({
+      offset: 0,
+      length: 4,
+      reason: 'unknown-function',
+      found: 'summ',
+      expected: 'sum, mean, min, max, count or round',
+      suggestion: 'sum',
+    });
     expect(syntaxError('1 + promedio(x)')).toMatchObject({ offset: 4, length: 8, suggestion: 'mean' });
     expect(syntaxError('foobar(x)')).not.toHaveProperty('suggestion');
   });
@@ -245,11 +270,15 @@ describe('orderFormulas', () => {
     new Map(Object.entries(entries).map(([name, source]) => [name, parsed(source)]));
 
   it('keeps the map order when nothing depends on a later field', () => {
-    expect(orderFormulas(formulas({ unitPrice: 'hardwareCost / units', monthlyCost: 'pricePerHour * 730' }))).toEqual({ order: ['unitPrice', 'monthlyCost'] });
+    expect(orderFormulas(formulas({ unitPrice: 'hardwareCost / units', monthlyCost: 'pricePerHour * 730' }))).toEqual({
+      order: ['unitPrice', 'monthlyCost'],
+    });
   });
 
   it('runs a formula after the derived fields it reads, aggregates included', () => {
-    expect(orderFormulas(formulas({ share: 'generation / sum(generation)', other: '1', generation: 'a * 2' }))).toEqual({ order: ['generation', 'share', 'other'] });
+    expect(orderFormulas(formulas({ share: 'generation / sum(generation)', other: '1', generation: 'a * 2' }))).toEqual({
+      order: ['generation', 'share', 'other'],
+    });
     expect(orderFormulas(formulas({ c: 'b + 1', b: 'a + 1', a: 'x' }))).toEqual({ order: ['a', 'b', 'c'] });
   });
 

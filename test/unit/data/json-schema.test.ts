@@ -45,7 +45,13 @@ describe('the JSON Schema editors use', () => {
     const { dir, dataFile, schemaFile } = copyDefaultDeck();
     const options = createTestOptions({ dataFile, outDir: join(dir, 'out'), cacheDir: undefined });
     await buildDeck(options);
-    writeFileSync(dataFile, readDefaultText().replace('  comment:         { type: text, label: Comentario }', '  comment:         { type: text, label: Comentario }\n  parameters:      { type: number, label: Parámetros (miles de millones), optional: true }'));
+    writeFileSync(
+      dataFile,
+      readDefaultText().replace(
+        '  comment:         { type: text, label: Comentario }',
+        '  comment:         { type: text, label: Comentario }\n  parameters:      { type: number, label: Parámetros (miles de millones), optional: true }',
+      ),
+    );
     await buildDeck(options);
     const schema: unknown = JSON.parse(readFileSync(schemaFile, 'utf8'));
     expect(JSON.stringify(schema)).toContain('"parameters":{"description":"Parámetros (miles de millones) · Opcional."');
@@ -57,7 +63,9 @@ describe('the JSON Schema editors use', () => {
     await buildDeck(options);
     const current = readFileSync(schemaFile, 'utf8');
     // An older datadeck stamped its own key (its schema version is part of it) and wrote its own descriptions.
-    const older = current.replace(/"\$comment": "datadeck [0-9a-f]+"/, '"$comment": "datadeck 0123456789abcdef"').replace('"Las filas de datos: una por elemento comparado."', '"Una descripción de otra versión."');
+    const older = current
+      .replace(/"\$comment": "datadeck [0-9a-f]+"/, '"$comment": "datadeck 0123456789abcdef"')
+      .replace('"Las filas de datos: una por elemento comparado."', '"Una descripción de otra versión."');
     expect(older).not.toBe(current);
     writeFileSync(schemaFile, older);
     await buildDeck(options);

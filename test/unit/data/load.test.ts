@@ -38,7 +38,9 @@ describe('themes work offline or are refused', () => {
   });
 
   it('refuses a theme that @imports web fonts, listing the themes that work offline', async () => {
-    const error = await loadError(projectWithTheme('web', '@import "https://fonts.googleapis.com/css?family=Lato";\n.reveal { color: red }'));
+    const error = await loadError(
+      projectWithTheme('web', '@import "https://fonts.googleapis.com/css?family=Lato";\n.reveal { color: red }'),
+    );
     expect(error.problems).toMatchObject([{ code: 'theme', ...messages.onlineTheme('web', ['aula']), dataPath: ['meta', 'theme'] }]);
     expect(error.problems[0]?.line).toBeGreaterThan(0);
   });
@@ -52,8 +54,12 @@ describe('themes work offline or are refused', () => {
 
 const fixtures = [
   DEFAULT_DATA,
-  ...readdirSync(`${ROOT}test/fixtures/decks`).map((name) => join(ROOT, 'test/fixtures/decks', name, 'deck.yaml')).filter((file) => readdirSync(join(file, '..')).includes('deck.yaml')),
-  ...readdirSync(`${ROOT}test/fixtures/invalid`).filter((name) => name.endsWith('.yaml')).map((name) => join(ROOT, 'test/fixtures/invalid', name)),
+  ...readdirSync(`${ROOT}test/fixtures/decks`)
+    .map((name) => join(ROOT, 'test/fixtures/decks', name, 'deck.yaml'))
+    .filter((file) => readdirSync(join(file, '..')).includes('deck.yaml')),
+  ...readdirSync(`${ROOT}test/fixtures/invalid`)
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => join(ROOT, 'test/fixtures/invalid', name)),
 ];
 
 /** What `yaml` alone makes of a text: its value, or its first error. */

@@ -13,7 +13,12 @@ function manyRows(count: number, slides?: (slides: unknown[]) => unknown[]): str
   const many = Array.from({ length: count }, (_, index) => {
     const row: unknown = rows[index % rows.length];
     const base = typeof row === 'object' && row !== null ? row : {};
-    return { ...base, name: `${String(Reflect.get(base, 'name'))} #${index + 1}`, hardwareCost: 1_000_000 * (index + 1), unitPrice: undefined };
+    return {
+      ...base,
+      name: `${String(Reflect.get(base, 'name'))} #${index + 1}`,
+      hardwareCost: 1_000_000 * (index + 1),
+      unitPrice: undefined,
+    };
   });
   const allSlides = Array.isArray(data.slides) ? data.slides : [];
   return stringify({ ...data, rows: many, slides: slides === undefined ? allSlides : slides(allSlides) });
@@ -36,7 +41,14 @@ describe('charts of a deck with more rows than a slide can label', () => {
 
 describe('the table of a deck with 200 rows', () => {
   const deck = deckOf(manyRows(200, (slides) => slides.filter((slide) => Reflect.get(Object(slide), 'layout') === 'table')));
-  const sections = renderSlides({ deck, charts: new Map(), templates: compileTemplates(TEMPLATES), layouts: LAYOUTS, sentences: new Map(), isPublic: false });
+  const sections = renderSlides({
+    deck,
+    charts: new Map(),
+    templates: compileTemplates(TEMPLATES),
+    layouts: LAYOUTS,
+    sentences: new Map(),
+    isPublic: false,
+  });
 
   it('continues over as many slides as its rows need, five at most on each', () => {
     expect(sections.length).toBeGreaterThanOrEqual(40);
@@ -47,7 +59,9 @@ describe('the table of a deck with 200 rows', () => {
 
   it('shows every row on exactly one page, in order', () => {
     // The first column reads "ChatGPT (GPT-4 #1)" or "Claude 3 #2 (Anthropic)": the number says which row it is.
-    const headers = sections.flatMap((section) => [...section.matchAll(/<th scope="row"[^>]*>([\s\S]*?)<\/th>/g)].map((match) => visibleText(match[1] ?? '')));
+    const headers = sections.flatMap((section) =>
+      [...section.matchAll(/<th scope="row"[^>]*>([\s\S]*?)<\/th>/g)].map((match) => visibleText(match[1] ?? '')),
+    );
     expect(headers.map((header) => Number(/#(\d+)/.exec(header)?.[1]))).toEqual(Array.from({ length: 200 }, (_, index) => index + 1));
   });
 

@@ -23,7 +23,14 @@ const problem = (parsed: ParsedValue) => ('problem' in parsed ? parsed.problem :
 function quantityHelp(raw: string, unit: string, reason: string, unitText?: string, suggestion?: string) {
   const declared = findUnit(unit);
   if (declared === undefined) throw new Error(`no unit ${unit}`);
-  return messages.badQuantity({ value: raw, unit: declared, reason, unitText, suggestion, units: listUnits(declared.family).map((candidate) => candidate.symbol) });
+  return messages.badQuantity({
+    value: raw,
+    unit: declared,
+    reason,
+    unitText,
+    suggestion,
+    units: listUnits(declared.family).map((candidate) => candidate.symbol),
+  });
 }
 
 describe('parseValue: text, url and category', () => {
@@ -47,11 +54,17 @@ describe('parseValue: text, url and category', () => {
     }
   });
 
-  it('takes one of a category\'s values, and suggests the one a typo meant', () => {
+  it("takes one of a category's values, and suggests the one a typo meant", () => {
     const category = { type: 'category', values: ['Abierto', 'Cerrado'] };
     expect(value(read(category, 'Abierto'))).toEqual({ kind: 'text', text: 'Abierto' });
-    expect(problem(read(category, 'Abiert'))).toMatchObject({ code: 'schema', ...messages.notACategory('Abiert', ['Abierto', 'Cerrado'], 'Abierto') });
-    expect(problem(read(category, 'Otro'))).toMatchObject({ code: 'schema', ...messages.notACategory('Otro', ['Abierto', 'Cerrado'], undefined) });
+    expect(problem(read(category, 'Abiert'))).toMatchObject({
+      code: 'schema',
+      ...messages.notACategory('Abiert', ['Abierto', 'Cerrado'], 'Abierto'),
+    });
+    expect(problem(read(category, 'Otro'))).toMatchObject({
+      code: 'schema',
+      ...messages.notACategory('Otro', ['Abierto', 'Cerrado'], undefined),
+    });
   });
 });
 
@@ -78,7 +91,9 @@ describe('parseValue: numbers, money, integers and percents', () => {
       expect(messages.expectedMoney(raw).hint, raw).toContain('without currency signs or separators: 8000 ');
     }
     expect(messages.expectedMoney('80.000.000').hint).toContain(': 80000000 ');
-    expect(problem(read({ type: 'money' }, 'ocho mil'))).toMatchObject({ hint: 'write the number alone, e.g. 8000; the field declares the currency' });
+    expect(problem(read({ type: 'money' }, 'ocho mil'))).toMatchObject({
+      hint: 'write the number alone, e.g. 8000; the field declares the currency',
+    });
   });
 
   it('reads a count as a whole number and refuses a fraction', () => {
@@ -95,7 +110,8 @@ describe('parseValue: numbers, money, integers and percents', () => {
   });
 
   it('reads a percent written 45 or "45 %" as the share 0.45', () => {
-    for (const raw of [45, '45 %', '45%', '45']) expect(value(read({ type: 'percent' }, raw)), String(raw)).toEqual({ kind: 'number', number: 0.45 });
+    for (const raw of [45, '45 %', '45%', '45'])
+      expect(value(read({ type: 'percent' }, raw)), String(raw)).toEqual({ kind: 'number', number: 0.45 });
     expect(problem(read({ type: 'percent' }, '45,5 %'))).toMatchObject({ code: 'schema', ...messages.expectedPercent('45,5 %') });
     expect(messages.expectedPercent('45,5 %').hint).toBe('write the decimal with a point: 45.5 %');
     expect(problem(read({ type: 'percent' }, 'la mitad'))).toMatchObject({ code: 'schema', ...messages.expectedPercent('la mitad') });
@@ -105,7 +121,7 @@ describe('parseValue: numbers, money, integers and percents', () => {
 describe('parseValue: quantities', () => {
   const energy = { type: 'quantity', unit: 'MWh' };
 
-  it('reads a bare number in the field\'s unit, and any unit of its family converted to it', () => {
+  it("reads a bare number in the field's unit, and any unit of its family converted to it", () => {
     expect(value(read(energy, 900))).toMatchObject({ kind: 'quantity', number: 900, written: 900, unit: { symbol: 'MWh' } });
     expect(value(read(energy, '1.2 GWh'))).toMatchObject({ kind: 'quantity', number: 1200, written: 1.2, unit: { symbol: 'GWh' } });
     expect(value(read(energy, '900MWh'))).toMatchObject({ number: 900, unit: { symbol: 'MWh' } });
@@ -120,7 +136,10 @@ describe('parseValue: quantities', () => {
   });
 
   it('refuses a decimal comma with the quantity written with a point', () => {
-    expect(problem(read(energy, '1,2 GWh'))).toMatchObject({ code: 'unit', ...quantityHelp('1,2 GWh', 'MWh', 'decimal-comma', undefined, '1.2 GWh') });
+    expect(problem(read(energy, '1,2 GWh'))).toMatchObject({
+      code: 'unit',
+      ...quantityHelp('1,2 GWh', 'MWh', 'decimal-comma', undefined, '1.2 GWh'),
+    });
     expect(problem(read(energy, '1.200,5 MWh'))).toMatchObject({ hint: 'write the decimal with a point: 1200.5 MWh' });
     // "1,200" is 1.2 in Madrid and 1200 in London: no guess.
     expect(problem(read(energy, '1,200 MWh'))).toMatchObject({ code: 'unit', ...quantityHelp('1,200 MWh', 'MWh', 'decimal-comma') });
@@ -158,23 +177,41 @@ describe('parseValue: ranges and dates', () => {
   it('refuses min above max at the min, a missing end, and another key', () => {
     expect(problem(read(months, { min: 4, max: 3 }))).toEqual({ code: 'range', ...messages.rangeOrder(4, 3), subPath: ['min'] });
     expect(problem(read(months, { min: 2 }))).toMatchObject({ code: 'schema', ...messages.missing('max') });
-    expect(problem(read(months, { min: 2, max: 3, avg: 2 }))).toEqual({ code: 'unknown-key', ...messages.unknownKey('avg', undefined, ['min', 'max']), subPath: ['avg'] });
+    expect(problem(read(months, { min: 2, max: 3, avg: 2 }))).toEqual({
+      code: 'unknown-key',
+      ...messages.unknownKey('avg', undefined, ['min', 'max']),
+      subPath: ['avg'],
+    });
   });
 
   it('points at the end that is wrong', () => {
-    expect(problem(read({ type: 'range' }, { min: 2, max: 'tres' }))).toEqual({ code: 'schema', ...messages.expectedNumber('tres'), subPath: ['max'] });
+    expect(problem(read({ type: 'range' }, { min: 2, max: 'tres' }))).toEqual({
+      code: 'schema',
+      ...messages.expectedNumber('tres'),
+      subPath: ['max'],
+    });
     expect(problem(read(months, { min: 'x', max: 3 }))).toMatchObject({ code: 'unit', subPath: ['min'] });
   });
 
-  it('shows how to write a range, in the field\'s unit', () => {
+  it("shows how to write a range, in the field's unit", () => {
     expect(problem(read(months, 'dos'))).toMatchObject({ ...messages.expectedRange('dos', 'month') });
     expect(messages.expectedRange('dos', 'month').hint).toContain('{ min: 2, max: 3 }');
     expect(problem(read({ type: 'range' }, [1, 2]))).toMatchObject({ code: 'schema', ...messages.expectedRange([1, 2], undefined) });
   });
 
   it('reads a date by day, month or year, and a year YAML read as a number', () => {
-    expect(value(read({ type: 'date' }, '2023-03-14'))).toEqual({ kind: 'date', iso: '2023-03-14', precision: 'day', time: Date.UTC(2023, 2, 14) });
-    expect(value(read({ type: 'date' }, '2023-03'))).toEqual({ kind: 'date', iso: '2023-03', precision: 'month', time: Date.UTC(2023, 2, 1) });
+    expect(value(read({ type: 'date' }, '2023-03-14'))).toEqual({
+      kind: 'date',
+      iso: '2023-03-14',
+      precision: 'day',
+      time: Date.UTC(2023, 2, 14),
+    });
+    expect(value(read({ type: 'date' }, '2023-03'))).toEqual({
+      kind: 'date',
+      iso: '2023-03',
+      precision: 'month',
+      time: Date.UTC(2023, 2, 1),
+    });
     expect(value(read({ type: 'date' }, '2023'))).toMatchObject({ precision: 'year', time: Date.UTC(2023, 0, 1) });
     expect(value(read({ type: 'date' }, 2023))).toMatchObject({ iso: '2023', precision: 'year' });
   });
@@ -188,7 +225,7 @@ describe('parseValue: ranges and dates', () => {
 });
 
 describe('numberOf', () => {
-  it('compares quantities in the field\'s unit, ranges by an end and dates by time', () => {
+  it("compares quantities in the field's unit, ranges by an end and dates by time", () => {
     expect(numberOf(value(read({ type: 'quantity', unit: 'MWh' }, '1.2 GWh')))).toBe(1200);
     expect(numberOf(value(read({ type: 'range' }, { min: 2, max: 3 })))).toBe(3);
     expect(numberOf(value(read({ type: 'range' }, { min: 2, max: 3 })), 'min')).toBe(2);

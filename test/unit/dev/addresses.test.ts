@@ -16,11 +16,17 @@ const INTERFACES = {
 
 describe('listServerUrls', () => {
   it('prints only localhost when the server listens on loopback', () => {
-    expect(listServerUrls({ port: 8000, isShared: false, interfaces: INTERFACES })).toEqual({ local: 'http://localhost:8000/', network: [] });
+    expect(listServerUrls({ port: 8000, isShared: false, interfaces: INTERFACES })).toEqual({
+      local: 'http://localhost:8000/',
+      network: [],
+    });
   });
 
   it('lists each local-network IPv4 address with --host, leaving out loopback and IPv6', () => {
-    expect(listServerUrls({ port: 8080, isShared: true, interfaces: INTERFACES }).network).toEqual(['http://172.17.0.1:8080/', 'http://192.168.1.23:8080/']);
+    expect(listServerUrls({ port: 8080, isShared: true, interfaces: INTERFACES }).network).toEqual([
+      'http://172.17.0.1:8080/',
+      'http://192.168.1.23:8080/',
+    ]);
   });
 
   it('lists none when the machine has no network', () => {

@@ -23,12 +23,18 @@ describe('diffDecks: what the user changed, at its path in data/deck.yaml', () =
   });
 
   it('quotes an energy as the file writes it', () => {
-    expect(changesOf(edited('trainingEnergy: 1.2 GWh', 'trainingEnergy: 1.3 GWh'))).toEqual(['rows[0].trainingEnergy "1.2 GWh" → "1.3 GWh"']);
+    expect(changesOf(edited('trainingEnergy: 1.2 GWh', 'trainingEnergy: 1.3 GWh'))).toEqual([
+      'rows[0].trainingEnergy "1.2 GWh" → "1.3 GWh"',
+    ]);
   });
 
   it('names a value added to a row, and one of a range', () => {
-    expect(changesOf(edited('    organization: Anthropic\n', '    organization: Anthropic\n    units: 4000\n'))).toEqual(['rows[1].units added']);
-    expect(changesOf(edited('trainingTime: { min: 2, max: 3 }', 'trainingTime: { min: 2, max: 4 }'))).toEqual(['rows[0].trainingTime.max 3 → 4']);
+    expect(changesOf(edited('    organization: Anthropic\n', '    organization: Anthropic\n    units: 4000\n'))).toEqual([
+      'rows[1].units added',
+    ]);
+    expect(changesOf(edited('trainingTime: { min: 2, max: 3 }', 'trainingTime: { min: 2, max: 4 }'))).toEqual([
+      'rows[0].trainingTime.max 3 → 4',
+    ]);
   });
 
   it('uses the index of the slide in the file, not of the paginated deck', () => {
@@ -53,7 +59,9 @@ describe('formatRebuildLine', () => {
   const change = { path: ['rows', 4, 'units'], before: 2000, after: 2400 };
 
   it('reads like the issue: change · slides, charts · time', () => {
-    expect(formatRebuildLine({ changes: [change], files: [], slideCount: 2, chartCount: 1, ms: 18.4 })).toBe('rows[4].units 2000 → 2400 · 2 slides, 1 chart · 18 ms');
+    expect(formatRebuildLine({ changes: [change], files: [], slideCount: 2, chartCount: 1, ms: 18.4 })).toBe(
+      'rows[4].units 2000 → 2400 · 2 slides, 1 chart · 18 ms',
+    );
   });
 
   it('stays short when many things change', () => {

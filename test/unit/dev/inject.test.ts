@@ -15,20 +15,32 @@ function page(policy: string): string {
 function servedPolicy(html: string): Map<string, string[]> {
   const content = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
   if (content === undefined) throw new Error('no policy meta in the served page');
-  return new Map(content.split(';').map((directive) => directive.trim().split(/\s+/)).map(([name = '', ...sources]) => [name, sources]));
+  return new Map(
+    content
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .map(([name = '', ...sources]) => [name, sources]),
+  );
 }
 
 describe('injectDevClient', () => {
   it("puts the script just before </body>, after the deck, marked with the page's shell", () => {
     const original = page(buildContentSecurityPolicy({ scripts: DECK_SCRIPTS, styles: [] }));
     const html = injectDevClient(original, SCRIPT);
-    expect(html).toContain(`<script>${DECK_SCRIPTS[0]}</script><script ${SHELL_ATTRIBUTE}="${hashShell(original)}">${SCRIPT}</script>\n</body>`);
+    expect(html).toContain(
+      `<script>${DECK_SCRIPTS[0]}</script><script ${SHELL_ATTRIBUTE}="${hashShell(original)}">${SCRIPT}</script>\n</body>`,
+    );
   });
 
   it("lets the deck's policy run exactly this script and open the event stream, and widens nothing else", () => {
     const policy = buildContentSecurityPolicy({ scripts: DECK_SCRIPTS, styles: ['p{}'] });
     const served = servedPolicy(injectDevClient(page(policy), SCRIPT));
-    const original = new Map(policy.split('; ').map((directive) => directive.split(' ')).map(([name = '', ...sources]) => [name, sources]));
+    const original = new Map(
+      policy
+        .split('; ')
+        .map((directive) => directive.split(' '))
+        .map(([name = '', ...sources]) => [name, sources]),
+    );
     expect(served.get('script-src')).toEqual([...(original.get('script-src') ?? []), hashSource(SCRIPT)]);
     expect(served.get('connect-src')).toEqual(["'self'"]);
     for (const [name, sources] of original) if (name !== 'script-src') expect(served.get(name), name).toEqual(sources);
@@ -36,15 +48,20 @@ describe('injectDevClient', () => {
 
   it('leaves a page without a policy unchanged but for the script', () => {
     const html = '<html><body><p>x</p></body></html>';
-    expect(injectDevClient(html, SCRIPT)).toBe(`<html><body><p>x</p><script ${SHELL_ATTRIBUTE}="${hashShell(html)}">${SCRIPT}</script>\n</body></html>`);
+    expect(injectDevClient(html, SCRIPT)).toBe(
+      `<html><body><p>x</p><script ${SHELL_ATTRIBUTE}="${hashShell(html)}">${SCRIPT}</script>\n</body></html>`,
+    );
   });
 });
 
 describe('hashShell: whether a new deck can be swapped in without loading the page', () => {
-  const deck = (slides: string, css = 'p{}') => `<html><head><style>${css}</style></head><body><div class="reveal"><div class="slides">${slides}</div></div><script>Reveal.initialize()</script></body></html>`;
+  const deck = (slides: string, css = 'p{}') =>
+    `<html><head><style>${css}</style></head><body><div class="reveal"><div class="slides">${slides}</div></div><script>Reveal.initialize()</script></body></html>`;
 
   it('is the same when only the slides changed', () => {
-    expect(hashShell(deck('<section>2.000</section><section><section>a</section></section>'))).toBe(hashShell(deck('<section>2.400</section>')));
+    expect(hashShell(deck('<section>2.000</section><section><section>a</section></section>'))).toBe(
+      hashShell(deck('<section>2.400</section>')),
+    );
   });
 
   it('differs when the styles (or anything else outside the slides) changed', () => {

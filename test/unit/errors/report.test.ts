@@ -3,7 +3,9 @@ import { spanishMessages } from '../../../src/errors/messages-es.js';
 import { formatFailure, listCauses } from '../../../src/errors/report.js';
 
 describe('an internal failure', () => {
-  const failure = new Error('the chart could not be drawn', { cause: new Error('vega failed', { cause: new Error('bad expression: datum.x +') }) });
+  const failure = new Error('the chart could not be drawn', {
+    cause: new Error('vega failed', { cause: new Error('bad expression: datum.x +') }),
+  });
 
   it('prints the chain of causes under its message, before the hint', () => {
     const text = formatFailure(failure);

@@ -64,7 +64,8 @@ describe('findUnit', () => {
   });
 
   it('reads the ways reports write CO₂ equivalent, and prints one', () => {
-    for (const text of ['tCO2', 't CO2', 't CO2e', 't CO₂e', 't CO₂', 'tCO2e', 't CO2-eq', 't  CO2e']) expect(symbolOf(text)).toBe('t CO₂e');
+    for (const text of ['tCO2', 't CO2', 't CO2e', 't CO₂e', 't CO₂', 'tCO2e', 't CO2-eq', 't  CO2e'])
+      expect(symbolOf(text)).toBe('t CO₂e');
     expect(symbolOf('kgCO2e')).toBe('kg CO₂e');
     expect(symbolOf('MtCO2')).toBe('Mt CO₂e');
     expect(findUnit('t')?.family).toBe('mass');
@@ -180,8 +181,8 @@ describe('formatQuantity', () => {
   it('writes Spanish figures with a decimal comma, grouped thousands and a no-break space', () => {
     expect(formatQuantity(1.2, unit('GWh'), 'es')).toBe(`1,2${NBSP}GWh`);
     expect(formatQuantity(1200, unit('MWh'), 'es')).toBe(`1.200${NBSP}MWh`);
-    expect(formatQuantity(3.14159, unit('GiB'), 'es')).toBe(`3,14${NBSP}GiB`);
-    expect(formatQuantity(12, unit("t CO₂e"), "es")).toBe(`12${NBSP}t${NBSP}CO₂e`);
+    expect(formatQuantity(Math.PI, unit('GiB'), 'es')).toBe(`3,14${NBSP}GiB`);
+    expect(formatQuantity(12, unit('t CO₂e'), 'es')).toBe(`12${NBSP}t${NBSP}CO₂e`);
   });
 
   it('writes English figures with a decimal point', () => {

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { FieldDeclarationSchema } from '../../../src/data/field-schema.js';
 import { resolveField, type Field } from '../../../src/data/fields.js';
 import { parseValue } from '../../../src/data/values.js';
-import { formatAggregate, formatCount, formatList, formatLongDate, formatShare, formatTimes, formatValue, type FormatContext } from '../../../src/format/values.js';
+import {
+  formatAggregate,
+  formatCount,
+  formatList,
+  formatLongDate,
+  formatShare,
+  formatTimes,
+  formatValue,
+  type FormatContext,
+} from '../../../src/format/values.js';
 import { findWords } from '../../../src/i18n/words.js';
 
 const ES: FormatContext = { locale: 'es', words: findWords('es') };
@@ -26,7 +35,7 @@ function shown(declaration: Record<string, unknown>, raw: unknown): { es: string
 }
 
 describe('formatValue: money', () => {
-  it('writes an amount in the field\'s currency, with cents both or none', () => {
+  it("writes an amount in the field's currency, with cents both or none", () => {
     expect(shown({ type: 'money' }, 8000)).toEqual({ es: '8.000 US$', en: '$8,000' });
     expect(shown({ type: 'money' }, 4.1)).toEqual({ es: '4,10 US$', en: '$4.10' });
     expect(shown({ type: 'money' }, 1234567.891)).toEqual({ es: '1.234.567,89 US$', en: '$1,234,567.89' });
@@ -52,7 +61,9 @@ describe('formatValue: money', () => {
 
   it('writes a whole amount a formula computed (4.10 × 730) like the same amount given', () => {
     const money = field({ type: 'money' });
-    expect(readable(formatValue(money, { kind: 'number', number: 4.1 * 730 }, ES))).toBe(readable(formatValue(money, { kind: 'number', number: 2993 }, ES)));
+    expect(readable(formatValue(money, { kind: 'number', number: 4.1 * 730 }, ES))).toBe(
+      readable(formatValue(money, { kind: 'number', number: 2993 }, ES)),
+    );
   });
 });
 
@@ -94,7 +105,7 @@ describe('formatValue: quantities and ranges', () => {
     expect(shown({ ...energy, display: 'GWh' }, '1.2 GWh')).toEqual({ es: '1,2 GWh', en: '1.2 GWh' });
   });
 
-  it('spells and pluralizes time in the deck\'s language', () => {
+  it("spells and pluralizes time in the deck's language", () => {
     const months = { type: 'quantity', unit: 'month' };
     expect(shown(months, 1)).toEqual({ es: '1 mes', en: '1 month' });
     expect(shown(months, 1.5)).toEqual({ es: '1,5 meses', en: '1.5 months' });
@@ -123,7 +134,7 @@ describe('formatValue: dates and text', () => {
     expect(shown({ type: 'date', display: 'short' }, '2023')).toEqual({ es: '2023', en: '2023' });
   });
 
-  it('leaves text as written: escaping is the renderer\'s job', () => {
+  it("leaves text as written: escaping is the renderer's job", () => {
     expect(shown({ type: 'text' }, '<b>x</b>')).toEqual({ es: '<b>x</b>', en: '<b>x</b>' });
   });
 });
@@ -146,7 +157,7 @@ describe('the figures sentences compute', () => {
     expect(formatTimes(1.04, EN)).toBe('1 time');
   });
 
-  it('writes shares, counts, the title date and lists in the deck\'s language', () => {
+  it("writes shares, counts, the title date and lists in the deck's language", () => {
     expect(readable(formatShare(0.421, ES))).toBe('42,1 %');
     expect(formatShare(0.421, EN)).toBe('42.1%');
     expect(formatCount(12512, ES)).toBe('12.512');

@@ -12,13 +12,14 @@ const choose = (env: Record<string, string>, flag?: string) => {
   return 'language' in chosen ? chosen.language : chosen.problem.message;
 };
 
-describe('the CLI\'s language', () => {
+describe("the CLI's language", () => {
   it('is Spanish on a Spanish system, whatever the region or encoding', () => {
     for (const LANG of ['es_EC.UTF-8', 'es_ES', 'es', 'es_MX.utf8', 'es_ES@euro']) expect(choose({ LANG }), LANG).toBe('es');
   });
 
   it('is English on any other system, and with no language set', () => {
-    for (const LANG of ['en_US.UTF-8', 'C.UTF-8', 'C', 'POSIX', 'fr_FR.UTF-8', 'pt_BR.UTF-8', 'estonian']) expect(choose({ LANG }), LANG).toBe('en');
+    for (const LANG of ['en_US.UTF-8', 'C.UTF-8', 'C', 'POSIX', 'fr_FR.UTF-8', 'pt_BR.UTF-8', 'estonian'])
+      expect(choose({ LANG }), LANG).toBe('en');
     expect(choose({})).toBe('en');
   });
 
@@ -57,33 +58,54 @@ describe('the Spanish catalogue', () => {
     expect(translateMessage(problem, findMessages('en'))).toMatchObject(messages.expectedWholeNumber('diez mil'));
   });
 
-  it('keeps --strict\'s note in Spanish, and leaves a sentence a stage rewrote as it is rather than lose a part', () => {
+  it("keeps --strict's note in Spanish, and leaves a sentence a stage rewrote as it is rather than lose a part", () => {
     const warning = messages.formulaMismatch({ row: 'A', field: 'f', formula: 'x * 2', computed: '4', given: '5' });
     const strict = translateMessage({ ...warning, hint: messages.strictHint(warning.hint) }, spanishMessages);
-    expect(strict.hint).toBe(spanishMessages.strictHint(spanishMessages.formulaMismatch({ row: 'A', field: 'f', formula: 'x * 2', computed: '4', given: '5' }).hint));
+    expect(strict.hint).toBe(
+      spanishMessages.strictHint(
+        spanishMessages.formulaMismatch({ row: 'A', field: 'f', formula: 'x * 2', computed: '4', given: '5' }).hint,
+      ),
+    );
     const rewritten = translateMessage({ ...warning, message: 'something else' }, spanishMessages);
     expect(rewritten.message).toBe('something else');
   });
 
   it('reports an error in Spanish: the words of the report too', () => {
-    const report = formatFailure(new DeckError([{ code: 'usage', ...messages.unknownCommand('x', ['build']) }, { code: 'usage', ...messages.notesNotPublic() }]), spanishMessages);
+    const report = formatFailure(
+      new DeckError([
+        { code: 'usage', ...messages.unknownCommand('x', ['build']) },
+        { code: 'usage', ...messages.notesNotPublic() },
+      ]),
+      spanishMessages,
+    );
     expect(report).toContain('Comando desconocido: "x"');
     expect(report).toContain('  sugerencia: ');
     expect(report).toContain('Se encontraron 2 problemas; no se escribió nada.');
     expect(report).not.toMatch(/hint|Unknown|found/);
   });
 
-  it('gives the dev server\'s rebuild line in Spanish', () => {
-    const changes = [{ path: ['rows', 4, 'units'], before: 2000, after: 2400 }, { path: ['meta', 'title'], before: 'a', after: undefined }, { path: ['rows', 0, 'name'], before: undefined, after: 'x' }];
-    expect(formatRebuildLine({ changes: changes.slice(0, 1), files: [], slideCount: 2, chartCount: 1, ms: 18.4 }, spanishMessages)).toBe('rows[4].units 2000 → 2400 · 2 diapositivas, 1 gráfico · 18 ms');
-    expect(formatRebuildLine({ changes, files: [], slideCount: 1, chartCount: 0, ms: 9 }, spanishMessages)).toBe('3 cambios: rows[4].units 2000 → 2400, meta.title eliminado, … · 1 diapositiva · 9 ms');
+  it("gives the dev server's rebuild line in Spanish", () => {
+    const changes = [
+      { path: ['rows', 4, 'units'], before: 2000, after: 2400 },
+      { path: ['meta', 'title'], before: 'a', after: undefined },
+      { path: ['rows', 0, 'name'], before: undefined, after: 'x' },
+    ];
+    expect(formatRebuildLine({ changes: changes.slice(0, 1), files: [], slideCount: 2, chartCount: 1, ms: 18.4 }, spanishMessages)).toBe(
+      'rows[4].units 2000 → 2400 · 2 diapositivas, 1 gráfico · 18 ms',
+    );
+    expect(formatRebuildLine({ changes, files: [], slideCount: 1, chartCount: 0, ms: 9 }, spanishMessages)).toBe(
+      '3 cambios: rows[4].units 2000 → 2400, meta.title eliminado, … · 1 diapositiva · 9 ms',
+    );
     expect(formatRebuildLine({ changes: [], files: [], slideCount: 0, chartCount: 0, ms: 9 }, spanishMessages)).toBe('sin cambios · 9 ms');
   });
 
-  it('writes every sentence helper\'s usage in Spanish, and datadeck\'s own details too', () => {
-    for (const helper of HELPER_NAMES) expect(spanishMessages.helperArguments(helper, 'the English usage').hint, helper).not.toContain('the English usage');
+  it("writes every sentence helper's usage in Spanish, and datadeck's own details too", () => {
+    for (const helper of HELPER_NAMES)
+      expect(spanishMessages.helperArguments(helper, 'the English usage').hint, helper).not.toContain('the English usage');
     expect(spanishMessages.fileUnreadable('x', 'it is a folder').message).toBe('No se puede leer x: es una carpeta.');
     expect(spanishMessages.keyNotShown('columns', 'text', 'table').message).toContain('no muestra ninguna tabla');
-    expect(spanishMessages.template('t.hbs', 'The partial notes could not be found').message).toBe('La plantilla t.hbs falló: no se encuentra el parcial notes');
+    expect(spanishMessages.template('t.hbs', 'The partial notes could not be found').message).toBe(
+      'La plantilla t.hbs falló: no se encuentra el parcial notes',
+    );
   });
 });

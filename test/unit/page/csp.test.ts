@@ -14,7 +14,10 @@ const notesJs = readFileSync(createRequire(import.meta.url).resolve('reveal.js/p
 /** The policy a built deck carries, read back from its <meta> tag as a browser would (entities decoded). */
 function readPolicy(html: string): string {
   const content = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1] ?? '';
-  return content.replace(/&#x27;/g, "'").replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+  return content
+    .replace(/&#x27;/g, "'")
+    .replace(/&#x3D;/g, '=')
+    .replace(/&amp;/g, '&');
 }
 
 async function buildHtml(isPublic: boolean): Promise<string> {

@@ -51,14 +51,23 @@ describe('embedFonts for print', () => {
   const VARIABLE_CSS = `@font-face { font-family: "X"; font-weight: 200 900; src: url("${URL_AS_WRITTEN}") format("woff2-variations"); }`;
 
   it('finds the weights the styles and the SVG ask for, plus the browser defaults', () => {
-    expect(collectWeights(['h1 { font-weight: 800 } b { font-weight: bold }', '<text font-weight="600">x</text>'])).toEqual([400, 600, 700, 800]);
+    expect(collectWeights(['h1 { font-weight: 800 } b { font-weight: bold }', '<text font-weight="600">x</text>'])).toEqual([
+      400, 600, 700, 800,
+    ]);
     expect(collectWeights(['.a::before { font: italic 300 20px/1 var(--f) } .b { font: 500 1em serif }'])).toEqual([300, 400, 500, 700]);
   });
 
   it('replaces the variable font with one static subset per weight used, each its own font', async () => {
     const files = new Map([[URL_AS_WRITTEN, FONT]]);
     const slides = ['<h1>Costos</h1><svg><text font-weight="600">GPT-4</text></svg>'];
-    const css = await embedFonts({ css: VARIABLE_CSS, files, slides, styles: ['h1 { font-weight: 800 }'], cache: new Map(), isStaticInstances: true });
+    const css = await embedFonts({
+      css: VARIABLE_CSS,
+      files,
+      slides,
+      styles: ['h1 { font-weight: 800 }'],
+      cache: new Map(),
+      isStaticInstances: true,
+    });
     const rules = [...css.matchAll(/@font-face \{[^}]*\}/g)].map(([rule]) => rule);
     expect(rules.map((rule) => /font-weight: (\d+)/.exec(rule)?.[1])).toEqual(['400', '600', '700', '800']);
     const fonts = rules.map((rule) => /base64,([A-Za-z0-9+/=]+)\) format\("woff2"\)/.exec(rule)?.[1] ?? '');
@@ -69,7 +78,14 @@ describe('embedFonts for print', () => {
 
   it('keeps the variable font for the screen', async () => {
     const files = new Map([[URL_AS_WRITTEN, FONT]]);
-    const css = await embedFonts({ css: VARIABLE_CSS, files, slides: ['<h1>Costos</h1>'], styles: ['h1 { font-weight: 800 }'], cache: new Map(), isStaticInstances: false });
+    const css = await embedFonts({
+      css: VARIABLE_CSS,
+      files,
+      slides: ['<h1>Costos</h1>'],
+      styles: ['h1 { font-weight: 800 }'],
+      cache: new Map(),
+      isStaticInstances: false,
+    });
     expect(css.match(/@font-face/g)).toHaveLength(1);
     expect(css).toContain('font-weight: 200 900');
   });

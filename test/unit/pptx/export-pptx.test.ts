@@ -16,7 +16,10 @@ const tempDir = (name: string) => mkdtempSync(join(tmpdir(), `datadeck-pptx-${na
 // No browser in these tests: the range chart's picture is the one thing left out, and the export says so.
 const NO_BROWSER = { CHROME_PATH: '/nonexistent/chrome', PATH: '' };
 
-async function exportTo(outDir: string, overrides: Parameters<typeof createTestOptions>[0] = {}): Promise<{ result: PptxResult; pptx: UnpackedPptx }> {
+async function exportTo(
+  outDir: string,
+  overrides: Parameters<typeof createTestOptions>[0] = {},
+): Promise<{ result: PptxResult; pptx: UnpackedPptx }> {
   const result = await exportPptx({ build: createTestOptions({ dataFile: DEFAULT_DATA, outDir, ...overrides }), env: NO_BROWSER });
   return { result, pptx: await unpackPptx(result.outFile) };
 }
@@ -62,9 +65,13 @@ describe('datadeck pptx on the default deck', () => {
     const fields = [...prepared.deck.fields.values()];
     const chartable = prepared.deck.slides.flatMap((slide) => {
       const declared = isDeclaredChart(slide.values.chart) ? readDeclaredChart(slide.values.chart, fields) : undefined;
-      return declared !== undefined && 'chart' in declared && declared.chart.kind !== 'range-bars' ? [prepareChart(declared.chart, prepared.deck, prepared.deck.format.words.chart)] : [];
+      return declared !== undefined && 'chart' in declared && declared.chart.kind !== 'range-bars'
+        ? [prepareChart(declared.chart, prepared.deck, prepared.deck.format.words.chart)]
+        : [];
     });
-    const charts = pptx.names.filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const charts = pptx.names
+      .filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     expect(charts).toHaveLength(chartable.length);
     expect(result.nativeChartCount).toBe(chartable.length);
     // Each chart carries its data as a workbook: PowerPoint's "Edit data" opens it.
@@ -89,7 +96,9 @@ describe('datadeck pptx on the default deck', () => {
   });
 
   it('puts each speaker note in its slide notes', () => {
-    const notes = pptx.names.filter((name) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)).map((name) => readTexts(pptx.read(name)).join(''));
+    const notes = pptx.names
+      .filter((name) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name))
+      .map((name) => readTexts(pptx.read(name)).join(''));
     expect(notes.join(' ')).toContain('Mencionar los cinco modelos');
     expect(notes.join(' ')).toContain('Saludo y presentación');
   });
@@ -127,7 +136,10 @@ describe('datadeck pptx with hostile text', () => {
     const data = readDefaultData();
     const meta = { ...(data.meta as Record<string, unknown>), title: `Título ${HOSTILE}` };
     const rows = (data.rows as Record<string, unknown>[]).map((row, index) => (index === 0 ? { ...row, name: `GPT-4 ${HOSTILE}` } : row));
-    const slides = [...(data.slides as Record<string, unknown>[]), { layout: 'sources', title: `Fuentes ${HOSTILE}`, sources: [{ title: `Informe ${HOSTILE}`, url: 'https://example.org/a?b=1&c=2' }] }];
+    const slides = [
+      ...(data.slides as Record<string, unknown>[]),
+      { layout: 'sources', title: `Fuentes ${HOSTILE}`, sources: [{ title: `Informe ${HOSTILE}`, url: 'https://example.org/a?b=1&c=2' }] },
+    ];
     const dir = tempDir('hostile');
     const dataFile = join(dir, 'deck.yaml');
     writeFileSync(dataFile, stringify({ ...data, meta, rows, slides }));
@@ -141,14 +153,24 @@ describe('datadeck pptx with hostile text', () => {
     expect(texts.join('')).toContain(`Fuentes ${HOSTILE}`);
     expect(texts.join('')).toContain(`GPT-4 ${HOSTILE}`);
     expect(readTexts(pptx.read('docProps/core.xml'), 'dc:title')).toEqual([`Título ${HOSTILE}`]);
-    const charts = pptx.names.filter((name) => name.startsWith('ppt/charts/chart')).map((name) => readTexts(pptx.read(name), 'c:v').join(''));
+    const charts = pptx.names
+      .filter((name) => name.startsWith('ppt/charts/chart'))
+      .map((name) => readTexts(pptx.read(name), 'c:v').join(''));
     expect(charts.join('')).toContain(`GPT-4 ${HOSTILE}`);
-    expect([...pptx.parts.entries()].filter(([name]) => name.endsWith('.rels')).map(([, text]) => text).join('')).toContain('Target="https://example.org/a?b=1&amp;c=2"');
+    expect(
+      [...pptx.parts.entries()]
+        .filter(([name]) => name.endsWith('.rels'))
+        .map(([, text]) => text)
+        .join(''),
+    ).toContain('Target="https://example.org/a?b=1&amp;c=2"');
   });
 
   it('exports the hostile fixture deck (every kind of text) as well-formed XML', async () => {
     const dir = tempDir('fixture');
-    const result = await exportPptx({ build: createTestOptions({ dataFile: join(ROOT, 'test/fixtures/hostile/deck.yaml'), outDir: dir }), env: NO_BROWSER });
+    const result = await exportPptx({
+      build: createTestOptions({ dataFile: join(ROOT, 'test/fixtures/hostile/deck.yaml'), outDir: dir }),
+      env: NO_BROWSER,
+    });
     const pptx = await unpackPptx(result.outFile);
     for (const [name, text] of pptx.parts) {
       if (name.endsWith('.xml') || name.endsWith('.rels')) expect(findXmlProblem(text), name).toBeUndefined();
@@ -157,7 +179,7 @@ describe('datadeck pptx with hostile text', () => {
 });
 
 describe('datadeck pptx on bad data', () => {
-  it('fails with the build\'s located errors and leaves the previous deck.pptx as it was', async () => {
+  it("fails with the build's located errors and leaves the previous deck.pptx as it was", async () => {
     const dir = tempDir('bad');
     const { result } = await exportTo(dir);
     const before = readFileSync(result.outFile);
@@ -165,7 +187,9 @@ describe('datadeck pptx on bad data', () => {
     const rows = (data.rows as Record<string, unknown>[]).map((row, index) => (index === 1 ? { ...row, units: 'diez mil' } : row));
     const dataFile = join(dir, 'bad.yaml');
     writeFileSync(dataFile, stringify({ ...data, rows }));
-    const failure = await exportPptx({ build: createTestOptions({ dataFile, outDir: dir }), env: NO_BROWSER }).catch((error: unknown) => error);
+    const failure = await exportPptx({ build: createTestOptions({ dataFile, outDir: dir }), env: NO_BROWSER }).catch(
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(DeckError);
     const problem = failure instanceof DeckError ? failure.problems[0] : undefined;
     expect(problem?.file).toBe(dataFile);
@@ -178,9 +202,15 @@ describe('datadeck pptx on bad data', () => {
 describe('datadeck pptx on the examples: every kind PowerPoint has is a native chart of that kind', () => {
   const chartXml = async (example: string) => {
     const dir = tempDir(example);
-    const result = await exportPptx({ build: createTestOptions({ dataFile: join(ROOT, 'examples', example, 'deck.yaml'), outDir: dir }), env: NO_BROWSER });
+    const result = await exportPptx({
+      build: createTestOptions({ dataFile: join(ROOT, 'examples', example, 'deck.yaml'), outDir: dir }),
+      env: NO_BROWSER,
+    });
     const pptx = await unpackPptx(result.outFile);
-    return pptx.names.filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name)).map((name) => pptx.read(name)).join('\n');
+    return pptx.names
+      .filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name))
+      .map((name) => pptx.read(name))
+      .join('\n');
   };
 
   it.each([

@@ -46,7 +46,8 @@ export function decodeXml(text: string): string {
  */
 export function findXmlProblem(xml: string): string | undefined {
   const stack: string[] = [];
-  const token = /<\?[^?]*\?>|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[A-Za-z_][\w:.-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g;
+  const token =
+    /<\?[^?]*\?>|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[A-Za-z_][\w:.-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g;
   for (const match of xml.matchAll(token)) {
     const [whole, closing, name, attributes = '', selfClosing] = match;
     if (whole === '<') return `a raw "<" at ${match.index}: ${xml.slice(match.index, match.index + 60)}`;

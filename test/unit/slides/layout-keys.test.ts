@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isDeckError } from '../../../src/errors/deck-error.js';
-import { analyzeLayout, checkSlideKeys, layoutJsonSchema, type KeyShape, type KeyUse, type LayoutKeys } from '../../../src/slides/layout-keys.js';
+import {
+  analyzeLayout,
+  checkSlideKeys,
+  layoutJsonSchema,
+  type KeyShape,
+  type KeyUse,
+  type LayoutKeys,
+} from '../../../src/slides/layout-keys.js';
 import { ROOT } from '../../helpers.js';
 
 const PROVIDED = new Set(['meta', 't', 'notes', 'slideNumber', 'page', 'table', 'chart']);
@@ -43,7 +50,13 @@ function thrown(run: () => unknown): unknown {
 describe('analyzeLayout on small templates', () => {
   it('makes a plain mustache a required text and a key used only under its own {{#if}} optional', () => {
     const layout = analyze('<h2>{{title}}</h2>{{#if intro}}<p>{{intro}}</p>{{/if}}{{#unless hidden}}x{{/unless}}');
-    expect(layout.keys).toEqual(new Map([['title', required(text())], ['intro', optional(text())], ['hidden', optional({ kind: 'any' })]]));
+    expect(layout.keys).toEqual(
+      new Map([
+        ['title', required(text())],
+        ['intro', optional(text())],
+        ['hidden', optional({ kind: 'any' })],
+      ]),
+    );
   });
 
   it('keeps keys in the order the template first uses them', () => {
@@ -70,7 +83,9 @@ describe('analyzeLayout on small templates', () => {
   });
 
   it('sends ../ and @root back to the root and leaves @index, @first, @last and @key out', () => {
-    const layout = analyze('{{#each rows}}{{#if @first}}{{../unit}}{{/if}}{{@index}}{{@last}}{{@key}}{{@root.caption}}{{#if label}}{{../../x}}{{/if}}{{/each}}');
+    const layout = analyze(
+      '{{#each rows}}{{#if @first}}{{../unit}}{{/if}}{{@index}}{{@last}}{{@key}}{{@root.caption}}{{#if label}}{{../../x}}{{/if}}{{/each}}',
+    );
     expect([...layout.keys.keys()]).toEqual(['rows', 'unit', 'caption', 'x']);
     expect(layout.keys.get('rows')).toEqual(required(list(map({ label: optional({ kind: 'any' }) }))));
     expect(layout.keys.get('unit')).toEqual(required(text()));
@@ -91,18 +106,36 @@ describe('analyzeLayout on small templates', () => {
   });
 
   it('expands partials in the current context, including inside an each, and stops a partial that includes itself', () => {
-    const layout = analyze('{{> header}}{{#each cards}}{{> card}}{{/each}}', { header: '<h2>{{title}}</h2>{{> header}}', card: '<h3>{{heading}}</h3>' });
-    expect(layout.keys).toEqual(new Map([['title', required(text())], ['cards', required(list(map({ heading: required(text()) })))]]));
+    const layout = analyze('{{> header}}{{#each cards}}{{> card}}{{/each}}', {
+      header: '<h2>{{title}}</h2>{{> header}}',
+      card: '<h3>{{heading}}</h3>',
+    });
+    expect(layout.keys).toEqual(
+      new Map([
+        ['title', required(text())],
+        ['cards', required(list(map({ heading: required(text()) })))],
+      ]),
+    );
   });
 
   it('reads an each over this as a list of lists, and a partial given this as the same context', () => {
     const layout = analyze('{{#each rows}}{{#each this}}{{this}}{{/each}}{{/each}}{{> header this}}', { header: '{{title}}' });
-    expect(layout.keys).toEqual(new Map([['rows', required(list(list(text())))], ['title', required(text())]]));
+    expect(layout.keys).toEqual(
+      new Map([
+        ['rows', required(list(list(text())))],
+        ['title', required(text())],
+      ]),
+    );
   });
 
   it('gives a partial its context argument and hash arguments', () => {
     const layout = analyze('{{> card takeaway}}{{> label text=caption size="big"}}', { card: '{{label}}', label: '{{text}}{{size}}' });
-    expect(layout.keys).toEqual(new Map([['takeaway', required(map({ label: required(text()) }))], ['caption', required(text())]]));
+    expect(layout.keys).toEqual(
+      new Map([
+        ['takeaway', required(map({ label: required(text()) }))],
+        ['caption', required(text())],
+      ]),
+    );
   });
 
   it('leaves out the keys the build provides to every layout', () => {
@@ -111,7 +144,16 @@ describe('analyzeLayout on small templates', () => {
   });
 
   it('attaches the header comment to the layout and to nested keys', () => {
-    const source = ['{{!--', '  Términos con sus definiciones', '', '  terms: Los términos', '  terms.term: El término', 'takeaway.label: Etiqueta', '--}}', '{{#each terms}}{{term}}{{/each}}{{takeaway.label}}'].join('\n');
+    const source = [
+      '{{!--',
+      '  Términos con sus definiciones',
+      '',
+      '  terms: Los términos',
+      '  terms.term: El término',
+      'takeaway.label: Etiqueta',
+      '--}}',
+      '{{#each terms}}{{term}}{{/each}}{{takeaway.label}}',
+    ].join('\n');
     const layout = analyze(source);
     expect(layout.description).toBe('Términos con sus definiciones');
     expect(layout.keys.get('terms')).toEqual({
@@ -127,9 +169,13 @@ describe('analyzeLayout on small templates', () => {
 
   it('reports a template Handlebars cannot parse, or a missing partial, as a template error naming the file', () => {
     const broken = thrown(() => analyze('{{#if x}}unclosed'));
-    expect(isDeckError(broken) && broken.problems[0]).toEqual(expect.objectContaining({ code: 'template', file: 'templates/layouts/test.hbs' }));
+    expect(isDeckError(broken) && broken.problems[0]).toEqual(
+      expect.objectContaining({ code: 'template', file: 'templates/layouts/test.hbs' }),
+    );
     const brokenPartial = thrown(() => analyze('{{> bad}}', { bad: '{{#each x}}' }));
-    expect(isDeckError(brokenPartial) && brokenPartial.problems[0]).toEqual(expect.objectContaining({ code: 'template', file: 'templates/partials/bad.hbs' }));
+    expect(isDeckError(brokenPartial) && brokenPartial.problems[0]).toEqual(
+      expect.objectContaining({ code: 'template', file: 'templates/partials/bad.hbs' }),
+    );
     const missing = thrown(() => analyze('{{> nowhere}}'));
     expect(isDeckError(missing) && missing.problems[0]?.code).toBe('template');
   });
@@ -199,7 +245,10 @@ describe('analyzeLayout on the real templates', () => {
     expect(box?.kind === 'map' ? [...box.keys] : []).toEqual([
       // The box's title is also its aria-label: an attribute, which gets plain text.
       ['title', described(required(text(false, true)), 'Título del recuadro: «En cifras».')],
-      ['items', described(required(list(text())), 'Las frases del recuadro; pueden calcular cifras: «{{max costo nombre}} fue el más costoso».')],
+      [
+        'items',
+        described(required(list(text())), 'Las frases del recuadro; pueden calcular cifras: «{{max costo nombre}} fue el más costoso».'),
+      ],
     ]);
   });
 
@@ -223,7 +272,12 @@ describe('checkSlideKeys', () => {
   it('reports a misspelt key with the keys allowed there, and the key it lacks', () => {
     const problems = check({ layout: 'text', title: 'Hola', paragrahps: ['uno'] }, realLayout('text'));
     expect(problems).toEqual([
-      { kind: 'unknown-key', path: ['slides', 3, 'paragrahps'], key: 'paragrahps', allowed: expect.arrayContaining(['paragraphs', 'title', 'notes']) },
+      {
+        kind: 'unknown-key',
+        path: ['slides', 3, 'paragrahps'],
+        key: 'paragrahps',
+        allowed: expect.arrayContaining(['paragraphs', 'title', 'notes']),
+      },
       { kind: 'missing-key', path: ['slides', 3, 'paragraphs'], key: 'paragraphs' },
     ]);
   });
@@ -251,12 +305,23 @@ describe('checkSlideKeys', () => {
 
   it('checks lists, empty list items and URLs', () => {
     const layout = analyze('{{#each links}}<a href="{{url}}">{{label}}</a>{{/each}}{{#each lines}}{{this}}{{/each}}');
-    const problems = check({ links: [{ url: 'ftp://x', label: 'a' }, { url: ' https://ok.example ', label: 'b' }], lines: 'one' }, layout);
+    const problems = check(
+      {
+        links: [
+          { url: 'ftp://x', label: 'a' },
+          { url: ' https://ok.example ', label: 'b' },
+        ],
+        lines: 'one',
+      },
+      layout,
+    );
     expect(problems).toEqual([
       { kind: 'not-http-url', path: ['slides', 3, 'links', 0, 'url'] },
       { kind: 'expected-list', path: ['slides', 3, 'lines'] },
     ]);
-    expect(check({ links: [{ url: 'http://a.example', label: 'a' }], lines: ['uno', null] }, layout)).toEqual([{ kind: 'empty-text', path: ['slides', 3, 'lines', 1] }]);
+    expect(check({ links: [{ url: 'http://a.example', label: 'a' }], lines: ['uno', null] }, layout)).toEqual([
+      { kind: 'empty-text', path: ['slides', 3, 'lines', 1] },
+    ]);
   });
 
   it('reports a slide that is not a map', () => {
@@ -281,7 +346,9 @@ describe('layoutJsonSchema', () => {
   });
 
   it('gives descriptions from the header comment and URLs a uri format with an http(s) pattern', () => {
-    const layout = analyze('{{!-- Enlaces\nlinks: Los enlaces\nlinks.url: Dirección --}}{{#each links}}<a href="{{url}}">{{label}}</a>{{/each}}');
+    const layout = analyze(
+      '{{!-- Enlaces\nlinks: Los enlaces\nlinks.url: Dirección --}}{{#each links}}<a href="{{url}}">{{label}}</a>{{/each}}',
+    );
     const schema = layoutJsonSchema(layout, {});
     expect(schema.description).toBe('Enlaces');
     expect(schema.properties).toEqual({

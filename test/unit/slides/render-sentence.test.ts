@@ -15,7 +15,12 @@ function html(source: string, deck: Deck = DEFAULT, row?: string): string {
   const scope = row === undefined ? 'deck' : 'row';
   const problems = checkSentence(parsed.sentence, { fields: deck.fields, rowNames: deck.rows.map((entry) => entry.name), scope });
   if (problems.length > 0) throw new Error(`${source}: ${problems.map((problem) => problem.message).join(' ')}`);
-  return renderSentence(parsed.sentence, { fields: deck.fields, rows: deck.rows, format: deck.format, row: deck.rows.find((entry) => entry.name === row) });
+  return renderSentence(parsed.sentence, {
+    fields: deck.fields,
+    rows: deck.rows,
+    format: deck.format,
+    row: deck.rows.find((entry) => entry.name === row),
+  });
 }
 
 /** What a reader sees: tags dropped, entities decoded, no-break spaces as spaces. */
@@ -27,7 +32,7 @@ describe('renderSentence: the helpers on data/deck.yaml', () => {
     expect(read('{{count units}} reportan unidades')).toBe('3 reportan unidades');
   });
 
-  it('sum and mean: in the field\'s format, quantities in their most readable unit', () => {
+  it("sum and mean: in the field's format, quantities in their most readable unit", () => {
     expect(read('{{sum hardwareCost}}')).toBe('190 millones');
     expect(read('{{sum trainingEnergy}}')).toBe('3,5 GWh');
     expect(read('{{mean inferenceEnergy}}')).toBe('300 Wh');
@@ -41,7 +46,7 @@ describe('renderSentence: the helpers on data/deck.yaml', () => {
     expect(read('{{max units organization}}')).toBe('OpenAI');
   });
 
-  it('value: one row\'s value; rank: its place, largest first', () => {
+  it("value: one row's value; rank: its place, largest first", () => {
     expect(read('{{value "Llama 3" units}}')).toBe('2.000');
     expect(read('{{value "GPT-4" trainingEnergy}}')).toBe('1,2 GWh');
     expect(read('{{rank hardwareCost "GPT-4"}}, {{rank hardwareCost "Llama 3"}}, {{rank hardwareCost "Mistral 7B"}}')).toBe('1, 4, 5');
@@ -56,22 +61,28 @@ describe('renderSentence: the helpers on data/deck.yaml', () => {
     expect(read('{{share (value "Llama 3" trainingEnergy)}}')).toBe('8,6 %');
   });
 
-  it('writes the sentences of data/deck.yaml\'s box as the deck shows them', () => {
-    expect(read('**{{max hardwareCost name}}** fue el más costoso ({{max hardwareCost}} de dólares) y **{{min hardwareCost name}}** el más económico ({{min hardwareCost}}): {{max hardwareCost name}} costó {{ratio (max hardwareCost) (min hardwareCost)}} más que {{min hardwareCost name}}.')).toBe(
+  it("writes the sentences of data/deck.yaml's box as the deck shows them", () => {
+    expect(
+      read(
+        '**{{max hardwareCost name}}** fue el más costoso ({{max hardwareCost}} de dólares) y **{{min hardwareCost name}}** el más económico ({{min hardwareCost}}): {{max hardwareCost name}} costó {{ratio (max hardwareCost) (min hardwareCost)}} más que {{min hardwareCost name}}.',
+      ),
+    ).toBe(
       'GPT-4 fue el más costoso (80 millones de dólares) y Mistral 7B el más económico (4 millones): GPT-4 costó 20 veces más que Mistral 7B.',
     );
   });
 
   it('follows the data: a new largest cost moves every figure', () => {
     const deck = deckOf(replaceOnce(readDefaultText(), 'hardwareCost: 4000000\n', 'hardwareCost: 160000000\n'));
-    expect(read('{{max hardwareCost name}}, {{min hardwareCost name}}, {{ratio (max hardwareCost) (min hardwareCost)}}', deck)).toBe('Mistral 7B, Llama 3, 10 veces');
+    expect(read('{{max hardwareCost name}}, {{min hardwareCost name}}, {{ratio (max hardwareCost) (min hardwareCost)}}', deck)).toBe(
+      'Mistral 7B, Llama 3, 10 veces',
+    );
   });
 
-  it('speaks the deck\'s language', () => {
+  it("speaks the deck's language", () => {
     const deck = deckOf(replaceOnce(readDefaultText(), 'locale: es', 'locale: en'));
-    expect(read('{{sum hardwareCost}}; {{ratio (max hardwareCost) (min hardwareCost)}}; {{value "Claude 3" units}}; {{max trainingTime}}', deck)).toBe(
-      '190 million; 20 times; not reported; 2 to 3 months',
-    );
+    expect(
+      read('{{sum hardwareCost}}; {{ratio (max hardwareCost) (min hardwareCost)}}; {{value "Claude 3" units}}; {{max trainingTime}}', deck),
+    ).toBe('190 million; 20 times; not reported; 2 to 3 months');
   });
 });
 
@@ -91,7 +102,7 @@ describe('renderSentence: derived and missing values', () => {
     expect(read('{{rank units "Claude 3"}}')).toBe('no reportado');
   });
 
-  it('shows the field\'s own missing text where it declares one', () => {
+  it("shows the field's own missing text where it declares one", () => {
     const deck = deckOf(
       yamlDeck({
         fields: 'name: text\nunits: { type: integer, optional: true, missing: sin dato }',
@@ -103,18 +114,23 @@ describe('renderSentence: derived and missing values', () => {
   });
 
   it('chooses between two texts with {{#if}} on a value that may be missing', () => {
-    const text = '{{#if (value "Claude 3" units)}}con unidades{{else}}sin unidades{{/if}} / {{#if (value "GPT-4" units)}}con unidades{{/if}}';
+    const text =
+      '{{#if (value "Claude 3" units)}}con unidades{{else}}sin unidades{{/if}} / {{#if (value "GPT-4" units)}}con unidades{{/if}}';
     expect(read(text)).toBe('sin unidades / con unidades');
   });
 });
 
-describe('renderSentence: in a table cell, a row\'s own values', () => {
-  it('reads bare fields as the row\'s values, ends of a range included', () => {
+describe("renderSentence: in a table cell, a row's own values", () => {
+  it("reads bare fields as the row's values, ends of a range included", () => {
     expect(read('{{accelerator}} × {{units}}', DEFAULT, 'GPT-4')).toBe('NVIDIA H100 × 10.000');
     expect(read('{{trainingTime}} (desde {{trainingTime.min}})', DEFAULT, 'GPT-4')).toBe('2 a 3 meses (desde 2 meses)');
     expect(read('{{unitPrice}}', DEFAULT, 'Mistral 7B')).toBe('≈ 7.800 US$');
-    expect(read('{{#if product}}{{product}} ({{name}}){{else}}{{name}} ({{organization}}){{/if}}', DEFAULT, 'GPT-4')).toBe('ChatGPT (GPT-4)');
-    expect(read('{{#if product}}{{product}} ({{name}}){{else}}{{name}} ({{organization}}){{/if}}', DEFAULT, 'Claude 3')).toBe('Claude 3 (Anthropic)');
+    expect(read('{{#if product}}{{product}} ({{name}}){{else}}{{name}} ({{organization}}){{/if}}', DEFAULT, 'GPT-4')).toBe(
+      'ChatGPT (GPT-4)',
+    );
+    expect(read('{{#if product}}{{product}} ({{name}}){{else}}{{name}} ({{organization}}){{/if}}', DEFAULT, 'Claude 3')).toBe(
+      'Claude 3 (Anthropic)',
+    );
   });
 });
 
@@ -130,19 +146,21 @@ describe('renderSentence: nothing from the text or the data becomes markup', () 
     expect(html('<b>x</b> & "q" {{count}}', hostile)).toBe('&lt;b&gt;x&lt;/b&gt; &amp; &quot;q&quot; 2');
   });
 
-  it('escapes a row\'s values: a row name that is markup reads as text', () => {
+  it("escapes a row's values: a row name that is markup reads as text", () => {
     const shown = html('El más caro: {{max cost name}}', hostile);
     expect(shown).toBe('El más caro: &lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
     expect(visibleText(shown)).toBe('El más caro: <img src=x onerror=alert(1)>');
     expect(html('{{note}}', hostile, '<img src=x onerror=alert(1)>')).not.toContain('<script');
   });
 
-  it('makes **bold** the author\'s, around figures too', () => {
-    expect(html('En total **{{sum cost}}**, en **{{count}} filas**', hostile)).toBe('En total <strong>150\u00a0US$</strong>, en <strong>2 filas</strong>');
+  it("makes **bold** the author's, around figures too", () => {
+    expect(html('En total **{{sum cost}}**, en **{{count}} filas**', hostile)).toBe(
+      'En total <strong>150\u00a0US$</strong>, en <strong>2 filas</strong>',
+    );
     expect(renderPlainText('Una **idea** <i>sin</i> cifras')).toBe('Una <strong>idea</strong> &lt;i&gt;sin&lt;/i&gt; cifras');
   });
 
-  it('does not make a row\'s value bold: asterisks in the data stay asterisks', () => {
+  it("does not make a row's value bold: asterisks in the data stay asterisks", () => {
     const deck = deckOf(yamlDeck({ fields: 'name: text\ncost: money', rows: "- { name: '**Alfa**', cost: 100 }" }));
     expect(html('{{max cost name}}', deck)).toBe('**Alfa**');
   });

@@ -34,6 +34,8 @@ describe('compileTemplates', () => {
 
   it('reports a template Handlebars cannot parse when it is used, naming its file', () => {
     const templates = compileTemplates(sources('<p>{{#if x}}unclosed</p>'), new Map());
-    expect(() => templates.layouts.get('text')?.({ x: true })).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ code: 'template', file: 'templates/layouts/text.hbs' })] }));
+    expect(() => templates.layouts.get('text')?.({ x: true })).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ code: 'template', file: 'templates/layouts/text.hbs' })] }),
+    );
   });
 });

@@ -12,7 +12,9 @@ import { ROOT } from '../../helpers.js';
 export const FILE = 'deck.yaml';
 
 function readNamed(dir: string, extension: string): Map<string, string> {
-  const files = readdirSync(`${ROOT}${dir}`).filter((file) => file.endsWith(extension)).sort();
+  const files = readdirSync(`${ROOT}${dir}`)
+    .filter((file) => file.endsWith(extension))
+    .sort();
   return new Map(files.map((file) => [file.slice(0, -extension.length), readFileSync(`${ROOT}${dir}/${file}`, 'utf8')]));
 }
 
@@ -43,8 +45,12 @@ const CHART_FILES: Readonly<Record<string, string>> = {
 
 /** The default deck with each declared chart (chart: { kind: bars, value: units }) naming its spec file instead. */
 export function withChartFiles(text: string): string {
-  const replaced = text.replace(/chart: \{ kind: [a-z-]+, value: (\w+) \}/g, (match, field: string) => `chart: ${CHART_FILES[field] ?? match}`);
-  if (!Object.values(CHART_FILES).every((name) => replaced.includes(`chart: ${name}`))) throw new Error('the default deck no longer declares its five charts as withChartFiles expects');
+  const replaced = text.replace(
+    /chart: \{ kind: [a-z-]+, value: (\w+) \}/g,
+    (match, field: string) => `chart: ${CHART_FILES[field] ?? match}`,
+  );
+  if (!Object.values(CHART_FILES).every((name) => replaced.includes(`chart: ${name}`)))
+    throw new Error('the default deck no longer declares its five charts as withChartFiles expects');
   return replaced;
 }
 

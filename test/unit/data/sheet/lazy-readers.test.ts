@@ -6,7 +6,9 @@ import { ROOT } from '../../../helpers.js';
 const READERS = ['csv-parse', 'read-excel-file', 'fflate'];
 
 function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
 }
 
 /** A deck whose rows are in its YAML must build as fast as before spreadsheets: it never loads their readers. */
@@ -30,6 +32,8 @@ describe('the spreadsheet readers load only for a deck that names a spreadsheet'
     // Text of csv-parse's and read-excel-file's own code (booleans: a failure must not print a megabyte of bundle).
     const markers = ['CSV_RECORD_INCONSISTENT_FIELDS_LENGTH', 'sharedStrings'];
     expect(bundle.includes('./sheet-libraries.bundle.cjs')).toBe(true);
-    expect(markers.map((marker) => [marker, bundle.includes(marker), readers.includes(marker)])).toEqual(markers.map((marker) => [marker, false, true]));
+    expect(markers.map((marker) => [marker, bundle.includes(marker), readers.includes(marker)])).toEqual(
+      markers.map((marker) => [marker, false, true]),
+    );
   });
 });

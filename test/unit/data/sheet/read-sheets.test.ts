@@ -12,7 +12,8 @@ import { writeXlsx } from '../../../../scripts/sheets/write-xlsx.mjs';
 import { WORKBOOKS } from '../../../../scripts/sheets/make-workbooks.mjs';
 
 const declare = (declared: RowsFile) => resolveDeclaration(declared, { dataFile: '/deck/deck.yaml', shownDataFile: 'deck/deck.yaml' });
-const csv = (text: string | Uint8Array, declared: Partial<RowsFile> = {}) => readCsv(typeof text === 'string' ? new TextEncoder().encode(text) : text, declare({ file: 'datos.csv', ...declared }), libraries);
+const csv = (text: string | Uint8Array, declared: Partial<RowsFile> = {}) =>
+  readCsv(typeof text === 'string' ? new TextEncoder().encode(text) : text, declare({ file: 'datos.csv', ...declared }), libraries);
 const noLocation = () => ({});
 
 describe('readCsv', () => {
@@ -32,7 +33,7 @@ describe('readCsv', () => {
     expect(table.locate(4, 0)).toMatchObject({ ref: 'deck/datos.csv:4:1', line: 4, column: 1, length: 7 });
   });
 
-  it('refuses a file that is not UTF-8 at its first foreign byte, naming Excel\'s Windows-1252 export', () => {
+  it("refuses a file that is not UTF-8 at its first foreign byte, naming Excel's Windows-1252 export", () => {
     const latin1 = Uint8Array.from([...new TextEncoder().encode('Modelo;Energ'), 0xed, ...new TextEncoder().encode('a\nx;1\n')]);
     const error = (() => {
       try {
@@ -43,7 +44,14 @@ describe('readCsv', () => {
       return undefined;
     })();
     expect(error).toBeInstanceOf(DeckError);
-    expect(error instanceof DeckError ? error.problems[0] : undefined).toMatchObject({ code: 'file', file: 'deck/datos.csv', line: 1, column: 13, place: 'deck/datos.csv:1:13', message: expect.stringContaining('"í" in Windows-1252') });
+    expect(error instanceof DeckError ? error.problems[0] : undefined).toMatchObject({
+      code: 'file',
+      file: 'deck/datos.csv',
+      line: 1,
+      column: 13,
+      place: 'deck/datos.csv:1:13',
+      message: expect.stringContaining('"í" in Windows-1252'),
+    });
   });
 });
 
@@ -53,12 +61,18 @@ describe('readXlsx', () => {
       { name: 'Notas', rows: [['solo una nota']] },
       {
         name: 'Hoja 2',
-        rows: [[], [null, 'Modelo', 'Lanzamiento', 'Costo'], [null, 'A', { date: '2023-03-14' }, { formula: 'B3*2', value: 7 }], [null, 'B', { date: '2024-01-01' }, { formula: 'B4*2' }], [null, 'nota al pie']],
+        rows: [
+          [],
+          [null, 'Modelo', 'Lanzamiento', 'Costo'],
+          [null, 'A', { date: '2023-03-14' }, { formula: 'B3*2', value: 7 }],
+          [null, 'B', { date: '2024-01-01' }, { formula: 'B4*2' }],
+          [null, 'nota al pie'],
+        ],
       },
     ],
   });
 
-  it('reads the named sheet from its first filled row and column: date cells as dates, a formula\'s saved value', async () => {
+  it("reads the named sheet from its first filled row and column: date cells as dates, a formula's saved value", async () => {
     const table = await readXlsx(workbook, declare({ file: 'libro.xlsx', sheet: 'hoja 2' }), { libraries, locate: noLocation });
     expect(table.header).toEqual(['Modelo', 'Lanzamiento', 'Costo']);
     expect(table.rows[0]).toEqual({ number: 3, cells: ['A', new Date(Date.UTC(2023, 2, 14)), 7] });
@@ -68,24 +82,39 @@ describe('readXlsx', () => {
   });
 
   it('keeps to a declared range: the note below it is no row', async () => {
-    const table = await readXlsx(workbook, declare({ file: 'libro.xlsx', sheet: 'Hoja 2', range: 'B2:D4' }), { libraries, locate: noLocation });
+    const table = await readXlsx(workbook, declare({ file: 'libro.xlsx', sheet: 'Hoja 2', range: 'B2:D4' }), {
+      libraries,
+      locate: noLocation,
+    });
     expect(table.rows.map((row) => row.cells[0])).toEqual(['A', 'B']);
-    expect((await readXlsx(workbook, declare({ file: 'libro.xlsx', sheet: 'Hoja 2' }), { libraries, locate: noLocation })).rows.map((row) => row.cells[0])).toEqual(['A', 'B', 'nota al pie']);
+    expect(
+      (await readXlsx(workbook, declare({ file: 'libro.xlsx', sheet: 'Hoja 2' }), { libraries, locate: noLocation })).rows.map(
+        (row) => row.cells[0],
+      ),
+    ).toEqual(['A', 'B', 'nota al pie']);
   });
 
   it('lists the number cells formatted as a percent', async () => {
-    const shares = writeXlsx({ sheets: [{ name: 'Hoja1', rows: [[null], [null, 'Fuente', 'Participación'], [null, 'Eólica', { percent: 0.455 }], [null, 'Solar', 0.2]] }] });
+    const shares = writeXlsx({
+      sheets: [
+        { name: 'Hoja1', rows: [[null], [null, 'Fuente', 'Participación'], [null, 'Eólica', { percent: 0.455 }], [null, 'Solar', 0.2]] },
+      ],
+    });
     const table = await readXlsx(shares, declare({ file: 'libro.xlsx' }), { libraries, locate: noLocation });
     expect(table.rows.map((row) => row.cells[1])).toEqual([0.455, 0.2]);
     expect([...(table.percentCells ?? [])]).toEqual(['3:1']);
   });
 
   it('names the sheets there are when the declared one is not', async () => {
-    await expect(readXlsx(workbook, declare({ file: 'libro.xlsx', sheet: 'Hoja1' }), { libraries, locate: noLocation })).rejects.toMatchObject({ problems: [{ code: 'sheet', hint: 'its sheets are "Notas", "Hoja 2"' }] });
+    await expect(
+      readXlsx(workbook, declare({ file: 'libro.xlsx', sheet: 'Hoja1' }), { libraries, locate: noLocation }),
+    ).rejects.toMatchObject({ problems: [{ code: 'sheet', hint: 'its sheets are "Notas", "Hoja 2"' }] });
   });
 
   it('says a file that is no workbook cannot be read as one', async () => {
-    await expect(readXlsx(new TextEncoder().encode('Modelo,Costo\n'), declare({ file: 'libro.xlsx' }), { libraries, locate: noLocation })).rejects.toMatchObject({ problems: [{ code: 'file', message: expect.stringContaining('cannot be read as an .xlsx workbook') }] });
+    await expect(
+      readXlsx(new TextEncoder().encode('Modelo,Costo\n'), declare({ file: 'libro.xlsx' }), { libraries, locate: noLocation }),
+    ).rejects.toMatchObject({ problems: [{ code: 'file', message: expect.stringContaining('cannot be read as an .xlsx workbook') }] });
   });
 });
 
