@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,5 +131,11 @@ describe("the README is a user's guide", () => {
     expect(readme).not.toMatch(/\bissues? #?\d+\b/i);
     expect(readme).not.toMatch(/NODE_EXTRA_CA_CERTS|this machine|load average|shared VM/i);
     expect(readme).toContain('docs/performance.md');
+  });
+
+  it('links engineering docs that exist: architecture, extending, performance', () => {
+    const links = [...readme.matchAll(/\]\((docs\/[^)]+\.md)\)/g)].map((match) => match[1] ?? '');
+    expect(new Set(links)).toEqual(new Set(['docs/architecture.md', 'docs/extending.md', 'docs/performance.md']));
+    for (const link of links) expect(existsSync(`${ROOT}${link}`), link).toBe(true);
   });
 });
