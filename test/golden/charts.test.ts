@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -6,15 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDeck } from '../../src/build.js';
 import { CHART_KINDS } from '../../src/charts/declared.js';
 import { createTestOptions, ROOT } from '../helpers.js';
+import { readGolden } from './support/golden.js';
 
 /**
  * One chart of each kind the vocabulary has (test/fixtures/charts/deck.yaml), drawn from an empty cache: each SVG
  * must be byte for byte its stored golden. The browser suite screenshots the same deck into test-results/ for review.
  */
 const DIR = `${ROOT}test/fixtures/charts`;
-// Regenerate with UPDATE_GOLDEN=1 npx vitest run test/golden/charts.test.ts, then look at the screenshots of every
-// changed chart. Never under CI: there a missing or different golden fails.
-const isUpdating = process.env.UPDATE_GOLDEN === '1' && process.env.CI !== 'true';
 
 interface Slide {
   readonly title: string;
@@ -23,13 +21,6 @@ interface Slide {
 
 const slides = (parse(readFileSync(join(DIR, 'deck.yaml'), 'utf8')) as { slides: Slide[] }).slides;
 const goldenName = (index: number) => `${String(index + 1).padStart(2, '0')}-${slides[index]?.chart.kind ?? 'chart'}.svg`;
-
-function readGolden(file: string, actual: string): string {
-  if (isUpdating) writeFileSync(file, actual);
-  if (!existsSync(file))
-    throw new Error(`No golden file ${file}: run UPDATE_GOLDEN=1 npx vitest run test/golden/charts.test.ts and review it by eye.`);
-  return readFileSync(file, 'utf8');
-}
 
 describe('one chart of each kind, drawn the same as its reviewed golden SVG', () => {
   let svgs: string[] = [];
@@ -49,7 +40,7 @@ describe('one chart of each kind, drawn the same as its reviewed golden SVG', ()
   it.each(slides.map((_slide, index) => [goldenName(index), index] as const))('%s', (name, index) => {
     const svg = svgs[index] ?? '';
     expect(svg).toMatch(/^<svg /);
-    expect(svg).toBe(readGolden(join(DIR, name), svg));
+    expect(svg).toBe(readGolden(join(DIR, name), svg, 'test/golden/charts.test.ts'));
   });
 
   it('has a fixture slide for every stored golden', () => {

@@ -1,17 +1,16 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { spanishMessages } from '../../src/errors/messages-es.js';
 import { ROOT } from '../helpers.js';
+import { isUpdatingGoldens, readGolden } from './support/golden.js';
 
 const run = promisify(execFile);
 const DIR = 'test/fixtures/invalid';
-// Regenerate with UPDATE_GOLDEN=1 npx vitest run test/golden/invalid.test.ts, then review every changed .expected.txt by eye.
-// Never under CI: there a missing or different golden fails, whatever UPDATE_GOLDEN says.
-const isUpdating = process.env.UPDATE_GOLDEN === '1' && process.env.CI !== 'true';
+const isUpdating = isUpdatingGoldens();
 
 interface Outcome {
   readonly code: number;
@@ -51,14 +50,6 @@ const SPANISH_CASES = new Set([
 // Built with --strict: a warning (a formula's value more than 1 % from the given one) is then an error.
 const STRICT = new Set(['formula-mismatch-strict.yaml']);
 
-/** The stored output; only UPDATE_GOLDEN=1 writes it. A golden that writes itself when missing would pass anything. */
-function readGolden(file: string, actual: string): string {
-  if (isUpdating) writeFileSync(file, actual);
-  if (!existsSync(file))
-    throw new Error(`No golden file ${file}: run UPDATE_GOLDEN=1 npx vitest run test/golden/invalid.test.ts and review it by eye.`);
-  return readFileSync(file, 'utf8');
-}
-
 // The same mistakes told in Spanish: <name>.expected.es.txt beside the English golden, printed under --lang es.
 const SPANISH = fixtures.filter(
   (name) => existsSync(`${ROOT}${DIR}/${name.replace(/\.yaml$/, '.expected.es.txt')}`) || (isUpdating && SPANISH_CASES.has(name)),
@@ -69,7 +60,7 @@ describe('invalid data: one clear message, exit 1, no stack trace', () => {
     const args = ['check', '--data', `${DIR}/${name}`, ...(STRICT.has(name) ? ['--strict'] : [])];
     const { code, output } = await runCli(args);
     const expectedFile = `${ROOT}${DIR}/${name.replace(/\.yaml$/, '.expected.txt')}`;
-    const expected = readGolden(expectedFile, output);
+    const expected = readGolden(expectedFile, output, 'test/golden/invalid.test.ts');
     expect(code).toBe(1);
     expect(output).toMatch(/^error\[[a-z-]+\] /m);
     // The deck, or the spreadsheet beside it that its rows: names (sheet-*.csv, sheet-*.xlsx).
@@ -107,7 +98,7 @@ describe('invalid data in Spanish: the same report, every sentence and hint in S
   it.each(SPANISH)('%s', async (name) => {
     const args = ['check', '--data', `${DIR}/${name}`, '--lang', 'es', ...(STRICT.has(name) ? ['--strict'] : [])];
     const { code, output } = await runCli(args);
-    const expected = readGolden(`${ROOT}${DIR}/${name.replace(/\.yaml$/, '.expected.es.txt')}`, output);
+    const expected = readGolden(`${ROOT}${DIR}/${name.replace(/\.yaml$/, '.expected.es.txt')}`, output, 'test/golden/invalid.test.ts');
     expect(code).toBe(1);
     expect(output).toMatch(/^error\[[a-z-]+\] /m);
     expect(output).toMatch(/^ {2}sugerencia: /m);
