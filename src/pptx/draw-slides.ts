@@ -89,6 +89,16 @@ function drawHeader(slide: Slide, title: Runs, context: DrawContext, suffix?: st
   slide.addShape('rect', { x: MARGIN, y: 1.27, w: 1, h: 0.06, fill: { color: theme.accent }, line: { color: theme.accent, width: 0 } });
 }
 
+/** The muted line under a slide's header, when it has one; returns where the body starts below it. */
+function drawLead(slide: Slide, lead: Runs | undefined, context: DrawContext, box: { h: number; fontSize: number; gap: number }): number {
+  if (lead === undefined) return BODY_Y;
+  slide.addText(
+    paragraphs([lead], context),
+    textBox(context, { x: MARGIN, y: BODY_Y, w: BODY_W, h: box.h }, { fontSize: box.fontSize, color: context.theme.muted }),
+  );
+  return BODY_Y + box.h + box.gap;
+}
+
 function drawTitle(slide: Slide, plan: Extract<PptxSlide, { kind: 'title' }>, context: DrawContext): void {
   const { theme } = context;
   slide.addShape('rect', { x: 0, y: 0, w: 0.29, h: 7.5, fill: { color: theme.heading }, line: { color: theme.heading, width: 0 } });
@@ -122,14 +132,7 @@ function drawTitle(slide: Slide, plan: Extract<PptxSlide, { kind: 'title' }>, co
 function drawText(slide: Slide, plan: Extract<PptxSlide, { kind: 'text' }>, context: DrawContext): void {
   const { theme } = context;
   drawHeader(slide, plan.title, context);
-  let y = BODY_Y;
-  if (plan.lead !== undefined) {
-    slide.addText(
-      paragraphs([plan.lead], context),
-      textBox(context, { x: MARGIN, y, w: BODY_W, h: 0.6 }, { fontSize: 24, color: theme.muted }),
-    );
-    y += 0.75;
-  }
+  const y = drawLead(slide, plan.lead, context, { h: 0.6, fontSize: 24, gap: 0.15 });
   const footerH = plan.footer === undefined ? 0 : 1.0;
   const bullet = plan.list === 'numbers' ? { type: 'number' as const } : plan.list === 'bullets' ? { indent: 24 } : undefined;
   const size = plan.list === 'none' ? 23 : 22;
@@ -152,14 +155,7 @@ function drawText(slide: Slide, plan: Extract<PptxSlide, { kind: 'text' }>, cont
 function drawDefinitions(slide: Slide, plan: Extract<PptxSlide, { kind: 'definitions' }>, context: DrawContext): void {
   const { theme } = context;
   drawHeader(slide, plan.title, context);
-  let y = BODY_Y;
-  if (plan.lead !== undefined) {
-    slide.addText(
-      paragraphs([plan.lead], context),
-      textBox(context, { x: MARGIN, y, w: BODY_W, h: 0.5 }, { fontSize: 19, color: theme.muted }),
-    );
-    y += 0.6;
-  }
+  const y = drawLead(slide, plan.lead, context, { h: 0.5, fontSize: 19, gap: 0.1 });
   const gap = 0.3;
   const count = Math.max(1, plan.cards.length);
   const w = (BODY_W - gap * (count - 1)) / count;
@@ -219,14 +215,7 @@ function drawConclusions(slide: Slide, plan: Extract<PptxSlide, { kind: 'conclus
 function drawSources(slide: Slide, plan: Extract<PptxSlide, { kind: 'sources' }>, context: DrawContext): void {
   const { theme } = context;
   drawHeader(slide, plan.title, context);
-  let y = BODY_Y;
-  if (plan.lead !== undefined) {
-    slide.addText(
-      paragraphs([plan.lead], context),
-      textBox(context, { x: MARGIN, y, w: BODY_W, h: 0.6 }, { fontSize: 22, color: theme.muted }),
-    );
-    y += 0.7;
-  }
+  const y = drawLead(slide, plan.lead, context, { h: 0.6, fontSize: 22, gap: 0.1 });
   const lines: TextProps[] = plan.sources.flatMap((source, index) => {
     const link = { url: source.url }; // pptxgenjs escapes a text link's address (not an image's: none here)
     const title = source.title.map((run, runIndex) => ({
