@@ -150,40 +150,8 @@ function horizontalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Th
     title: null,
     axis: { labelExpr: lookup(lines), labelOffset: { expr: lookup(offsets) }, labelLineHeight: lineHeight, labelLimit: labelWidth + 8 },
   };
-  const isGrouped = chart.kind === 'grouped-bars';
   const isStacked = chart.kind === 'stacked-bars';
-  const isRange = chart.kind === 'range-bars';
-  const legend = prepared.series.length > 0 ? LEGEND_TOP : null;
-  const color = colorEncoding(chart, prepared, theme, legend);
-  const x: Json = {
-    field: 'v',
-    type: 'quantitative',
-    title: prepared.value.title || null,
-    stack: isStacked ? 'zero' : null,
-    scale: valueScale(prepared, isStacked),
-  };
-  const offset = isGrouped ? { yOffset: { field: 's', type: 'nominal', sort: prepared.series, scale: { paddingInner: 0.08 } } } : {};
-  const barHeight = isGrouped ? { band: 0.9 } : { band: 0.62 };
-  const layer: Json[] = [
-    {
-      mark: { type: 'bar', height: barHeight, cornerRadiusEnd: isStacked ? 0 : 4, invalid: 'filter' },
-      encoding: {
-        x,
-        ...(isRange ? { x2: { field: 'v0' } } : {}),
-        ...(color === undefined ? {} : { color }),
-        ...offset,
-        ...(isStacked ? { order: { field: 'o' } } : {}),
-      },
-    },
-  ];
-  if (isRange) {
-    // A range whose ends meet is a point in time: a tick shows it where a zero-width bar would vanish.
-    layer.push({
-      transform: [{ filter: 'datum.v != null && datum.v0 == datum.v' }],
-      mark: { type: 'tick', thickness: 8, size: Math.min(38, band * 0.62), cornerRadius: 4, opacity: 1 },
-      encoding: { x: { field: 'v', type: 'quantitative' }, ...(color === undefined ? {} : { color }) },
-    });
-  }
+  const { layer, offset } = drawBars(chart, prepared, theme, 'x', band);
   if (chart.labels) {
     layer.push({
       transform: [{ filter: "datum.t != ''" }, { calculate: isStacked ? 'datum.e' : 'datum.m ? 0 : datum.v', as: 'lx' }],
@@ -208,35 +176,7 @@ function verticalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Them
   };
   const isGrouped = chart.kind === 'grouped-bars';
   const isStacked = chart.kind === 'stacked-bars';
-  const isRange = chart.kind === 'range-bars';
-  const color = colorEncoding(chart, prepared, theme, prepared.series.length > 0 ? LEGEND_TOP : null);
-  const y: Json = {
-    field: 'v',
-    type: 'quantitative',
-    title: prepared.value.title || null,
-    stack: isStacked ? 'zero' : null,
-    scale: valueScale(prepared, isStacked),
-  };
-  const offset = isGrouped ? { xOffset: { field: 's', type: 'nominal', sort: prepared.series, scale: { paddingInner: 0.08 } } } : {};
-  const layer: Json[] = [
-    {
-      mark: { type: 'bar', width: isGrouped ? { band: 0.9 } : { band: 0.62 }, cornerRadiusEnd: isStacked ? 0 : 4, invalid: 'filter' },
-      encoding: {
-        y,
-        ...(isRange ? { y2: { field: 'v0' } } : {}),
-        ...(color === undefined ? {} : { color }),
-        ...offset,
-        ...(isStacked ? { order: { field: 'o' } } : {}),
-      },
-    },
-  ];
-  if (isRange) {
-    layer.push({
-      transform: [{ filter: 'datum.v != null && datum.v0 == datum.v' }],
-      mark: { type: 'tick', orient: 'horizontal', thickness: 8, size: Math.min(38, band * 0.62), cornerRadius: 4, opacity: 1 },
-      encoding: { y: { field: 'v', type: 'quantitative' } },
-    });
-  }
+  const { layer, offset } = drawBars(chart, prepared, theme, 'y', band);
   if (chart.labels) {
     const size = fitLabelSize(prepared.marks, theme, isGrouped ? (band * 0.9) / Math.max(prepared.series.length, 1) : band);
     layer.push({
@@ -246,6 +186,64 @@ function verticalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Them
     });
   }
   return { transform: orderTransform(prepared), encoding: { x }, layer };
+}
+
+/**
+ * The bars along the value axis (`x` for horizontal bars, `y` for vertical ones), grouped side by side or
+ * stacked, and for range bars a tick where a range's ends meet (a zero-length bar would vanish). The offset
+ * places a grouped bar's label over its own bar.
+ */
+function drawBars(
+  chart: DeclaredChart,
+  prepared: PreparedChart,
+  theme: Theme,
+  along: 'x' | 'y',
+  band: number,
+): { layer: Json[]; offset: Json } {
+  const across = along === 'x' ? 'y' : 'x';
+  const isGrouped = chart.kind === 'grouped-bars';
+  const isStacked = chart.kind === 'stacked-bars';
+  const isRange = chart.kind === 'range-bars';
+  const color = colorEncoding(chart, prepared, theme, prepared.series.length > 0 ? LEGEND_TOP : null);
+  const colored = color === undefined ? {} : { color };
+  const value: Json = {
+    field: 'v',
+    type: 'quantitative',
+    title: prepared.value.title || null,
+    stack: isStacked ? 'zero' : null,
+    scale: valueScale(prepared, isStacked),
+  };
+  const offset: Json = isGrouped
+    ? { [`${across}Offset`]: { field: 's', type: 'nominal', sort: prepared.series, scale: { paddingInner: 0.08 } } }
+    : {};
+  const thickness = { [along === 'x' ? 'height' : 'width']: isGrouped ? { band: 0.9 } : { band: 0.62 } };
+  const layer: Json[] = [
+    {
+      mark: { type: 'bar', ...thickness, cornerRadiusEnd: isStacked ? 0 : 4, invalid: 'filter' },
+      encoding: {
+        [along]: value,
+        ...(isRange ? { [`${along}2`]: { field: 'v0' } } : {}),
+        ...colored,
+        ...offset,
+        ...(isStacked ? { order: { field: 'o' } } : {}),
+      },
+    },
+  ];
+  if (isRange) {
+    layer.push({
+      transform: [{ filter: 'datum.v != null && datum.v0 == datum.v' }],
+      mark: {
+        type: 'tick',
+        ...(along === 'y' ? { orient: 'horizontal' } : {}),
+        thickness: 8,
+        size: Math.min(38, band * 0.62),
+        cornerRadius: 4,
+        opacity: 1,
+      },
+      encoding: { [along]: { field: 'v', type: 'quantitative' }, ...colored },
+    });
+  }
+  return { layer, offset };
 }
 
 /** A bar chart's value axis: from zero (or the lowest figure) to a round end past the longest bar, fixed. */
