@@ -4,7 +4,7 @@ import type { Deck, SlideInput } from '../model.js';
 import type { LayoutInfo } from '../slides/layouts.js';
 import { renderPlain, chartId } from '../slides/slide-views.js';
 import { renderText, toText, type FigureContext } from '../slides/render-sentence.js';
-import { buildTable, paginateTable, type TablePage, type TableView } from '../slides/table.js';
+import { buildTable, pageSlideTable, type TablePage, type TableView } from '../slides/table.js';
 
 /** A stretch of text, bold where the deck's sentence is (**…**). */
 export interface Run {
@@ -82,7 +82,6 @@ export interface PlanInput {
   readonly isPublic: boolean;
 }
 
-const DEFAULT_ROWS_PER_SLIDE = 5;
 
 /** The deck's slides as PowerPoint slides, in order; a table pages exactly as renderSlides pages it. */
 export function planSlides(input: PlanInput): PptxSlide[] {
@@ -94,8 +93,7 @@ export function planSlides(input: PlanInput): PptxSlide[] {
     if (input.layouts.get(slide.layout)?.showsTable === true) {
       const columns = slide.values.columns;
       const view = buildTable(Array.isArray(columns) ? columns : [], deck, sentences);
-      const maxRows = typeof slide.values.rowsPerSlide === 'number' ? slide.values.rowsPerSlide : DEFAULT_ROWS_PER_SLIDE;
-      return paginateTable(view.rows, maxRows).map((page) => planTablePage({ slide, view, page, notes, texts, deck }));
+      return pageSlideTable(view.rows, slide.values.rowsPerSlide).map((page) => planTablePage({ slide, view, page, notes, texts, deck }));
     }
     return [planSlide(slide, notes, texts, deck)];
   });

@@ -6,7 +6,7 @@ import type { SentenceCache } from '../data/sentence-cache.js';
 import type { Charts, Deck, TemplateSources } from '../model.js';
 import type { LayoutInfo } from './layouts.js';
 import { viewMeta, viewSlide } from './slide-views.js';
-import { buildTable, paginateTable } from './table.js';
+import { buildTable, pageSlideTable } from './table.js';
 
 export type TemplateFunction = (context: unknown) => string;
 
@@ -78,7 +78,6 @@ export interface RenderInput {
   readonly isPublic: boolean;
 }
 
-const DEFAULT_ROWS_PER_SLIDE = 5;
 
 /** Each slide through its layout: one <section> per slide, in order; a table gives as many as its rows need. */
 export function renderSlides(input: RenderInput): string[] {
@@ -95,8 +94,7 @@ export function renderSlides(input: RenderInput): string[] {
     }
     const columns = slide.values.columns;
     const view = buildTable(Array.isArray(columns) ? columns : [], input.deck, input.sentences);
-    const maxRows = typeof slide.values.rowsPerSlide === 'number' ? slide.values.rowsPerSlide : DEFAULT_ROWS_PER_SLIDE;
-    for (const page of paginateTable(view.rows, maxRows)) {
+    for (const page of pageSlideTable(view.rows, slide.values.rowsPerSlide)) {
       sections.push(template(viewSlide({ ...base, slideNumber: sections.length + 1, table: { view, page } })));
     }
   }

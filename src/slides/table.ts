@@ -187,6 +187,13 @@ export interface TablePage {
 // 720 px minus margins, heading, table header and the caveat line.
 const BODY_PX = 440;
 
+/** A table slide's pages: at most its `rowsPerSlide` rows each (5 when it gives none); the HTML deck and the export page alike. */
+export function pageSlideTable(rows: readonly RowView[], rowsPerSlide: unknown): TablePage[] {
+  return paginateTable(rows, typeof rowsPerSlide === 'number' ? rowsPerSlide : DEFAULT_ROWS_PER_SLIDE);
+}
+
+const DEFAULT_ROWS_PER_SLIDE = 5;
+
 /** Rows onto slides: as many as fit the slide's height, at most `maxRows` each; every page has at least one row. */
 export function paginateTable(rows: readonly RowView[], maxRows: number): TablePage[] {
   const pages: RowView[][] = [];
