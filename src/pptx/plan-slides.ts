@@ -82,7 +82,6 @@ export interface PlanInput {
   readonly isPublic: boolean;
 }
 
-
 /** The deck's slides as PowerPoint slides, in order; a table pages exactly as renderSlides pages it. */
 export function planSlides(input: PlanInput): PptxSlide[] {
   const { deck, sentences } = input;

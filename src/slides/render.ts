@@ -78,7 +78,6 @@ export interface RenderInput {
   readonly isPublic: boolean;
 }
 
-
 /** Each slide through its layout: one <section> per slide, in order; a table gives as many as its rows need. */
 export function renderSlides(input: RenderInput): string[] {
   const sections: string[] = [];
