@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Field } from '../data/fields.js';
-import { formatList, formatValue, type FormatContext } from '../format/values.js';
+import { formatCellText, formatList, type FormatContext } from '../format/values.js';
 import type { ChartTable, Deck, DeckRow } from '../model.js';
 
 /**
@@ -22,11 +22,7 @@ function buildChartRow(row: DeckRow, fields: readonly Field[], texts: readonly F
   const fmt: Record<string, string> = {};
   for (const field of fields) values[field.name] = chartValue(row.cells.get(field.name)?.value);
   for (const field of texts) {
-    const cell = row.cells.get(field.name);
-    const value = cell?.value;
-    const text = value === undefined ? (field.missing ?? format.words.notReported) : formatValue(field, value, format);
-    // A derived figure reads "≈ 7.800 US$" on a chart as in the table.
-    fmt[field.name] = cell?.isDerived === true ? `${format.words.approximately}\u00a0${text}` : text;
+    fmt[field.name] = formatCellText(field, row.cells.get(field.name), format);
   }
   return { ...values, fmt };
 }

@@ -1,6 +1,6 @@
 import type { Field } from '../data/fields.js';
 import { numberOf, type Value } from '../data/values.js';
-import { formatAggregate, formatShare, formatValue, type FormatContext } from '../format/values.js';
+import { formatAggregate, formatCellText, formatMissing, formatShare, type FormatContext } from '../format/values.js';
 import { convert, pickReadableUnit, type Unit } from '../format/units.js';
 import type { DeckWords } from '../i18n/words.js';
 import type { Cell, ChartTable, Deck, DeckRow } from '../model.js';
@@ -90,11 +90,7 @@ export function prepareChart(chart: DeclaredChart, deck: Deck, words: ChartWords
 
 function read(row: DeckRow, field: Field, format: FormatContext): Reading {
   const cell: Cell | undefined = row.cells.get(field.name);
-  const value = cell?.value;
-  if (value === undefined) return { value, text: field.missing ?? format.words.notReported };
-  const text = formatValue(field, value, format);
-  // A computed figure reads "≈ 7.800 US$" on a chart as in the table.
-  return { value, text: cell?.isDerived === true ? `${format.words.approximately}\u00a0${text}` : text };
+  return { value: cell?.value, text: formatCellText(field, cell, format) };
 }
 
 /** Rows grouped by the category's text, in data order; a category named by the first field has one row each. */
@@ -117,7 +113,7 @@ function sumOf(rows: readonly DeckRow[], field: Field, format: FormatContext): {
     return { number, text: reading.text, missing: number === null };
   }
   const numbers = rows.map((row) => numberOf(row.cells.get(field.name)?.value)).filter((number): number is number => number !== undefined);
-  if (numbers.length === 0) return { number: null, text: field.missing ?? format.words.notReported, missing: true };
+  if (numbers.length === 0) return { number: null, text: formatMissing(field, format), missing: true };
   const total = numbers.reduce((sum, number) => sum + number, 0);
   return { number: total, text: formatAggregate(field, total, format), missing: false };
 }
@@ -170,7 +166,7 @@ function prepareBars(chart: DeclaredChart, deck: Deck, words: ChartWords): Prepa
     const reading = group.rows.length === 1 && group.rows[0] !== undefined ? read(group.rows[0], field, format) : undefined;
     const high = ends.length === 0 ? null : Math.max(...ends.map((end) => end.max));
     const low = ends.length === 0 ? null : Math.min(...ends.map((end) => end.min));
-    const text = reading?.text ?? (high === null ? (field.missing ?? format.words.notReported) : formatAggregate(field, high, format));
+    const text = reading?.text ?? (high === null ? formatMissing(field, format) : formatAggregate(field, high, format));
     return { ...group, color, number: high, text, missing: high === null, low };
   });
   const { kept, note } = keepSubset(groups, chart.limit, chart.sort, (group) => group.number, words);
@@ -268,7 +264,7 @@ function prepareGroups(chart: DeclaredChart, deck: Deck, words: ChartWords): Pre
   const columns = [chart.category.label, ...seriesNames, ...(isStacked ? [words.total] : [])];
   const rows = order(groups, chart.sort, (group) => (Number.isFinite(size(group) ?? NaN) ? size(group) : null)).map((group) => [
     group.name,
-    ...group.parts.map((part) => part.text || (first.missing ?? format.words.notReported)),
+    ...group.parts.map((part) => part.text || formatMissing(first, format)),
     ...(isStacked ? [group.total === null ? '' : formatAggregate(first, group.total, format)] : []),
   ]);
   return {

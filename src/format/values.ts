@@ -211,6 +211,26 @@ function formatRange(field: Field, value: { min: number; max: number }, context:
   return value.min === value.max ? min : `${min} ${context.words.rangeBetween} ${plainNumber(value.max, format, context.locale)}`;
 }
 
+/** What a field shows where a row has no value: its own `missing` text, or the deck language's "no reportado". */
+export function formatMissing(field: Field, context: FormatContext): string {
+  return field.missing ?? context.words.notReported;
+}
+
+/**
+ * One row's value as plain text, as a chart label or a text alternative shows it: the missing text, or the value
+ * with "≈ " before one a formula computed ("≈ 7.800 US$"), as in the table.
+ */
+export function formatCellText(
+  field: Field,
+  cell: { readonly value: Value | undefined; readonly isDerived: boolean } | undefined,
+  context: FormatContext,
+): string {
+  const value = cell?.value;
+  if (value === undefined) return formatMissing(field, context);
+  const text = formatValue(field, value, context);
+  return cell?.isDerived === true ? `${context.words.approximately}\u00a0${text}` : text;
+}
+
 /** A total or a mean: quantities in their most readable unit (3.500 MWh → "3,5 GWh"). */
 export function formatAggregate(field: Field, number: number, context: FormatContext): string {
   if (field.type === 'quantity' && field.display.kind !== 'unit') {
