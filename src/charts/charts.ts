@@ -557,7 +557,7 @@ function deriveCurrencyAffixes(locale: string): [string, string] {
 const SLIDE_CHART = { width: 1120, height: 500, autosize: { type: 'fit', contains: 'padding' } } as const;
 
 // The same chart in a phone's column, where a slide's chart would be a third of its size.
-const NARROW_CHART = { width: 360, height: 320, autosize: { type: 'fit', contains: 'padding' } } as const;
+const NARROW_CHART = { width: 358, height: 320, autosize: { type: 'fit', contains: 'padding' } } as const;
 
 function isComposed(spec: TopLevelSpec): boolean {
   return ['facet', 'repeat', 'concat', 'hconcat', 'vconcat'].some((key) => Object.hasOwn(spec, key));

@@ -55,8 +55,8 @@ export interface Frame {
 // The chart area of a 1280×720 slide; the chart layout's CSS fits the SVG to the space the slide leaves.
 export const SLIDE_FRAME: Frame = { width: 1120, height: 500, isNarrow: false };
 
-// A phone's column: 390 px less the page's margins, shown at its own size so 16 px text stays 16 px.
-const NARROW_WIDTH = 360;
+// A phone's column: 390 px less the reading view's 16 px margins, shown at its own size so text keeps its size.
+const NARROW_WIDTH = 358;
 // The share of a narrow chart's width its category labels may take.
 const NARROW_LABEL_SHARE = 0.34;
 
@@ -221,7 +221,12 @@ function horizontalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Th
   };
   const isStacked = chart.kind === 'stacked-bars';
   // Each value label sits past its bar's end: the axis reaches far enough that the longest one stays inside.
-  const plotWidth = frame.width - labelWidth - 40;
+  const widest = Math.max(
+    0,
+    ...[...lines.values()].flat().map((line) => theme.measure?.width(line, theme.bandLabel.size, theme.bandLabel.weight) ?? labelWidth),
+  );
+  // The category labels, their padding and the chart's own padding take the rest.
+  const plotWidth = frame.width - Math.min(widest, labelWidth) - 36;
   const reach = chart.labels ? labelReach(prepared, theme, isStacked, plotWidth) : 0;
   const { layer, offset } = drawBars(chart, prepared, theme, 'x', band, frame, reach);
   if (chart.labels) {

@@ -50,7 +50,7 @@ describe('one chart of each kind, drawn the same as its reviewed golden SVG', ()
 
   it.each(slides.map((_slide, index) => [goldenName(index, '.narrow'), index] as const))('%s', (name, index) => {
     const svg = narrowSvgs[index] ?? '';
-    expect(svg).toMatch(/^<svg [^>]*width="360"/);
+    expect(svg).toMatch(/^<svg [^>]*width="358"/);
     expect(svg).toBe(readGolden(join(DIR, name), svg, 'test/golden/charts.test.ts'));
   });
 
