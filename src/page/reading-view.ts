@@ -32,7 +32,24 @@ function chooseView(config: { className: string; phoneWidth: number }): void {
  */
 export function startScript(startSlides: string, words: ReadingWords): string {
   const config = JSON.stringify({ className: READING_CLASS, readingKey: words.readingView }).replace(/</g, '\\u003c');
-  return `if(document.documentElement.classList.contains(${JSON.stringify(READING_CLASS)})){(${setUpReading.toString()})();}else{${startSlides}(${addReadingKey.toString()})(${config});}`;
+  return `if(document.documentElement.classList.contains(${JSON.stringify(READING_CLASS)})){(${setUpReading.toString()})();}else{(${keepSlideInScrollView.toString()})();${startSlides}(${addReadingKey.toString()})(${config});}`;
+}
+
+/**
+ * reveal's scroll view (slides on a phone, ?view=slides) opens at the first slide whatever the address says and
+ * drops the #/3: the slide the link named is scrolled to once reveal is ready.
+ */
+function keepSlideInScrollView(): void {
+  const target = /^#\/(\d+)/.exec(location.hash)?.[1];
+  const reveal = Reflect.get(window, 'Reveal') as {
+    on(event: string, callback: () => void): void;
+    isScrollView(): boolean;
+    getSlides(): HTMLElement[];
+  };
+  if (target === undefined) return;
+  reveal.on('ready', () => {
+    if (reveal.isScrollView()) reveal.getSlides()[Number(target)]?.closest('.scroll-page')?.scrollIntoView();
+  });
 }
 
 /** R in the slides goes to the reading view at the same slide; the help overlay (?) lists it. */
@@ -77,6 +94,8 @@ function setUpReading(): void {
   }
   const target = /^#\/(\d+)/.exec(location.hash)?.[1];
   if (target !== undefined) {
+    // A reload would put back the old scroll position after this one.
+    history.scrollRestoration = 'manual';
     const section = document.querySelector(`.reveal .slides > section[data-index="${target}"]`);
     // A joined table page opens at the table it was part of.
     const shown = section ?? sections.filter((item) => Number(item.dataset.index) <= Number(target) && item.isConnected).pop();
@@ -97,8 +116,9 @@ export const READING_VIEW_CSS = `
 .dd-reading-bar { display: none; }
 html.dd-read, html.dd-read body { height: auto; overflow: visible; }
 html.dd-read body { margin: 0; background: var(--dd-bg, #fff); -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-html.dd-read .dd-reading-bar { display: flex; justify-content: flex-end; max-width: 42rem; margin: 0 auto; padding: 0.75rem 1rem 0; font: 600 1rem/1.4 var(--dd-font, sans-serif); }
-html.dd-read .dd-reading-bar a { color: var(--dd-primary, #0b5cad); padding: 0.5rem 0; }
+html.dd-read .dd-reading-bar { display: flex; justify-content: flex-end; position: sticky; top: 0; z-index: 2; padding: 0 max(1rem, calc(50% - 20rem)); background: var(--dd-bg, #fff); border-bottom: 1px solid var(--dd-border, #d8dde6); font: 600 1rem/1.4 var(--dd-font, sans-serif); }
+html.dd-read .dd-reading-bar a { color: var(--dd-primary, #0b5cad); padding: 0.625rem 0; }
+html.dd-read .reveal .slides > section { scroll-margin-top: 3rem; }
 html.dd-read .reveal { position: static; width: auto; height: auto; overflow: visible; font-size: 1.0625rem; line-height: 1.5; touch-action: auto; }
 html.dd-read .reveal .slides { position: static; inset: auto; width: auto; height: auto; max-width: 42rem; margin: 0 auto; padding: 0 1rem 3rem; perspective: none; pointer-events: auto; text-align: left; }
 html.dd-read .reveal .slides > section { display: block; position: static; box-sizing: border-box; width: auto; height: auto; min-height: 0; padding: 1.75rem 0; transform: none; opacity: 1; visibility: visible; pointer-events: auto; border-bottom: 1px solid var(--dd-border, #d8dde6); }
@@ -117,10 +137,10 @@ html.dd-read .reveal :is(.cards, .split) { display: flex; flex-direction: column
 html.dd-read .reveal .card, html.dd-read .reveal .figures-box { padding: 1rem 1.125rem; }
 html.dd-read .reveal .slides section.layout-title { padding: 2.5rem 0 2rem 1.25rem; background: linear-gradient(90deg, var(--dd-heading, #0b3a66) 0 0.375rem, transparent 0.375rem); }
 html.dd-read .reveal .title-card { position: static; padding: 0; }
-html.dd-read .reveal .title-card .eyebrow { font-size: 0.875rem; margin-bottom: 0.75rem; }
+html.dd-read .reveal .slides section .title-card .eyebrow { font-size: 1rem; margin-bottom: 0.75rem; }
 html.dd-read .reveal .title-card .subtitle { font-size: 1.1875rem; margin-top: 0.75rem; }
 html.dd-read .reveal .byline { flex-wrap: wrap; gap: 0.75rem 2rem; margin-top: 1.5rem; padding-top: 1rem; }
-html.dd-read .reveal .byline dt { font-size: 0.8125rem; }
+html.dd-read .reveal .slides section .byline dt { font-size: 1rem; }
 html.dd-read .reveal .byline dd { font-size: 1.0625rem; margin-top: 0.125rem; }
 html.dd-read .reveal ol.numbered li { padding: 0.625rem 0 0.625rem 3rem; }
 html.dd-read .reveal ol.numbered li::before { width: 2.125rem; height: 2.125rem; font-size: 1.0625rem; }
@@ -132,10 +152,13 @@ html.dd-read .reveal .table-scroll:focus-visible { outline: 3px solid var(--dd-p
 html.dd-read .reveal .slides section table { table-layout: auto; width: max-content; min-width: 100%; max-width: none; font-size: 1rem; }
 html.dd-read .reveal .slides section table :is(th, td) { font-size: 1rem; max-width: 15rem; overflow-wrap: normal; padding: 0.5rem 0.625rem; }
 html.dd-read .reveal .slides section table col { width: auto; }
+html.dd-read .reveal .table-scroll :is(thead th:first-child, tbody th) { position: sticky; left: 0; z-index: 1; max-width: 10rem; }
+html.dd-read .reveal .table-scroll tbody th { background: var(--dd-bg, #fff); }
+html.dd-read .reveal .table-scroll tbody tr:nth-child(even) th { background: var(--dd-surface, #f3f6fa); }
 html.dd-read .reveal .chart-svg { display: block; height: auto; }
 html.dd-read .reveal .chart-svg svg { display: block; width: 100%; height: auto; max-height: none; }
 html.dd-read .reveal .chart-svg.has-narrow > svg:first-child { display: none; }
 .reveal .chart-svg.has-narrow > svg + svg { display: none; }
-html.dd-read .reveal .chart-svg.has-narrow > svg + svg { display: block; }
+html.dd-read .reveal .chart-svg.has-narrow > svg + svg { display: block; max-width: 28rem; margin: 0 auto; }
 html.dd-read .reveal .sources .source-url { font-size: 1rem; }
 `;
