@@ -4,7 +4,7 @@
  * WebKitWebDriver, full screen in an Xvfb the harness starts; on DISPLAY only when Xvfb is not installed).
  *
  *   const engine = await startEngine('webkit');             // once per engine and test file: a start costs seconds
- *   const page = await openDeck(engine, fileUrl, PHONE);     // loaded, at exactly that viewport (innerWidth checked)
+ *   const page = await openDeck(engine, `${fileUrl}?view=read`, PHONE); // loaded, at exactly that viewport
  *   await page.waitFor(() => Reveal.isReady());
  *   const title = await page.evaluate(() => document.title);
  *   await page.screenshot(join(dir, 'webkit-phone-1.png'));
