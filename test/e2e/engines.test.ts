@@ -66,6 +66,30 @@ function inspectChart(index: number) {
   };
 }
 
+/** The reading view as a phone shows it: whether reveal started, text sizes, the page's width, each chart's drawing. */
+function inspectReading() {
+  const paragraphs = Array.from(document.querySelectorAll('.reveal section:not(.layout-title) p'));
+  return {
+    isReading: document.documentElement.classList.contains('dd-read'),
+    isRevealStarted: document.querySelector('.reveal')?.classList.contains('ready') ?? false,
+    sections: document.querySelectorAll('.reveal .slides > section').length,
+    smallestParagraph: Math.min(...paragraphs.map((p) => Number.parseFloat(getComputedStyle(p).fontSize))),
+    // Nothing scrolls sideways: the page is as wide as the space beside a classic scrollbar (Firefox draws one).
+    sticksOut: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    charts: Array.from(document.querySelectorAll('.chart-svg')).map((chart) => {
+      const [wide, narrow] = Array.from(chart.querySelectorAll(':scope > svg'));
+      return {
+        isNarrowShown:
+          wide !== undefined &&
+          narrow !== undefined &&
+          getComputedStyle(wide).display === 'none' &&
+          getComputedStyle(narrow).display !== 'none',
+        width: narrow?.getBoundingClientRect().width ?? 0,
+      };
+    }),
+  };
+}
+
 /** Shows slide `index` as a reader would reach it: reveal's API, or scrolling to it in the scroll view (phones). */
 async function showSlide(page: DeckPage, index: number): Promise<void> {
   await page.evaluate((target) => {
@@ -113,7 +137,8 @@ for (const name of ENGINE_NAMES) {
 
     for (const viewport of VIEWPORTS) {
       it(`at ${viewport.width}×${viewport.height}: the title slide on screen, every chart drawn inside its slide, no error, nothing fetched`, async () => {
-        const page = await openDeck(engine, deckUrl, viewport);
+        // A phone held upright opens the reading view (tested below); the slides are what it can ask for.
+        const page = await openDeck(engine, viewport === PHONE ? `${deckUrl}?view=slides` : deckUrl, viewport);
         try {
           await page.waitFor(() => typeof Reveal !== 'undefined' && Reveal.isReady());
           await page.evaluate(() => Reveal.configure({ transition: 'none', backgroundTransition: 'none' }));
@@ -141,6 +166,27 @@ for (const name of ENGINE_NAMES) {
         }
       }, 90_000);
     }
+
+    it(`at ${PHONE.width}×${PHONE.height}: the reading view, its text 16 px or more, nothing wider than the screen, the narrow charts`, async () => {
+      const page = await openDeck(engine, deckUrl, PHONE);
+      try {
+        const report = await page.evaluate(inspectReading);
+        expect(report).toMatchObject({ isReading: true, isRevealStarted: false, sticksOut: 0 });
+        expect(report.sections).toBe(expected.slides.length);
+        expect(report.smallestParagraph).toBeGreaterThanOrEqual(16);
+        expect(report.charts.length).toBe(expected.slides.filter((slide) => slide.chart !== undefined).length);
+        for (const chart of report.charts) {
+          expect(chart.isNarrowShown, 'the narrow drawing shown, the slide one hidden').toBe(true);
+          expect(chart.width).toBeGreaterThan(300);
+          expect(chart.width).toBeLessThanOrEqual(PHONE.width - 32);
+        }
+        await page.evaluate(() => document.querySelector('[data-layout="chart"]')?.scrollIntoView());
+        await page.screenshot(join(screenshotDir('engines'), `${name}-phone-reading.png`));
+        expect(await page.problems()).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }, 90_000);
 
     it('reports an uncaught error, a console error and requests that leave the machine, so a clean page means one', async () => {
       const page = await openDeck(engine, plainUrl, PROJECTOR);

@@ -8,7 +8,7 @@ import { buildDeck } from '../../src/build.js';
 import type { BuildResult } from '../../src/model.js';
 import { createTestOptions, DEFAULT_DATA, readDefaultData, ROOT } from '../helpers.js';
 import { runAxe } from './support/axe.js';
-import { announceSkip, isBrowserMissing, openDeck, screenshotDir, startBrowser, waitForReveal, type Viewport } from './support/browser.js';
+import { announceSkip, isBrowserMissing, openDeck, screenshotDir, startBrowser, type Viewport } from './support/browser.js';
 import { readExpectedDeck, type ExpectedDeck } from './support/expected-deck.js';
 
 announceSkip('the reading view in Chromium (test/e2e/reading-view.test.ts)');
