@@ -2,6 +2,7 @@ import type { Assets, Deck } from '../model.js';
 import { compactCss, findFeatures, minifyCss } from './compact-css.js';
 import { createDeckPolicy } from './csp.js';
 import { localizeReveal } from './localize-reveal.js';
+import { trimNotesPlugin } from './trim-notes-plugin.js';
 import { READING_VIEW_CSS, readingViewHeadScript, startScript } from './reading-view.js';
 import { findWords } from '../i18n/words.js';
 import type { TemplateFunction } from '../slides/render.js';
@@ -37,7 +38,8 @@ export function bundleDeck(input: BundleInput): string {
   const { deck } = input;
   // reveal's own screens (help, pause, controls, speaker view) in the deck's language.
   const words = findWords(deck.meta.locale);
-  const assets = { ...input.assets, ...localizeReveal(input.assets, words, deck.meta.locale) };
+  const localized = localizeReveal(input.assets, words, deck.meta.locale);
+  const assets = { ...input.assets, ...localized, notesJs: trimNotesPlugin(localized.notesJs) };
   const plugins = input.hasNotes ? '[RevealNotes]' : '[]';
   const init = `Reveal.initialize(Object.assign(${JSON.stringify(REVEAL_CONFIG)}, { plugins: ${plugins} }));`;
   const scripts = [assets.revealJs, ...(input.hasNotes ? [assets.notesJs] : []), startScript(init, words.reading)].map(inlineScript);
