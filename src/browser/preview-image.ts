@@ -26,7 +26,10 @@ const PREPARE_SLIDE = `(async () => {
   Reveal.configure({ margin: 0, controls: false, progress: false, slideNumber: false, transition: 'none', backgroundTransition: 'none' });
   Reveal.slide(0, 0);
   Reveal.layout();
-  for (const figure of document.querySelectorAll('.dd-qr')) figure.style.visibility = 'hidden';
+  for (const figure of document.querySelectorAll('.dd-qr')) {
+    figure.closest('section')?.classList.remove('has-qr');
+    figure.remove();
+  }
   await document.fonts.ready;
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 })()`;
