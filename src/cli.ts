@@ -95,8 +95,9 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
     if (command === 'new') {
       const [file, ...more] = extra;
       if (file === undefined || more.length > 0) throw new DeckError({ code: 'usage', ...messages.newNeedsName() });
-      const written = (await import('./commands/new.js')).writeStarter(file, values.locale ?? 'es');
-      return print(say.starterWritten(written.file, written.outDir));
+      const written = (await import('./commands/new.js')).writeStarter(file, values.locale ?? 'es', process.cwd());
+      print(say.starterWritten(written.file, written.outDir));
+      return print((written.workflow.isWritten ? say.workflowWritten : say.workflowKept)(written.workflow.file));
     }
     if (extra.length > 0) throw new DeckError({ code: 'usage', ...messages.unexpectedArgument(extra[0] ?? '') });
     switch (command) {

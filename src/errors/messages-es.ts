@@ -912,7 +912,7 @@ export const spanishMessages: MessageCatalogue = {
   starterWritten: (file: string, outDir: string): string =>
     `✔ se escribió ${file}: constrúyalo con  npx datadeck build --data ${file} --out ${outDir}`,
   workflowWritten: (file: string): string =>
-    `✔ se escribió ${file}: subido a GitHub, publica la presentación en GitHub Pages (Settings → Pages → Source: GitHub Actions)`,
+    `✔ se escribió ${file}: al subirlo a GitHub, publica la presentación en GitHub Pages (antes, una vez: Settings → Pages → Source: GitHub Actions)`,
   workflowKept: (file: string): string => `· ${file} ya existe: se deja como está (publica la presentación para la que se escribió)`,
   previewWritten: (file: string, kilobytes: string, url: string): string => `✔ ${file} · ${kilobytes} kB · vista previa del enlace ${url}`,
   help: (): string => `datadeck: una presentación reveal.js a partir de datos, en un solo archivo HTML que funciona sin conexión

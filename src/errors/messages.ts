@@ -801,7 +801,7 @@ const english = {
   starterWritten: (file: string, outDir: string): string =>
     `✔ wrote ${file}: build it with  npx datadeck build --data ${file} --out ${outDir}`,
   workflowWritten: (file: string): string =>
-    `✔ wrote ${file}: pushed to GitHub, it publishes the deck on GitHub Pages (Settings → Pages → Source: GitHub Actions)`,
+    `✔ wrote ${file}: once pushed to GitHub, it publishes the deck on GitHub Pages (first, once: Settings → Pages → Source: GitHub Actions)`,
   workflowKept: (file: string): string => `· ${file} exists: left as it is (it publishes the deck it was written for)`,
   previewWritten: (file: string, kilobytes: string, url: string): string => `✔ ${file} · ${kilobytes} kB · link preview of ${url}`,
   help: (): string => `datadeck: a data-driven reveal.js deck in one offline HTML file
