@@ -32,7 +32,7 @@ const OPTIONS = {
 } as const;
 
 /** The options each command takes; --lang, --debug, --help and --version go with any. */
-const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   build: ['data', 'out', 'strict', 'public', 'url'],
   new: ['locale'],
   check: ['data', 'strict'],
