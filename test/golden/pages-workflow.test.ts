@@ -12,6 +12,8 @@ import { ROOT } from '../helpers.js';
 
 const run = promisify(execFile);
 const PAGES_URL = 'https://ana-lema.github.io/costos-modelos';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub Actions' expression, which the runner substitutes, not JavaScript's.
+const BASE_URL = '${{ steps.pages.outputs.base_url }}';
 
 interface Step {
   readonly id?: string;
@@ -62,7 +64,7 @@ describe('the GitHub Pages workflow datadeck new writes', () => {
       'decks/mi-tema-deck',
       '--public',
       '--url',
-      '${{ steps.pages.outputs.base_url }}/',
+      `${BASE_URL}/`,
     ]);
     expect(build.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))?.with?.path).toBe('decks/mi-tema-deck');
   });
@@ -92,7 +94,7 @@ describe('the GitHub Pages workflow datadeck new writes', () => {
   it('builds, as its command is written, a deck whose preview tags name the Pages address', async () => {
     const { repo, text } = await writeStarterWorkflow();
     const line = [...readSteps(text).values()].flat().find((step) => step.run?.startsWith('npx datadeck') === true)?.run ?? '';
-    const [, , ...args] = splitCommand(line.replaceAll('${{ steps.pages.outputs.base_url }}', PAGES_URL));
+    const [, , ...args] = splitCommand(line.replaceAll(BASE_URL, PAGES_URL));
     // npx datadeck runs this package's bin: lib/main.js. No browser here: the image is the e2e suite's.
     await run(process.execPath, [join(ROOT, 'lib/main.js'), ...args], { cwd: repo, env: { ...process.env, CHROME_PATH: '/nonexistent' } });
     const html = readFileSync(join(repo, 'decks/mi-tema-deck/index.html'), 'utf8');
