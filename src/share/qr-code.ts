@@ -12,12 +12,12 @@ export const QUIET_ZONE = 4;
 
 /**
  * The QR code of an address, error correction M (a projector's glare or a smudge costs up to 15% of the modules).
- * qrcode-generator is loaded here, only for a deck that shows a code.
+ * The encoder (qrcode-generator) is loaded here, only for a deck that shows a code.
  */
 export async function encodeQrCode(text: string): Promise<QrMatrix> {
   // The address is normalized to ASCII (punycode host, percent-encoded path): the library's byte mode takes it as it is.
   if (!/^[\x20-\x7e]*$/.test(text)) throw new Error(`a QR code's text must be ASCII, got ${JSON.stringify(text)}`);
-  const { default: qrcode } = await import('qrcode-generator');
+  const { qrcode } = await import('./qr-libraries.js');
   const code = qrcode(0, 'M');
   code.addData(text, 'Byte');
   code.make();
