@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { DeckError, type Problem } from './errors/deck-error.js';
 import { messages } from './errors/messages.js';
 import type { BuildResult, Charts, Deck, Project } from './model.js';
@@ -15,7 +16,6 @@ import type { LayoutInfo } from './slides/layouts.js';
 import { writeDeck, writeSchemaFile } from './page/write.js';
 import { planSharing, takePreviewImage } from './share/share-deck.js';
 import type { PreviewImage } from './share/social-meta.js';
-import { join } from 'node:path';
 import { deckSchemaKey, readSchemaKey, renderDeckSchema } from './data/deck-json-schema.js';
 import {
   analyzeCached,
@@ -63,7 +63,10 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
   const preview =
     sharing.url === undefined || options.previewEnv === undefined
       ? undefined
-      : await takePreviewImage({ html: bundle(), url: sharing.url, alt: pageMeta.title, env: options.previewEnv });
+      : {
+          url: sharing.url,
+          ...(await takePreviewImage({ html: bundle(), url: sharing.url, alt: pageMeta.title, env: options.previewEnv })),
+        };
   const html = bundle(preview?.image?.meta);
   const written = await writeDeck(html, options.outDir, preview?.image); // the only file writes, atomic
   const schema = planSchema(project, layouts, deck);
@@ -77,7 +80,7 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
     preview:
       preview?.image === undefined
         ? undefined
-        : { file: join(options.outDir, preview.image.name), bytes: preview.image.bytes.byteLength, url: sharing.url ?? '' },
+        : { file: join(options.outDir, preview.image.name), bytes: preview.image.bytes.byteLength, url: preview.url },
     sheetFile: project.sheet?.path,
     deck,
     slides,
