@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -9,6 +10,8 @@ import { decodeQrPng } from '../qr-decode.js';
 import { announceSkip, isBrowserMissing, openDeck, screenshotDir, showSlide, startBrowser, VIEWPORTS } from './support/browser.js';
 
 announceSkip('link preview and QR code in Chromium (test/e2e/share.test.ts)');
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const URL = 'https://ana-lema.github.io/costos-modelos/';
 
@@ -66,6 +69,27 @@ describe.skipIf(isBrowserMissing)('the QR code, scanned', () => {
     }
     // The CSP let everything in: no blocked style, script or request.
     expect(opened.problems).toEqual([]);
+    await opened.context.close();
+  });
+
+  it('leaves the first and last slides with no serious or critical axe-core finding', async () => {
+    const opened = await openDeck(browser, htmlFile, { viewport: VIEWPORTS[0] });
+    await opened.page.evaluate(AXE_SOURCE);
+    const total = await opened.page.evaluate(() => Reveal.getTotalSlides());
+    for (const index of [0, total - 1]) {
+      await showSlide(opened.page, index);
+      const findings = await opened.page.evaluate(async () => {
+        if (window.axe === undefined) throw new Error('axe-core is not loaded');
+        const results = await window.axe.run(
+          { include: ['section.present'] },
+          { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } },
+        );
+        return results.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => violation.id);
+      });
+      expect(findings, `slide ${index + 1}`).toEqual([]);
+    }
     await opened.context.close();
   });
 
