@@ -11,6 +11,12 @@ export const en: DeckWords = {
   author: 'Author',
   course: 'Course',
   date: 'Date',
+  cite: {
+    source: 'Source',
+    sources: 'Sources',
+    references: 'References',
+    estimate: '≈: an estimated or computed value, not a measured one.',
+  },
   chart: {
     largestOf: 'the {shown} largest of {total}',
     firstOf: 'the first {shown} of {total}',

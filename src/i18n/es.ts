@@ -11,6 +11,12 @@ export const es: DeckWords = {
   author: 'Autor',
   course: 'Curso',
   date: 'Fecha',
+  cite: {
+    source: 'Fuente',
+    sources: 'Fuentes',
+    references: 'Referencias',
+    estimate: '≈: valor estimado o calculado, no medido.',
+  },
   chart: {
     largestOf: 'los {shown} mayores de {total}',
     firstOf: 'los {shown} primeros de {total}',

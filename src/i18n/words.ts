@@ -18,6 +18,15 @@ export interface DeckWords {
   readonly author: string;
   readonly course: string;
   readonly date: string;
+  /** Cited references: the line of sources under a table or a chart, a references slide's title, the estimates' note. */
+  readonly cite: {
+    /** "Fuente: (Pereira et al., 2017)." */
+    readonly source: string;
+    readonly sources: string;
+    readonly references: string;
+    /** After a table's caveat when its figures include estimates: what "≈" means. */
+    readonly estimate: string;
+  };
   /** A declared chart's words: the subset it shows, the rest of a donut, scaled units on an axis. */
   readonly chart: {
     /** "los 20 mayores de 45": the axis title of a chart that shows the largest of more rows. */
