@@ -30,6 +30,26 @@ export function findBibtexEntries(text: string): BibtexEntry[] {
   return entries;
 }
 
+/** Where an entry's field is written ("url = {…}"), between its key and the next entry: for a problem with its value. */
+export function findBibtexField(
+  text: string,
+  entry: BibtexEntry,
+  field: string,
+): { line: number; column: number; length: number } | undefined {
+  const lines = text.split('\n');
+  for (let index = entry.line - 1; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    if (index > entry.line - 1 && /^\s*@/.test(line)) return undefined;
+    const match = new RegExp(`(^|[\\s,{])(${field})\\s*=\\s*`, 'i').exec(index === entry.line - 1 ? line.slice(entry.column - 1) : line);
+    if (match !== null) {
+      const offset = (index === entry.line - 1 ? entry.column - 1 : 0) + match.index + (match[1]?.length ?? 0);
+      const value = line.slice(offset + match[0].length - (match[1]?.length ?? 0)).replace(/,?\s*$/, '');
+      return { line: index + 1, column: offset + match[0].length - (match[1]?.length ?? 0) + 1, length: Math.max(1, value.length) };
+    }
+  }
+  return undefined;
+}
+
 /**
  * citation-js' syntax error ("invalid syntax at line 12 col 1: …") at its line and column, naming the entry it was
  * in: the parser notices a missing "}" or "," only where the next entry starts, so the hint points back at it.
@@ -38,7 +58,7 @@ export function locateBibtexError(input: { detail: string; entries: readonly Bib
   const at = /line (\d+) col (\d+)/.exec(input.detail);
   const line = at === null ? undefined : Number(at[1]);
   const column = at === null ? undefined : Number(at[2]);
-  const found = /^([^\n:]*)/.exec(input.detail)?.[1]?.trim() ?? input.detail;
+  const found = (/^([^\n:]*)/.exec(input.detail)?.[1] ?? input.detail).replace(/\s*at line \d+ col \d+\s*$/, '').trim();
   const before = line === undefined ? undefined : input.entries.filter((entry) => entry.line <= line).at(-1);
   const inside =
     before !== undefined && before.line === line && line !== undefined ? input.entries.filter((entry) => entry.line < line).at(-1) : before;

@@ -4,7 +4,7 @@ import { DeckError, type Problem } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
 import type { ParsedData, PathSegment } from '../model.js';
 import { valueAt } from '../data/zod-issues.js';
-import { findBibtexEntries, locateBibtexError, type BibtexEntry } from './bibtex-places.js';
+import { findBibtexEntries, findBibtexField, locateBibtexError, type BibtexEntry } from './bibtex-places.js';
 import { REFERENCE_FILE, type CslItem } from './reference-schema.js';
 import type { CitationStyle, LoadedReferences, ReferencePlace } from './references.js';
 
@@ -72,7 +72,14 @@ async function readReferenceFile(
   }
   const items = readItems(parsed).map(withoutEntryTypeGenre);
   const places = new Map(entries.map((entry) => [entry.key, placeOf(entry, shown)]));
-  checkUrls(items, places);
+  // A bad address is pointed at where the .bib writes it.
+  const urlPlaces = new Map(
+    entries.map((entry) => {
+      const field = findBibtexField(text, entry, 'url');
+      return [entry.key, field === undefined ? placeOf(entry, shown) : { file: shown, ...field }];
+    }),
+  );
+  checkUrls(items, urlPlaces);
   return { items, places };
 }
 
