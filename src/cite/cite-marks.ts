@@ -34,7 +34,12 @@ export function describeSources(
   if (citations === undefined || keys.length === 0) return undefined;
   const text = citations.clusters.get(keys.join(';')) ?? keys.map((key) => citations.clusters.get(key) ?? '').join('; ');
   if (text === '') return undefined;
-  return `${keys.length === 1 ? words.source : words.sources}: ${withoutParentheses(text)}.`;
+  return `${keys.length === 1 ? words.source : words.sources}: ${endSentence(withoutParentheses(text))}`;
+}
+
+// "Gouy, s. f." already ends with its period.
+function endSentence(text: string): string {
+  return text.endsWith('.') ? text : `${text}.`;
 }
 
 // After "Fuente:" an author-date citation reads without its parentheses: "Fuente: Pereira et al., 2017."
@@ -62,7 +67,7 @@ export function describeTableSources(input: {
   const parts = keys.map(
     (key) => `<sup class="cite-mark">${letters.get(key) ?? ''}</sup>\u00a0${withoutParentheses(citations.clusters.get(key) ?? '')}`,
   );
-  return `${keys.length === 1 ? input.words.source : input.words.sources}: ${parts.join('; ')}.`;
+  return `${keys.length === 1 ? input.words.source : input.words.sources}: ${endSentence(parts.join('; '))}`;
 }
 
 /** A cell's marks: the letters of the references it cites, as a superscript after its text. */

@@ -107,9 +107,10 @@ function unwrapEntry(html: string): string {
 /** The reference's address and DOI as https links; citeproc writes them as text. */
 function linkAddresses(html: string, item: CslItem | undefined): string {
   const link = (href: string, text: string) => `<a href="${href}" rel="noopener noreferrer">${text}</a>`;
-  let linked = html.replace(/https?:\/\/[^\s<>"']+/g, (address) => {
+  // Quotes in an address are percent-encoded in the href: they cannot end the attribute.
+  let linked = html.replace(/https?:\/\/[^\s<>]+/g, (address) => {
     const trimmed = address.replace(/[.,;)]+$/, '');
-    return link(trimmed, trimmed) + address.slice(trimmed.length);
+    return link(trimmed.replace(/"/g, '%22').replace(/'/g, '%27'), trimmed) + address.slice(trimmed.length);
   });
   const doi = typeof item?.DOI === 'string' ? item.DOI : undefined;
   // A style that writes the DOI bare ("doi: 10.1145/…", IEEE) links it to its https address too.
