@@ -55,6 +55,7 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
     chartCount: charts.size,
     warnings: [...warnings, ...notes, ...stored],
     sheetFile: project.sheet?.path,
+    referencesFile: project.references?.path,
     deck,
     slides,
   };

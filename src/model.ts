@@ -203,6 +203,8 @@ export interface BuildResult {
   readonly warnings: readonly Problem[];
   /** The spreadsheet the rows came from, if any: the dev server watches it too. */
   readonly sheetFile?: string | undefined;
+  /** The references file `references:` names, if any: the dev server watches it too. */
+  readonly referencesFile?: string | undefined;
   /** The derived deck and each slide's HTML, for watch mode to tell what changed. */
   readonly deck: Deck;
   readonly slides: readonly string[];

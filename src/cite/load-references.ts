@@ -31,7 +31,7 @@ export async function loadReferences(input: LoadReferencesInput): Promise<Loaded
     readStyle(typeof style === 'string' ? style.trim() : 'apa', input, where(['references', 'style'])),
     readLocales(join(input.templatesDir, 'csl')),
   ]);
-  return { items: read?.items ?? [], places: read?.places ?? new Map(), style: loadedStyle, locales };
+  return { path: read?.path, items: read?.items ?? [], places: read?.places ?? new Map(), style: loadedStyle, locales };
 }
 
 function locateIn(input: LoadReferencesInput, path: readonly PathSegment[]): ReferencePlace {
@@ -53,14 +53,14 @@ async function readReferenceFile(
   name: string,
   input: LoadReferencesInput,
   where: ReferencePlace,
-): Promise<{ items: CslItem[]; places: Map<string, ReferencePlace> }> {
+): Promise<{ path: string; items: CslItem[]; places: Map<string, ReferencePlace> }> {
   const path = join(dirname(input.dataFile), name);
   const shown = join(dirname(input.shownDataFile), name);
   const text = readText(path, shown, where, () => ({
     code: 'file',
     ...messages.referenceFileMissing(shown, listReferenceFiles(dirname(path))),
   }));
-  if (/\.json$/i.test(name)) return readCslJson(text, shown);
+  if (/\.json$/i.test(name)) return { path, ...readCslJson(text, shown) };
   const entries = findBibtexEntries(text);
   const { parseBibtex } = await import('./cite-libraries.js');
   let parsed: unknown;
@@ -80,7 +80,7 @@ async function readReferenceFile(
     }),
   );
   checkUrls(items, urlPlaces);
-  return { items, places };
+  return { path, items, places };
 }
 
 function placeOf(entry: BibtexEntry, file: string): ReferencePlace {

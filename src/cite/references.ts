@@ -6,6 +6,8 @@ export type ReferencePlace = Pick<Problem, 'file' | 'line' | 'column' | 'length'
 
 /** What load read for a deck with `references:`: the file's references, the style and the locales, unformatted. */
 export interface LoadedReferences {
+  /** The .bib or .json file read, as the build was given it (for the dev server to watch). */
+  readonly path?: string | undefined;
   /** The file's references in its order, as CSL-JSON (none when the deck writes them all in the YAML). */
   readonly items: readonly CslItem[];
   readonly places: ReadonlyMap<string, ReferencePlace>;
