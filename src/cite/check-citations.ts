@@ -121,6 +121,12 @@ export function checkTextCitations(raw: object, keys: ReadonlySet<string> | unde
   };
   visit(valueAt(raw, ['meta']), ['meta']);
   visit(valueAt(raw, ['slides']), ['slides']);
+  // A references slide with nothing to list would show an empty slide.
+  const slides = valueAt(raw, ['slides']);
+  if (keys === undefined && Array.isArray(slides))
+    for (const [index, slide] of slides.entries())
+      if (valueAt(slide, ['layout']) === 'references')
+        findings.push({ code: 'cite', ...messages.referencesSlideWithoutReferences(), dataPath: ['slides', index, 'layout'] });
   return { cited, findings };
 }
 

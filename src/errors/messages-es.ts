@@ -822,6 +822,10 @@ export const spanishMessages: MessageCatalogue = {
     message: 'Aquí se cita una referencia, pero la presentación no declara referencias.',
     hint: 'nombre un archivo BibTeX o CSL-JSON junto a la presentación en references: (references: referencias.bib), o escríbalas en references: entries:',
   }),
+  referencesSlideWithoutReferences: (): Message => ({
+    message: 'Esta diapositiva lista las referencias que cita la presentación, pero la presentación no declara referencias.',
+    hint: 'nombre un archivo BibTeX o CSL-JSON junto a la presentación en references: (references: referencias.bib) y cítelo, o quite la diapositiva',
+  }),
   badCitation: (text: string): Message => ({
     message: `La cita ${quote(text)} no nombra ninguna referencia.`,
     hint: 'escriba [@clave] para una referencia y [@clave1; @clave2] para varias, cada clave como la escribe el archivo .bib o references: entries:',

@@ -858,6 +858,10 @@ Exit codes: 0 success, 1 problem in the data or templates, 2 usage error, 3 inte
     message: 'This cites a reference, but the deck declares no references.',
     hint: 'name a BibTeX or CSL-JSON file next to the deck under references: (references: referencias.bib), or write them under references: entries:',
   }),
+  referencesSlideWithoutReferences: (): Message => ({
+    message: 'This slide lists the references the deck cites, but the deck declares no references.',
+    hint: 'name a BibTeX or CSL-JSON file next to the deck under references: (references: referencias.bib) and cite it, or remove the slide',
+  }),
   badCitation: (text: string): Message => ({
     message: `The citation ${quote(text)} names no reference.`,
     hint: 'write [@key] for one reference and [@key1; @key2] for several, each key as the .bib file or references: entries: write it',
