@@ -55,7 +55,8 @@ function rowNoteSchemas(fields: readonly Field[]): Record<string, unknown> {
       ],
     },
     estimate: {
-      description: 'Cifras de la fila que son estimaciones (se muestran con «≈»): «estimate: true» para todas, o los campos: «estimate: [energia]».',
+      description:
+        'Cifras de la fila que son estimaciones (se muestran con «≈»): «estimate: true» para todas, o los campos: «estimate: [energia]».',
       anyOf: [{ type: 'boolean' }, { enum: figures }, { type: 'array', items: { enum: figures } }],
     },
   };
