@@ -1,7 +1,9 @@
 import type { Assets, Deck } from '../model.js';
-import { compactCss, findFeatures } from './compact-css.js';
+import { compactCss, findFeatures, minifyCss } from './compact-css.js';
 import { createDeckPolicy } from './csp.js';
 import { localizeReveal } from './localize-reveal.js';
+import { trimNotesPlugin } from './trim-notes-plugin.js';
+import { READING_VIEW_CSS, readingViewHeadScript, startScript } from './reading-view.js';
 import { findWords } from '../i18n/words.js';
 import type { TemplateFunction } from '../slides/render.js';
 
@@ -35,19 +37,30 @@ export const REVEAL_CONFIG = {
 export function bundleDeck(input: BundleInput): string {
   const { deck } = input;
   // reveal's own screens (help, pause, controls, speaker view) in the deck's language.
-  const assets = { ...input.assets, ...localizeReveal(input.assets, findWords(deck.meta.locale), deck.meta.locale) };
+  const words = findWords(deck.meta.locale);
+  const localized = localizeReveal(input.assets, words, deck.meta.locale);
+  const assets = { ...input.assets, ...localized, notesJs: trimNotesPlugin(localized.notesJs) };
   const plugins = input.hasNotes ? '[RevealNotes]' : '[]';
   const init = `Reveal.initialize(Object.assign(${JSON.stringify(REVEAL_CONFIG)}, { plugins: ${plugins} }));`;
-  const scripts = [assets.revealJs, ...(input.hasNotes ? [assets.notesJs] : []), init].map(inlineScript);
+  const scripts = [assets.revealJs, ...(input.hasNotes ? [assets.notesJs] : []), startScript(init, words.reading)].map(inlineScript);
+  const headScript = inlineScript(readingViewHeadScript());
   const css =
     compactCss({ revealCss: assets.revealCss, themeCss: assets.themeCss, features: findFeatures(REVEAL_CONFIG, input.slides) }) +
-    columnWidthCss(input.slides);
-  const csp = createDeckPolicy({ scripts, css, notesJs: input.hasNotes ? assets.notesJs : undefined, geometry: REVEAL_CONFIG });
+    columnWidthCss(input.slides) +
+    minifyCss(READING_VIEW_CSS);
+  const csp = createDeckPolicy({
+    scripts: [headScript, ...scripts],
+    css,
+    notesJs: input.hasNotes ? assets.notesJs : undefined,
+    geometry: REVEAL_CONFIG,
+  });
   return input.shell({
     lang: deck.meta.locale,
     ...input.pageMeta,
     css,
     csp,
+    headScript,
+    reading: words.reading,
     slides: input.slides.join('\n'),
     scripts,
   });
