@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Bundles the CLI after tsc has emitted lib/: lib/cli.bundle.cjs (everything a build needs but the charts and the
 // spreadsheet readers), lib/chart-libraries.bundle.cjs (vega and vega-lite, required only when a chart is not in the
-// cache), lib/sheet-libraries.bundle.cjs (csv-parse, read-excel-file: required only by a deck whose rows: names a file)
-// and lib/qr-libraries.bundle.cjs (qrcode-generator: required only by a deck that shows a QR code).
+// cache), lib/sheet-libraries.bundle.cjs (csv-parse, read-excel-file: required only by a deck whose rows: names a file),
+// lib/qr-libraries.bundle.cjs (qrcode-generator: required only by a deck that shows a QR code)
+// and lib/cite-libraries.bundle.cjs (citation-js, citeproc-js: required only by a deck with references:).
 // Why: Node resolves, reads and compiles each ESM file on its own; the ~400 modules of zod, yaml, handlebars,
 // vega and our code cost more to load than a build takes. lib/main.js loads the bundles with V8's code
 // cache (src/load-bundle.ts); tsc's per-file output stays in lib/ as the fallback and for direct imports.
@@ -18,9 +19,13 @@ const LIB = resolve(ROOT, 'lib');
 const CHART_LIBRARIES = resolve(SRC, 'charts/chart-libraries.ts');
 const SHEET_LIBRARIES = resolve(SRC, 'data/sheet/sheet-libraries.ts');
 const QR_LIBRARIES = resolve(SRC, 'share/qr-libraries.ts');
+const CITE_LIBRARIES = resolve(SRC, 'cite/cite-libraries.ts');
 // Modules kept out of the CLI bundle, each in a bundle of its own that is required the first time it is imported.
 const LAZY_BUNDLES = new Map(
-  [CHART_LIBRARIES, SHEET_LIBRARIES, QR_LIBRARIES].map((file) => [file, `${file.split(/[/\\]/).pop().replace(/\.ts$/, '')}.bundle.cjs`]),
+  [CHART_LIBRARIES, SHEET_LIBRARIES, QR_LIBRARIES, CITE_LIBRARIES].map((file) => [
+    file,
+    `${file.split(/[/\\]/).pop().replace(/\.ts$/, '')}.bundle.cjs`,
+  ]),
 );
 
 // Packages that stay on disk: playwright-core drives a browser and reads its own files; subset-font finds its
@@ -83,6 +88,24 @@ const withoutNodeCanvas = {
 };
 
 /**
+ * citation-js can fetch a DOI or URL given as input; datadeck gives it text only, and a build never goes online. Its
+ * two fetch libraries (node-fetch with whatwg-url and tr46, a third of the bundle) become stubs that refuse.
+ */
+const withoutNetwork = {
+  name: 'without-network',
+  setup(context) {
+    context.onResolve({ filter: /^(fetch-ponyfill|sync-fetch)$/ }, ({ path }) => ({ path, namespace: 'no-network' }));
+    // fetch-ponyfill is a function that returns { fetch, Headers }; sync-fetch is a fetch with a Headers property.
+    context.onLoad({ filter: /.*/, namespace: 'no-network' }, ({ path }) => ({
+      contents: `const refuse = () => { throw new Error('datadeck builds offline: no fetching'); };
+class Headers {}
+module.exports = ${path === 'fetch-ponyfill' ? '() => ({ fetch: refuse, Headers })' : 'Object.assign(refuse, { Headers })'};`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * An external package stays an import() in CommonJS output, which a vm.Script cannot run without a loader
  * callback; as a require() (both externals are CommonJS packages) it loads as it would unbundled.
  */
@@ -137,6 +160,12 @@ const results = await Promise.all([
     entryPoints: [QR_LIBRARIES],
     outfile: resolve(LIB, 'qr-libraries.bundle.cjs'),
     plugins: [keepModuleUrls, requireExternals],
+  }),
+  build({
+    ...common,
+    entryPoints: [CITE_LIBRARIES],
+    outfile: resolve(LIB, 'cite-libraries.bundle.cjs'),
+    plugins: [keepModuleUrls, withoutNetwork, requireExternals],
   }),
 ]);
 

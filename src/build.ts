@@ -16,6 +16,7 @@ import type { LayoutInfo } from './slides/layouts.js';
 import { writeDeck, writeSchemaFile } from './page/write.js';
 import { planSharing, takePreviewImage } from './share/share-deck.js';
 import type { PreviewImage } from './share/social-meta.js';
+import { citeDeck } from './cite/cite-deck.js';
 import { deckSchemaKey, readSchemaKey, renderDeckSchema } from './data/deck-json-schema.js';
 import {
   analyzeCached,
@@ -82,6 +83,7 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
         ? undefined
         : { file: join(options.outDir, preview.image.name), bytes: preview.image.bytes.byteLength, url: preview.url },
     sheetFile: project.sheet?.path,
+    referencesFile: project.references?.path,
     deck,
     slides,
   };
@@ -104,7 +106,9 @@ export async function prepareDeck(options: BuildOptions, cache: BuildCache): Pro
   const project = await loadProject(options, { isCacheRead: !isRebuild }); // every file read happens here
   const notes = restoreCache(cache, project.cache);
   const layouts = analyzeCached(project.templates, cache);
-  const { deck, warnings } = checkProject(project, options, { layouts, sentences: cache.sentences }); // validate + derive, located problems
+  const checked = checkProject(project, options, { layouts, sentences: cache.sentences }); // validate + derive, located problems
+  const { warnings } = checked;
+  const deck = await citeDeck(checked.deck, cache.citations); // the references formatted, for a deck that has them
   const charts = await renderCharts({
     deck,
     specs: project.charts,
@@ -139,6 +143,7 @@ export function checkProject(project: Project, options: Pick<BuildOptions, 'isSt
     charts: project.charts,
     sentences: context.sentences,
     sheet: project.sheet,
+    references: project.references,
   });
   const deck = deriveDeck(dataset);
   const locate = (finding: Deck['warnings'][number]): Problem => {
@@ -147,11 +152,35 @@ export function checkProject(project: Project, options: Pick<BuildOptions, 'isSt
     return { ...finding, file: project.dataFile, line: position?.line, column: position?.column, length: position?.length };
   };
   if (deck.errors.length > 0) throw new DeckError(deck.errors.map(locate));
-  const warnings = deck.warnings.map(locate);
+  const warnings = [...deck.warnings.map(locate), ...findUnusedReferences(deck, project)];
   if (options.isStrict && warnings.length > 0) {
     throw new DeckError(warnings.map((warning) => ({ ...warning, hint: messages.strictHint(warning.hint) })));
   }
   return { deck, warnings };
+}
+
+/** A reference nothing cites: a warning at its entry, in the .bib file or under references: entries:. */
+function findUnusedReferences(deck: Deck, project: Project): Problem[] {
+  const references = deck.references;
+  if (references === undefined) return [];
+  const cited = new Set(references.cited);
+  return [...references.items.keys()]
+    .filter((key) => !cited.has(key))
+    .map((key): Problem => {
+      const place = references.places.get(key);
+      const dataPath = place?.dataPath ?? ['references'];
+      const position = place?.file === undefined ? project.data.locateKey(dataPath.slice(0, -1), String(dataPath.at(-1))) : place;
+      const file = place?.file ?? project.dataFile;
+      return {
+        code: 'cite',
+        ...messages.unusedReference(key),
+        file,
+        line: position?.line,
+        column: position?.column,
+        length: position?.length,
+        dataPath: place?.file === undefined ? dataPath : undefined,
+      };
+    });
 }
 
 /** The schema file to write, when the one on disk was made from other fields or layouts (or does not exist). */

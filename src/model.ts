@@ -5,6 +5,7 @@ import type { ErrorCode, Problem } from './errors/deck-error.js';
 import type { Locator } from './errors/locate.js';
 import type { FormatContext } from './format/values.js';
 import type { CellPlace, Table } from './data/sheet/table.js';
+import type { Citations, DeckReferences, LoadedReferences, RowCitations } from './cite/references.js';
 
 /** The types passed between the stages of buildDeck(). */
 
@@ -28,6 +29,8 @@ export interface Project {
   readonly sheet?: LoadedSheet | undefined;
   /** The editor schema the data file names on its first line, and the start of its text (undefined: not written yet). */
   readonly schema?: { readonly file: string; readonly head: string | undefined } | undefined;
+  /** The references file, style and locales `references:` names, read (undefined: the deck cites nothing). */
+  readonly references?: LoadedReferences | undefined;
 }
 
 /** A spreadsheet's cells and what the deck declared about them (the columns to leave out). */
@@ -52,6 +55,8 @@ export interface StoredCache {
   readonly layouts: ReadonlyMap<string, unknown>;
   /** A text of the deck → its sentence as Handlebars parsed it. */
   readonly sentences: ReadonlyMap<string, unknown>;
+  /** citationsKey() → a deck's references as citeproc formatted them. */
+  readonly citations: ReadonlyMap<string, Citations>;
   /** Why the stored cache was set aside (unreadable, corrupt): a note for the user, never an error. */
   readonly problem?: Problem | undefined;
 }
@@ -96,6 +101,8 @@ export interface Dataset {
   readonly slides: readonly SlideInput[];
   /** Fields with a formula, each after the fields it reads. */
   readonly formulaOrder: readonly string[];
+  /** The references the deck may cite, when it declares any. */
+  readonly references?: DeckReferences | undefined;
 }
 
 export interface InputRow {
@@ -109,6 +116,10 @@ export interface InputRow {
   readonly given: Readonly<Record<string, unknown>>;
   /** For a row read from a spreadsheet: where its cells are. */
   readonly source?: RowSource | undefined;
+  /** What its `cite:` names: references for all its figures, or for one field's. */
+  readonly citations?: RowCitations | undefined;
+  /** The fields its `estimate:` marks as estimates. */
+  readonly estimates?: ReadonlySet<string> | undefined;
 }
 
 /** Where a spreadsheet row's cells sit, for a problem found after validate and for the dev server's change line. */
@@ -117,10 +128,14 @@ export interface RowSource {
   readonly locate: (field: string | undefined) => { readonly place: CellPlace; readonly header: string | undefined };
 }
 
-/** One value of one row after derive: given, computed by its field's formula (isDerived), or absent. */
+/**
+ * One value of one row after derive: given, computed by its field's formula, or absent. isDerived: shown as approximate
+ * ("≈ 7.800 US$"), computed by a formula or given as an estimate (isEstimate).
+ */
 export interface Cell {
   readonly value: Value | undefined;
   readonly isDerived: boolean;
+  readonly isEstimate?: boolean | undefined;
 }
 
 export interface DeckRow {
@@ -129,6 +144,7 @@ export interface DeckRow {
   readonly cells: ReadonlyMap<string, Cell>;
   readonly given: Readonly<Record<string, unknown>>;
   readonly source?: RowSource | undefined;
+  readonly citations?: RowCitations | undefined;
 }
 
 /** A slide as written: its layout, notes, and whatever keys its layout uses. */
@@ -149,6 +165,7 @@ export interface Deck {
   readonly warnings: readonly DeckWarning[];
   /** Problems only derive can see (a required value its formula cannot compute): the build stops on them. */
   readonly errors: readonly DeckWarning[];
+  readonly references?: DeckReferences | undefined;
 }
 
 export interface DeckWarning {
@@ -188,6 +205,8 @@ export interface BuildResult {
   readonly warnings: readonly Problem[];
   /** The spreadsheet the rows came from, if any: the dev server watches it too. */
   readonly sheetFile?: string | undefined;
+  /** The references file `references:` names, if any: the dev server watches it too. */
+  readonly referencesFile?: string | undefined;
   /** The derived deck and each slide's HTML, for watch mode to tell what changed. */
   readonly deck: Deck;
   readonly slides: readonly string[];

@@ -7,6 +7,7 @@ import { writeCache } from '../page/write.js';
 import type { SentenceCache } from '../data/sentence-cache.js';
 import { analyzeLayouts, type LayoutInfo } from '../slides/layouts.js';
 import { isProgram, layoutsKey, reviveLayouts, storeLayouts } from './stored-analyses.js';
+import type { Citations } from '../cite/references.js';
 
 /** Work kept between builds: in memory by a long-lived process (watch mode, benchmarks), on disk between runs. */
 export interface BuildCache {
@@ -23,6 +24,8 @@ export interface BuildCache {
   readonly layoutAnalyses: Map<string, ReadonlyMap<string, LayoutInfo>>;
   /** The deck's texts parsed as sentences: a rebuild parses only the texts an edit changed. */
   readonly sentences: SentenceCache;
+  /** citationsKey() → the references as formatted: citeproc compiles a style in most of a second. */
+  readonly citations: Map<string, Citations>;
   /** The cache folder was read into this cache: a long-lived process reads it once. */
   isRestored?: boolean;
   /** How many entries the cache folder held as last read or written: more means new work to store. */
@@ -39,6 +42,7 @@ export function createBuildCache(): BuildCache {
     templateSpecs: new Map(),
     sentences: new Map(),
     layoutAnalyses: new Map(),
+    citations: new Map(),
   };
 }
 
@@ -49,6 +53,8 @@ const STORED_FONTS = 12;
 const STORED_TEMPLATES = 64;
 // A deck has a few dozen texts with figures; a few decks' worth, ~1-3 kB each.
 const STORED_SENTENCES = 200;
+// A deck's reference list, a few kB: the last few decks (or edits of their references).
+const STORED_CITATIONS = 8;
 
 export function restoreCache(cache: BuildCache, stored: StoredCache): Problem[] {
   if (cache.isRestored === true) return [];
@@ -61,6 +67,7 @@ export function restoreCache(cache: BuildCache, stored: StoredCache): Problem[] 
   }
   for (const [text, program] of stored.sentences)
     if (isProgram(program) && !cache.sentences.has(text)) cache.sentences.set(text, { sentence: { source: text, program } });
+  for (const [key, citations] of stored.citations) if (!cache.citations.has(key)) cache.citations.set(key, citations);
   cache.isRestored = true;
   cache.stamp = stored.stamp;
   cache.storedCount = countEntries(cache);
@@ -79,8 +86,13 @@ export async function storeCache(cache: BuildCache, stamp: string, cacheDir: str
       .flatMap(([text, parsed]) => ('sentence' in parsed ? [[text, parsed.sentence.program]] : []))
       .slice(-STORED_SENTENCES),
   );
+  const citations = Object.fromEntries(
+    [...cache.citations]
+      .slice(-STORED_CITATIONS)
+      .map(([key, { list, clusters }]) => [key, { list, clusters: Object.fromEntries(clusters) }]),
+  );
   cache.storedCount = countEntries(cache);
-  const problem = await writeCache({ stamp, charts, fonts, templates, layouts, sentences }, cacheDir);
+  const problem = await writeCache({ stamp, charts, fonts, templates, layouts, sentences, citations }, cacheDir);
   return problem === undefined ? [] : [problem];
 }
 
@@ -90,7 +102,14 @@ export async function flushBuildCache(cache: BuildCache, cacheDir: string | unde
 }
 
 function countEntries(cache: BuildCache): number {
-  return cache.charts.size + cache.fonts.size + cache.templateSpecs.size + cache.layoutAnalyses.size + cache.sentences.size;
+  return (
+    cache.charts.size +
+    cache.fonts.size +
+    cache.templateSpecs.size +
+    cache.layoutAnalyses.size +
+    cache.sentences.size +
+    cache.citations.size
+  );
 }
 
 // Templates compile again only when a layout, partial or the shell changed on disk.

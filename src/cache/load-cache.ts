@@ -10,8 +10,9 @@ import { PACKAGE_ROOT } from '../options.js';
 /** The one file of the cache folder; write.ts writes it, atomically. */
 export const CACHE_FILE = 'build-cache.json';
 // Bump when the file's shape changes, or what it stores is made differently (8: charts carry a narrow SVG for the
-// reading view): an older file is then set aside silently, like one from another version.
-const CACHE_FORMAT = 8;
+// reading view; 9: the formatted references of a deck with references:): an older file is then set aside silently,
+// like one from another version.
+const CACHE_FORMAT = 9;
 
 const ChartSchema = z.strictObject({
   id: z.string(),
@@ -24,6 +25,14 @@ const ChartSchema = z.strictObject({
 
 const StampSchema = z.object({ stamp: z.string() });
 
+export type StoredCitations = z.infer<typeof CitationsSchema>;
+
+// A deck's references as citeproc formatted them: the APA style takes it most of a second to compile.
+const CitationsSchema = z.strictObject({
+  list: z.array(z.strictObject({ key: z.string(), html: z.string(), citation: z.string() })).readonly(),
+  clusters: z.record(z.string(), z.string()),
+});
+
 export const CacheFileSchema = z.strictObject({
   stamp: z.string(),
   charts: z.record(z.string(), ChartSchema),
@@ -32,6 +41,7 @@ export const CacheFileSchema = z.strictObject({
   // Checked where they are used (stored-analyses.ts): a stale or odd entry is made again, never trusted.
   layouts: z.record(z.string(), z.unknown()),
   sentences: z.record(z.string(), z.unknown()),
+  citations: z.record(z.string(), CitationsSchema).optional(),
 });
 
 /** The file as written: what the schema reads back. */
@@ -42,12 +52,22 @@ export interface CacheFile {
   readonly templates: Readonly<Record<string, string>>;
   readonly layouts: Readonly<Record<string, unknown>>;
   readonly sentences: Readonly<Record<string, unknown>>;
+  /** citationsKey() → the references as formatted, clusters as a record. */
+  readonly citations?: Readonly<Record<string, StoredCitations>>;
 }
 
 /** What earlier builds left in `cacheDir`; a missing, foreign or broken cache reads as empty (the last with a note). */
 export async function loadCache(cacheDir: string | undefined): Promise<StoredCache> {
   const stamp = await readStamp();
-  const empty: StoredCache = { stamp, charts: new Map(), fonts: new Map(), templates: new Map(), layouts: new Map(), sentences: new Map() };
+  const empty: StoredCache = {
+    stamp,
+    charts: new Map(),
+    fonts: new Map(),
+    templates: new Map(),
+    layouts: new Map(),
+    sentences: new Map(),
+    citations: new Map(),
+  };
   if (cacheDir === undefined) return empty;
   const file = join(cacheDir, CACHE_FILE);
   let text: string;
@@ -65,9 +85,19 @@ export async function loadCache(cacheDir: string | undefined): Promise<StoredCac
   if (written.success && written.data.stamp !== stamp) return empty;
   const parsed = CacheFileSchema.safeParse(json, { jitless: true }); // jitless: one parse per run, see validate.ts
   if (!parsed.success) return { ...empty, problem: cacheProblem(file, 'it is not a datadeck cache, or it was cut short') };
-  const { charts, fonts, templates, layouts, sentences } = parsed.data;
+  const { charts, fonts, templates, layouts, sentences, citations } = parsed.data;
   const map = <T>(record: Readonly<Record<string, T>>) => new Map(Object.entries(record));
-  return { stamp, charts: map(charts), fonts: map(fonts), templates: map(templates), layouts: map(layouts), sentences: map(sentences) };
+  return {
+    stamp,
+    charts: map(charts),
+    fonts: map(fonts),
+    templates: map(templates),
+    layouts: map(layouts),
+    sentences: map(sentences),
+    citations: new Map(
+      Object.entries(citations ?? {}).map(([key, value]) => [key, { list: value.list, clusters: new Map(Object.entries(value.clusters)) }]),
+    ),
+  };
 }
 
 function parseJson(text: string): unknown {

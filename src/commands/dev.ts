@@ -65,6 +65,8 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     const outcome = await builder.rebuild(files);
     // The spreadsheet rows: names may sit in another folder: watched once a build has read it.
     if (outcome.isBuilt && outcome.result.sheetFile !== undefined) watch?.follow(outcome.result.sheetFile);
+    // So may the references file.
+    if (outcome.isBuilt && outcome.result.referencesFile !== undefined) watch?.follow(outcome.result.referencesFile);
     await publish(outcome, hasNewer());
   });
 

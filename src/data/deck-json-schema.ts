@@ -5,7 +5,7 @@ import { layoutJsonSchema } from '../slides/layout-keys.js';
 import type { LayoutInfo } from '../slides/layouts.js';
 import { TableKeysSchema } from '../slides/columns.js';
 import { DatasetSchema } from './deck-schema.js';
-import type { Field } from './fields.js';
+import { isNumericField, type Field } from './fields.js';
 
 /**
  * The JSON Schema an editor uses to complete and explain one deck's data file, in Spanish: the frame from the zod
@@ -31,11 +31,35 @@ export function createDeckJsonSchema(input: {
 
 function rowSchema(fields: readonly Field[]): Record<string, unknown> {
   if (fields.length === 0) return { type: 'object' };
-  const properties = Object.fromEntries(fields.map((field) => [field.name, { description: describeField(field), ...valueSchema(field) }]));
+  const properties = {
+    ...Object.fromEntries(fields.map((field) => [field.name, { description: describeField(field), ...valueSchema(field) }])),
+    ...rowNoteSchemas(fields),
+  };
   const required = fields
     .filter((field) => field.isRequired && !('formula' in field && field.formula !== undefined))
     .map((field) => field.name);
   return { type: 'object', properties, required, additionalProperties: false };
+}
+
+/** A row's keys that are no field: the references it cites and the figures it gives as estimates. */
+function rowNoteSchemas(fields: readonly Field[]): Record<string, unknown> {
+  const keys = { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }] };
+  const figures = fields.filter(isNumericField).map((field) => field.name);
+  return {
+    cite: {
+      description:
+        'Referencias de la fila, por su clave: «cite: pereira2017» para todas sus cifras, o por campo: «cite: { energia: pereira2017 }».',
+      anyOf: [
+        ...keys.anyOf,
+        { type: 'object', properties: Object.fromEntries(fields.map((field) => [field.name, keys])), additionalProperties: false },
+      ],
+    },
+    estimate: {
+      description:
+        'Cifras de la fila que son estimaciones (se muestran con «≈»): «estimate: true» para todas, o los campos: «estimate: [energia]».',
+      anyOf: [{ type: 'boolean' }, { enum: figures }, { type: 'array', items: { enum: figures } }],
+    },
+  };
 }
 
 function describeField(field: Field): string {
@@ -146,7 +170,7 @@ export function deckSchemaKey(
 
 // Bump when the schema's shape or its descriptions in src/ change, so files written by an older datadeck are made
 // again (test/unit/data/json-schema.test.ts fails when data/deck.schema.json is not what a build writes).
-const SCHEMA_VERSION = 7;
+const SCHEMA_VERSION = 8;
 
 /** The key an existing schema file was made from, read from its $comment. */
 export function readSchemaKey(text: string | undefined): string | undefined {

@@ -3,6 +3,7 @@ import { FieldEntrySchema } from './field-schema.js';
 import { LANGUAGES } from '../i18n/words.js';
 import { RowsFileSchema } from './sheet/declaration.js';
 import { DECK_URL_PATTERN, normalizeDeckUrl } from '../share/deck-url.js';
+import { ReferencesSchema } from '../cite/reference-schema.js';
 
 /**
  * The zod schema of a data file's frame: meta, the field declarations, rows and slides. What a row or a slide may
@@ -47,7 +48,7 @@ export const MetaSchema = z.strictObject({
 
 // Names JavaScript or the charts' rows already use (fmt holds each field's text) cannot name a field.
 export const FIELD_NAME =
-  /^(?!(?:__proto__|constructor|prototype|toString|valueOf|hasOwnProperty|fmt|if|this|datum)$)[A-Za-z_][A-Za-z0-9_]*$/;
+  /^(?!(?:__proto__|constructor|prototype|toString|valueOf|hasOwnProperty|fmt|if|this|datum|cite|estimate)$)[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const DatasetSchema = z.strictObject({
   meta: MetaSchema,
@@ -70,6 +71,7 @@ export const DatasetSchema = z.strictObject({
       'Las filas de datos: una por elemento comparado, o la hoja de cálculo que las tiene (datos.csv, o { file: datos.xlsx, sheet: Hoja1 }).',
     ),
   slides: z.array(z.unknown()).min(1).describe('Las diapositivas, en orden.'),
+  references: ReferencesSchema.optional(),
 });
 
 export type DatasetFrame = z.infer<typeof DatasetSchema>;

@@ -29,12 +29,19 @@ export function deriveDeck(dataset: Dataset): Deck {
     slides: dataset.slides,
     warnings,
     errors,
+    references: dataset.references,
   };
 }
 
 function toDeckRow(row: InputRow): DeckRow {
-  const cells = new Map<string, Cell>([...row.values].map(([name, value]) => [name, { value, isDerived: false }]));
-  return { index: row.index, name: row.name, cells, given: row.given, source: row.source };
+  // An estimate reads as approximate, as a computed value does: "≈ 80 millones".
+  const cells = new Map<string, Cell>(
+    [...row.values].map(([name, value]) => {
+      const isEstimate = row.estimates?.has(name) === true;
+      return [name, isEstimate ? { value, isDerived: true, isEstimate } : { value, isDerived: false }];
+    }),
+  );
+  return { index: row.index, name: row.name, cells, given: row.given, source: row.source, citations: row.citations };
 }
 
 interface Findings {

@@ -9,6 +9,7 @@ import { findFontUrls } from '../page/fonts.js';
 import { loadCache } from '../cache/load-cache.js';
 import { parseData } from './parse-data.js';
 import { loadSheet } from './sheet/load-sheet.js';
+import { loadReferences } from '../cite/load-references.js';
 
 export { parseData };
 
@@ -28,8 +29,9 @@ export async function loadProject(options: BuildOptions, { isCacheRead = true } 
   const dataFile = displayPath(options.dataFile);
   const dataText = await readDataFile(options.dataFile, dataFile);
   const data = parseData(dataText, dataFile);
-  const [sheet, templates, charts, assets, cache] = await Promise.all([
+  const [sheet, references, templates, charts, assets, cache] = await Promise.all([
     loadSheet({ data, dataFile: options.dataFile, shownDataFile: dataFile }),
+    loadReferences({ data, dataFile: options.dataFile, shownDataFile: dataFile, templatesDir: options.templatesDir }),
     loadTemplates(options.templatesDir, join(dirname(options.dataFile), 'layouts')),
     loadChartSpecs([join(dirname(options.dataFile), 'charts'), join(options.templatesDir, 'charts')]),
     loadAssets(options.templatesDir, data, dataFile),
@@ -40,6 +42,7 @@ export async function loadProject(options: BuildOptions, { isCacheRead = true } 
     dataText,
     data,
     sheet,
+    references,
     templates,
     charts: charts.specs,
     chartConfig: assets.chartConfig,

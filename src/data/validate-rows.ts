@@ -4,9 +4,18 @@ import type { Field } from './fields.js';
 import { parseValue, type Value } from './values.js';
 import type { Finding } from './validate.js';
 import { valueAt } from './zod-issues.js';
+import { readRowNotes } from '../cite/check-citations.js';
+
+// A row's keys that are no field: what it cites, and which of its figures are estimates.
+const ROW_NOTE_KEYS: ReadonlySet<string> = new Set(['cite', 'estimate']);
 
 /** Each row against the declared fields: known keys, typed values, required values present, unique names. */
-export function checkRows(raw: object, fields: readonly Field[], broken: ReadonlySet<string>): { rows: InputRow[]; findings: Finding[] } {
+export function checkRows(
+  raw: object,
+  fields: readonly Field[],
+  context: { readonly broken: ReadonlySet<string>; readonly referenceKeys?: ReadonlySet<string> | undefined },
+): { rows: InputRow[]; findings: Finding[] } {
+  const { broken } = context;
   const list = valueAt(raw, ['rows']);
   if (!Array.isArray(list) || fields.length === 0) return { rows: [], findings: [] };
   const byName = new Map(fields.map((field) => [field.name, field]));
@@ -23,6 +32,7 @@ export function checkRows(raw: object, fields: readonly Field[], broken: Readonl
     // A typo is one problem: "pirce" is reported as unknown, and price is not also reported missing.
     const meant = new Set<string>();
     for (const [key, given] of Object.entries(entry)) {
+      if (ROW_NOTE_KEYS.has(key)) continue;
       const field = byName.get(key);
       if (field === undefined) {
         if (broken.has(key)) continue;
@@ -57,7 +67,9 @@ export function checkRows(raw: object, fields: readonly Field[], broken: Readonl
     if (first !== undefined && name !== undefined)
       findings.push({ code: 'duplicate', ...messages.duplicateRow(text, first), dataPath: ['rows', index, nameField?.name ?? ''] });
     else firstIndex.set(key, index);
-    rows.push({ index, name: text, values, given: { ...entry } });
+    const notes = readRowNotes(entry, index, byName, context.referenceKeys);
+    findings.push(...notes.findings);
+    rows.push({ index, name: text, values, given: { ...entry }, citations: notes.citations, estimates: notes.estimates });
   });
   return { rows, findings };
 }

@@ -12,6 +12,8 @@ import { readSheetRows } from './sheet/sheet-rows.js';
 import { placeFields } from './sheet/sheet-columns.js';
 import { describeIssue, valueAt } from './zod-issues.js';
 import type { SentenceCache } from './sentence-cache.js';
+import { checkTextCitations, collectReferences, orderCitations } from '../cite/check-citations.js';
+import type { DeckReferences, LoadedReferences } from '../cite/references.js';
 
 export interface ValidateInput {
   readonly data: ParsedData;
@@ -25,6 +27,8 @@ export interface ValidateInput {
   readonly sentences: SentenceCache;
   /** The spreadsheet rows: names, when the rows are not in the YAML. */
   readonly sheet?: LoadedSheet | undefined;
+  /** What `references:` names, read by load. */
+  readonly references?: LoadedReferences | undefined;
 }
 
 /** A problem before it has a line: what is wrong, and where in the data. */
@@ -55,7 +59,10 @@ export function validateDataset(input: ValidateInput): Dataset {
   const rowFields = fields.isNamingBroken === true ? [] : fields.fields;
   const sheet =
     input.sheet === undefined || rowFields.length === 0 ? undefined : readSheetRows(input.sheet.table, rowFields, input.sheet.ignore);
-  const rows = sheet ?? checkRows(raw, rowFields, fields.broken);
+  const hasReferences = valueAt(raw, ['references']) != null;
+  const references = hasReferences ? collectReferences(raw, input.references) : undefined;
+  const referenceKeys = references === undefined ? undefined : new Set(references.items.keys());
+  const rows = sheet ?? checkRows(raw, rowFields, { broken: fields.broken, referenceKeys });
   const rowNames = fields.isNamingBroken === true ? undefined : rows.rows.map((row) => row.name);
   const slides = checkSlides({
     raw,
@@ -67,7 +74,15 @@ export function validateDataset(input: ValidateInput): Dataset {
     sentences: input.sentences,
   });
   const derivable = checkDerivable(fields.fields, rows.rows, fields.formulaOrder);
-  const found = [...frameFindings, ...fields.findings, ...('findings' in rows ? rows.findings : []), ...slides.findings];
+  const texts = checkTextCitations(raw, referenceKeys);
+  const found = [
+    ...frameFindings,
+    ...fields.findings,
+    ...('findings' in rows ? rows.findings : []),
+    ...slides.findings,
+    ...(references?.findings ?? []),
+    ...texts.findings,
+  ];
   // The YAML's problems in the order of its lines, then the spreadsheet's in the order of its cells.
   const inSheet = sheet === undefined ? [] : [...sheet.problems, ...derivable.map((finding) => locateInSheet(finding, sheet.rows))];
   const inYaml = sheet === undefined ? [...found, ...derivable] : found;
@@ -78,7 +93,17 @@ export function validateDataset(input: ValidateInput): Dataset {
     ...inSheet,
   ];
   if (problems.length > 0 || !frame.success) throw new DeckError(problems);
-  return toDataset(frame.data, fields, rows.rows, slides.slides);
+  const deckReferences: DeckReferences | undefined =
+    references === undefined || input.references === undefined
+      ? undefined
+      : {
+          items: references.items,
+          places: references.places,
+          style: input.references.style,
+          locales: input.references.locales,
+          cited: orderCitations({ raw, rows: rows.rows, textCited: texts.cited }),
+        };
+  return { ...toDataset(frame.data, fields, rows.rows, slides.slides), references: deckReferences };
 }
 
 /** A finding about a spreadsheet row (a value its formula cannot compute), at the row's cell. */

@@ -5,6 +5,7 @@ import type { PathSegment } from '../model.js';
 import { DatasetSchema, MetaSchema } from './deck-schema.js';
 import { declarationKeys, FIELD_TYPES, FieldDeclarationSchema } from './field-schema.js';
 import { RowsFileSchema } from './sheet/declaration.js';
+import { ReferenceEntrySchema, ReferencesMappingSchema } from '../cite/reference-schema.js';
 import type { Finding } from './validate.js';
 
 /** zod's issues about the data file's frame (meta, the field declarations), as findings with the catalogue's words. */
@@ -36,6 +37,7 @@ export function describeIssue(issue: core.$ZodIssue, raw: object, _layouts: read
       // rows: neither a list of rows nor a spreadsheet's name.
       if (path.length === 1 && path[0] === 'rows')
         return at('schema', Array.isArray(value) ? messages.emptyList() : messages.sheetBadFile(value));
+      if (path.length === 1 && path[0] === 'references') return describeReferences(value, raw);
       return at('schema', messages.invalid(issue.message));
     case 'invalid_value':
       return at('schema', messages.invalidValue(value, issue.values.map(String)));
@@ -49,6 +51,15 @@ export function describeIssue(issue: core.$ZodIssue, raw: object, _layouts: read
 function describeKey(path: readonly PathSegment[], issue: core.$ZodIssueInvalidKey): Finding[] {
   const key = String(issue.path.at(-1) ?? '');
   return [{ code: 'schema', ...messages.badFieldName(key), dataPath: [...path.slice(0, -1), key], key }];
+}
+
+/** references: neither a file's name nor a mapping: a mapping's own problems, each at its place. */
+function describeReferences(value: unknown, raw: object): Finding[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return [{ code: 'schema', ...messages.referenceBadFile(value), dataPath: ['references'] }];
+  const parsed = ReferencesMappingSchema.safeParse(value, { jitless: true });
+  if (parsed.success) return [];
+  return parsed.error.issues.flatMap((issue) => describeIssue({ ...issue, path: ['references', ...issue.path] }, raw, []));
 }
 
 /** A field declaration that matched no type: an unknown type, or the right type with a wrong key or value. */
@@ -115,6 +126,12 @@ function formatMessage(key: string, value: unknown): [ErrorCode, Message] {
       return ['schema', messages.sheetBadFile(value)];
     case 'sheet-range':
       return ['schema', messages.sheetBadRange(value)];
+    case 'reference-file':
+      return ['schema', messages.referenceBadFile(value)];
+    case 'citation-style':
+      return ['reference', messages.unknownCitationStyle(String(value), ['apa', 'ieee'])];
+    case 'citation-key':
+      return ['reference', messages.badCitation(String(value))];
     default:
       return ['schema', messages.badTheme(value)];
   }
@@ -125,6 +142,8 @@ function allowedKeys(raw: object, path: readonly PathSegment[]): string[] {
   if (path.length === 0) return Object.keys(DatasetSchema.shape);
   if (path[0] === 'meta') return Object.keys(MetaSchema.shape);
   if (path[0] === 'rows' && path.length === 1) return Object.keys(RowsFileSchema.shape);
+  if (path[0] === 'references' && path.length === 1) return Object.keys(ReferencesMappingSchema.shape);
+  if (path[0] === 'references' && path.length === 3) return Object.keys(ReferenceEntrySchema.shape);
   if (path[0] === 'fields' && path.length === 2) return declarationKeys(valueAt(raw, [...path, 'type']));
   return [];
 }

@@ -23,7 +23,9 @@ export type ErrorCode =
   | 'url'
   | 'browser'
   | 'cache'
-  | 'sheet';
+  | 'sheet'
+  | 'reference'
+  | 'cite';
 
 export interface Problem {
   readonly code: ErrorCode;

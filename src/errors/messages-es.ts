@@ -798,6 +798,74 @@ export const spanishMessages: MessageCatalogue = {
         ? `las hojas de cálculo junto a la presentación son ${nameList(others)}; la ruta es relativa al archivo YAML`
         : 'guarde la hoja de cálculo junto al archivo YAML (como .csv o .xlsx) y nómbrela en rows:, p. ej. rows: datos.csv',
   }),
+  referenceFileMissing: (file: string, others: readonly string[]): Message => ({
+    message: `Las referencias deben venir de ${file}, que no existe.`,
+    hint:
+      others.length > 0
+        ? `los archivos de referencias junto a la presentación son ${nameList(others)}; la ruta es relativa al archivo YAML`
+        : 'exporte las referencias desde Zotero, Mendeley o Google Académico como BibTeX (.bib) o CSL-JSON (.json), guarde el archivo junto al YAML y nómbrelo en references:',
+  }),
+  referenceBadFile: (value: unknown): Message => ({
+    message: `references: nombra ${describe(value)}, que no es un archivo de referencias que datadeck sepa leer.`,
+    hint: 'nombre un archivo BibTeX (.bib) o CSL-JSON (.json) junto a la presentación (references: referencias.bib), o escriba las referencias en references: entries:',
+  }),
+  bibtexSyntax: (file: string, found: string, entry: { readonly key: string; readonly line: number } | undefined): Message => ({
+    message: `${file} no se puede leer como BibTeX: ${found} aquí.`,
+    hint: `${entry === undefined ? 'una entrada se escribe @tipo{clave, campo = {valor}, …}' : `revise la entrada "${entry.key}" (línea ${entry.line}) antes de este punto: falta una "}" o una "," entre dos campos`}; cada { necesita su }`,
+  }),
+  referenceJson: (file: string, detail: string): Message => ({
+    message: `${file} no es JSON válido: ${detail}.`,
+    hint: 'exporte de nuevo las referencias como CSL-JSON (en Zotero: Exportar → CSL JSON), o busque una coma o comilla que falte en este punto',
+  }),
+  referenceJsonShape: (file: string): Message => ({
+    message: `${file} es JSON pero no CSL-JSON: debe ser una lista de referencias, cada una con "id" y "type".`,
+    hint: 'exporte las referencias como CSL JSON (Zotero, Mendeley), no en otro formato JSON',
+  }),
+  referenceUrl: (key: string, url: string): Message => ({
+    message: `La referencia "${key}" tiene la dirección ${quote(url)}, que no es una dirección http(s).`,
+    hint: 'escriba una dirección completa que empiece por https:// (o http://); otros esquemas como javascript: o file: se rechazan',
+  }),
+  unknownCitationStyle: (name: string, styles: readonly string[]): Message => ({
+    message: `Estilo de cita desconocido: "${name}".`,
+    hint: `los estilos que trae datadeck son ${nameList(styles)}; para otro, guarde su archivo .csl (del repositorio de estilos de Zotero) junto a la presentación y escriba style: su-nombre.csl`,
+  }),
+  citationStyleFileMissing: (file: string): Message => ({
+    message: `El estilo de cita ${file} no existe.`,
+    hint: 'guarde el archivo .csl junto al YAML de la presentación, o use style: apa o style: ieee',
+  }),
+  unknownCitationKey: (key: string, suggestion: string | undefined, keys: readonly string[]): Message => ({
+    message: `La clave de cita "${key}" no nombra ninguna referencia de la presentación.`,
+    hint:
+      suggestion !== undefined
+        ? didYouMean(suggestion)
+        : keys.length > 0
+          ? `las claves de las referencias son ${nameList(keys.slice(0, 12))}${keys.length > 12 ? '…' : ''}`
+          : 'declare antes las referencias, en references: (un archivo .bib o .json, o entries:)',
+  }),
+  citeWithoutReferences: (): Message => ({
+    message: 'Aquí se cita una referencia, pero la presentación no declara referencias.',
+    hint: 'nombre un archivo BibTeX o CSL-JSON junto a la presentación en references: (references: referencias.bib), o escríbalas en references: entries:',
+  }),
+  referencesSlideWithoutReferences: (): Message => ({
+    message: 'Esta diapositiva lista las referencias que cita la presentación, pero la presentación no declara referencias.',
+    hint: 'nombre un archivo BibTeX o CSL-JSON junto a la presentación en references: (references: referencias.bib) y cítelo, o quite la diapositiva',
+  }),
+  badCitation: (text: string): Message => ({
+    message: `La cita ${quote(text)} no nombra ninguna referencia.`,
+    hint: 'escriba [@clave] para una referencia y [@clave1; @clave2] para varias, cada clave como la escribe el archivo .bib o references: entries:',
+  }),
+  duplicateReference: (key: string, first: string): Message => ({
+    message: `La clave de referencia "${key}" está declarada dos veces (primero en ${first}).`,
+    hint: 'deje una de las dos, o dé a esta otra clave',
+  }),
+  unusedReference: (key: string): Message => ({
+    message: `Nada en la presentación cita la referencia "${key}", así que la diapositiva de referencias la deja fuera.`,
+    hint: 'cítela desde una fila (cite: clave), una cifra (cite: { campo: clave }) o un texto ([@clave]), o quítela',
+  }),
+  estimateNotFigure: (key: string): Message => ({
+    message: `"${key}" no es una cifra de esta fila, así que no se puede marcar como estimación.`,
+    hint: 'escriba estimate: true para todas las cifras de la fila, o los nombres de sus campos de número, dinero, cantidad, porcentaje o rango: estimate: [energia]',
+  }),
   sheetBadFile: (value: unknown): Message => ({
     message: `rows: nombra ${describe(value)}, que no es una hoja de cálculo que datadeck sepa leer.`,
     hint: 'nombre un archivo .csv o .xlsx junto a la presentación (rows: datos.csv), o escriba las filas en el YAML; un .xls o .ods antiguo: guárdelo antes como .xlsx',

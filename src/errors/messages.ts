@@ -839,6 +839,74 @@ Exit codes: 0 success, 1 problem in the data or templates, 2 usage error, 3 inte
         ? `the spreadsheets next to the deck are ${nameList(others)}; the path is relative to the deck's YAML file`
         : "save the spreadsheet next to the deck's YAML file (as .csv or .xlsx) and name it under rows:, e.g. rows: datos.csv",
   }),
+  referenceFileMissing: (file: string, others: readonly string[]): Message => ({
+    message: `The references are to come from ${file}, which does not exist.`,
+    hint:
+      others.length > 0
+        ? `the reference files next to the deck are ${nameList(others)}; the path is relative to the deck's YAML file`
+        : "export the references from Zotero, Mendeley or Google Scholar as BibTeX (.bib) or CSL-JSON (.json), save the file next to the deck's YAML file and name it under references:",
+  }),
+  referenceBadFile: (value: unknown): Message => ({
+    message: `references: names ${describe(value)}, which is not a reference file datadeck reads.`,
+    hint: 'name a BibTeX (.bib) or CSL-JSON (.json) file next to the deck (references: referencias.bib), or write the references under references: entries:',
+  }),
+  bibtexSyntax: (file: string, found: string, entry: { readonly key: string; readonly line: number } | undefined): Message => ({
+    message: `${file} cannot be read as BibTeX: ${found} here.`,
+    hint: `${entry === undefined ? 'an entry reads @type{key, field = {value}, …}' : `look at the entry "${entry.key}" (line ${entry.line}) before this point: a "}" that is missing, or a "," between two fields`}; every { needs its }`,
+  }),
+  referenceJson: (file: string, detail: string): Message => ({
+    message: `${file} is not valid JSON: ${detail}.`,
+    hint: 'export the references again as CSL-JSON (in Zotero: Export → CSL JSON), or look for a missing comma or quote at this point',
+  }),
+  referenceJsonShape: (file: string): Message => ({
+    message: `${file} is JSON but not CSL-JSON: it must be a list of references, each with an "id" and a "type".`,
+    hint: 'export the references as CSL JSON (Zotero, Mendeley), not as another JSON format',
+  }),
+  referenceUrl: (key: string, url: string): Message => ({
+    message: `The reference "${key}" has the address ${quote(url)}, which is not an http(s) address.`,
+    hint: 'write a full address starting with https:// (or http://); other schemes such as javascript: or file: are refused',
+  }),
+  unknownCitationStyle: (name: string, styles: readonly string[]): Message => ({
+    message: `Unknown citation style "${name}".`,
+    hint: `the styles datadeck has are ${nameList(styles)}; for another, save its .csl file (from the Zotero style repository) next to the deck and write style: its-name.csl`,
+  }),
+  citationStyleFileMissing: (file: string): Message => ({
+    message: `The citation style ${file} does not exist.`,
+    hint: "save the .csl file next to the deck's YAML file, or use style: apa or style: ieee",
+  }),
+  unknownCitationKey: (key: string, suggestion: string | undefined, keys: readonly string[]): Message => ({
+    message: `The citation key "${key}" names no reference of the deck.`,
+    hint:
+      suggestion !== undefined
+        ? `did you mean "${suggestion}"?`
+        : keys.length > 0
+          ? `the references' keys are ${nameList(keys.slice(0, 12))}${keys.length > 12 ? '…' : ''}`
+          : 'declare the references first, under references: (a .bib or .json file, or entries:)',
+  }),
+  citeWithoutReferences: (): Message => ({
+    message: 'This cites a reference, but the deck declares no references.',
+    hint: 'name a BibTeX or CSL-JSON file next to the deck under references: (references: referencias.bib), or write them under references: entries:',
+  }),
+  referencesSlideWithoutReferences: (): Message => ({
+    message: 'This slide lists the references the deck cites, but the deck declares no references.',
+    hint: 'name a BibTeX or CSL-JSON file next to the deck under references: (references: referencias.bib) and cite it, or remove the slide',
+  }),
+  badCitation: (text: string): Message => ({
+    message: `The citation ${quote(text)} names no reference.`,
+    hint: 'write [@key] for one reference and [@key1; @key2] for several, each key as the .bib file or references: entries: write it',
+  }),
+  duplicateReference: (key: string, first: string): Message => ({
+    message: `The reference key "${key}" is declared twice (first in ${first}).`,
+    hint: 'keep one of the two, or give this one another key',
+  }),
+  unusedReference: (key: string): Message => ({
+    message: `Nothing in the deck cites the reference "${key}", so the references slide leaves it out.`,
+    hint: 'cite it from a row (cite: key), a figure (cite: { field: key }) or a text ([@key]), or remove it',
+  }),
+  estimateNotFigure: (key: string): Message => ({
+    message: `"${key}" is not a figure of this row, so it cannot be marked as an estimate.`,
+    hint: "write estimate: true for all the row's figures, or the names of its number, money, quantity, percent or range fields: estimate: [energy]",
+  }),
   sheetBadFile: (value: unknown): Message => ({
     message: `rows: names ${describe(value)}, which is not a spreadsheet datadeck reads.`,
     hint: 'name a .csv or .xlsx file next to the deck (rows: datos.csv), or list the rows in the YAML; an old .xls or .ods: save it as .xlsx first',

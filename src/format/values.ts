@@ -1,6 +1,7 @@
 import type { Field, NumberFormat } from '../data/fields.js';
 import type { Value } from '../data/values.js';
 import type { DeckWords } from '../i18n/words.js';
+import type { Citations } from '../cite/references.js';
 import { convert, formatQuantity, formatQuantityRange, pickReadableUnit, type QuantityFormat, type Unit } from './units.js';
 
 /**
@@ -12,6 +13,8 @@ export interface FormatContext {
   readonly words: DeckWords;
   /** Each row value's text, once formatted: one map per deck, as a value always belongs to the same field. */
   readonly formatted?: WeakMap<Value, string>;
+  /** The deck's references formatted by its citation style, for [@key] in texts (a deck with references only). */
+  readonly citations?: Citations | undefined;
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

@@ -12,6 +12,12 @@ export const en: DeckWords = {
   course: 'Course',
   date: 'Date',
   qr: { scan: 'Scan to open this deck', label: "QR code of the deck's address" },
+  cite: {
+    source: 'Source',
+    sources: 'Sources',
+    references: 'References',
+    estimate: '≈: an estimated or computed value, not a measured one.',
+  },
   chart: {
     largestOf: 'the {shown} largest of {total}',
     firstOf: 'the first {shown} of {total}',

@@ -12,6 +12,12 @@ export const es: DeckWords = {
   course: 'Curso',
   date: 'Fecha',
   qr: { scan: 'Escanee para abrir la presentación', label: 'Código QR de la dirección de la presentación' },
+  cite: {
+    source: 'Fuente',
+    sources: 'Fuentes',
+    references: 'Referencias',
+    estimate: '≈: valor estimado o calculado, no medido.',
+  },
   chart: {
     largestOf: 'los {shown} mayores de {total}',
     firstOf: 'los {shown} primeros de {total}',

@@ -20,6 +20,15 @@ export interface DeckWords {
   readonly date: string;
   /** The QR code of the deck's address (meta.qr): the line over the address, and the picture's name for screen readers. */
   readonly qr: { readonly scan: string; readonly label: string };
+  /** Cited references: the line of sources under a table or a chart, a references slide's title, the estimates' note. */
+  readonly cite: {
+    /** "Fuente: (Pereira et al., 2017)." */
+    readonly source: string;
+    readonly sources: string;
+    readonly references: string;
+    /** After a table's caveat when its figures include estimates: what "≈" means. */
+    readonly estimate: string;
+  };
   /** A declared chart's words: the subset it shows, the rest of a donut, scaled units on an axis. */
   readonly chart: {
     /** "los 20 mayores de 45": the axis title of a chart that shows the largest of more rows. */

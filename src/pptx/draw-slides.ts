@@ -70,6 +70,7 @@ function paragraphs(items: readonly Runs[], context: DrawContext, options: TextO
         ...(runIndex === 0 && bullet !== undefined ? { bullet } : {}),
         lang: context.lang,
         bold: run.isBold || options.bold === true,
+        ...(run.isItalic === true ? { italic: true } : {}),
         breakLine: runIndex === runs.length - 1 && index < items.length - 1,
       },
     })),
@@ -259,13 +260,20 @@ function drawTable(slide: Slide, plan: Extract<PptxSlide, { kind: 'table' }>, co
     border: { type: 'solid', color: theme.border, pt: 0.75 },
     autoPage: false,
   });
+  // With a sources line the footer moves up to make room for it under the table.
+  const footerY = plan.sources === undefined ? 6.7 : 6.45;
   if (plan.footer !== undefined) {
     const options = plan.footer.isContinues ? { align: 'right' as const, color: theme.accent, bold: true } : { color: theme.muted };
     slide.addText(
       paragraphs([plan.footer.text], context, options.bold === true ? { bold: true } : {}),
-      textBox(context, { x: MARGIN, y: 6.7, w: bodyWidth(context), h: 0.45 }, { fontSize: 13, ...options }),
+      textBox(context, { x: MARGIN, y: footerY, w: bodyWidth(context), h: 0.45 }, { fontSize: 13, ...options }),
     );
   }
+  if (plan.sources !== undefined)
+    slide.addText(
+      paragraphs([[{ text: plan.sources, isBold: false }]], context),
+      textBox(context, { x: MARGIN, y: 6.9, w: BODY_W, h: 0.35 }, { fontSize: 11, color: theme.muted }),
+    );
 }
 
 function tableRows(table: PptxTable, context: DrawContext): PptxGenJS.default.TableRow[] {
@@ -282,7 +290,7 @@ function tableRows(table: PptxTable, context: DrawContext): PptxGenJS.default.Ta
   }));
   const rows = table.rows.map((cells, rowIndex) =>
     cells.map((text, index) => ({
-      text,
+      text: withMark(text, table.marks?.[rowIndex]?.[index] ?? '', context),
       options: {
         align: table.columns[index]?.isRight === true ? ('right' as const) : ('left' as const),
         ...(index === 0 ? { bold: true, color: theme.heading } : {}),
@@ -292,6 +300,15 @@ function tableRows(table: PptxTable, context: DrawContext): PptxGenJS.default.Ta
     })),
   );
   return [header, ...rows];
+}
+
+/** A cell's text, and its citation marks after it, small and in the accent colour (pptxgenjs' table cells take no superscript). */
+function withMark(text: string, mark: string, context: DrawContext): string | PptxGenJS.default.TableCell[] {
+  if (mark === '') return text;
+  return [
+    { text, options: { lang: context.lang } },
+    { text: `\u2009${mark}`, options: { fontSize: 8, color: context.theme.accent, lang: context.lang } },
+  ];
 }
 
 /** The deck's column shares of the table's width, in inches; columns without a share split what is left. */

@@ -5,11 +5,15 @@ import type { LayoutInfo } from '../slides/layouts.js';
 import { renderPlain, chartId } from '../slides/slide-views.js';
 import { renderText, toText, type FigureContext } from '../slides/render-sentence.js';
 import { buildTable, pageSlideTable, type TablePage, type TableView } from '../slides/table.js';
+import { describeSources, describeTableSources } from '../cite/cite-marks.js';
+import { chartCitedKeys } from '../cite/chart-citations.js';
 
 /** A stretch of text, bold where the deck's sentence is (**…**). */
 export interface Run {
   readonly text: string;
   readonly isBold: boolean;
+  /** A title in a reference list (APA italicises whole works). */
+  readonly isItalic?: boolean | undefined;
 }
 export type Runs = readonly Run[];
 
@@ -60,6 +64,8 @@ export type PptxSlide =
       readonly continued: string | undefined;
       readonly table: PptxTable;
       readonly footer: { readonly text: Runs; readonly isContinues: boolean } | undefined;
+      /** The references its cells cite, by their marks: "Fuentes: a Pereira et al., 2017." */
+      readonly sources: string | undefined;
     })
   | (SlideBase & {
       readonly kind: 'chart';
@@ -73,6 +79,8 @@ export interface PptxTable {
   readonly columns: readonly { readonly label: string; readonly width: number; readonly isRight: boolean }[];
   /** Each cell's text; a "lines" column's parts on lines of their own. */
   readonly rows: readonly (readonly string[])[];
+  /** Each cell's citation marks ("a,b"), shown as a superscript; empty for none. */
+  readonly marks?: readonly (readonly string[])[] | undefined;
 }
 
 export interface PlanInput {
@@ -124,6 +132,24 @@ export function toRuns(html: string): Runs {
 
 const EMPTY: Runs = [];
 
+/** A reference list's entry as runs: citeproc's <i> italic, everything else plain text. */
+function toReferenceRuns(html: string): Runs {
+  return html
+    .split(/(<i>[\s\S]*?<\/i>)/)
+    .filter((part) => part !== '')
+    .map((part) =>
+      part.startsWith('<i>') ? { text: toText(part), isBold: false, isItalic: true } : { text: toText(part), isBold: false },
+    );
+}
+
+/** A chart's caption, and the sources of the figures it draws after it, as the deck's caption shows them. */
+function captionWithSources(caption: Runs | undefined, slide: SlideInput, deck: Deck): Runs | undefined {
+  const sources = describeSources(chartCitedKeys(slide, deck), deck.format.citations, deck.format.words.cite);
+  if (sources === undefined) return caption;
+  const text = toText(sources);
+  return caption === undefined ? [{ text, isBold: false }] : [...caption, { text: ` ${text}`, isBold: false }];
+}
+
 function planSlide(slide: SlideInput, notes: string | undefined, texts: Texts, deck: Deck): PptxSlide {
   const values = slide.values;
   const title = texts.runs(values.title) ?? EMPTY;
@@ -158,6 +184,17 @@ function planSlide(slide: SlideInput, notes: string | undefined, texts: Texts, d
       const box = isRecord(values.box) ? { title: texts.runs(values.box.title) ?? EMPTY, items: texts.list(values.box.items) } : undefined;
       return { kind: 'conclusions', notes, title, paragraphs: texts.list(values.paragraphs), box };
     }
+    case 'references':
+      // The reference list as the deck shows it, each entry a paragraph, titles in italics.
+      return {
+        kind: 'text',
+        notes,
+        title,
+        lead: texts.runs(values.intro),
+        paragraphs: (deck.format.citations?.list ?? []).map((entry) => toReferenceRuns(entry.html)),
+        list: 'none',
+        footer: undefined,
+      };
     case 'sources': {
       const sources = Array.isArray(values.sources)
         ? values.sources
@@ -168,7 +205,14 @@ function planSlide(slide: SlideInput, notes: string | undefined, texts: Texts, d
     }
     default:
       if (values.chart !== undefined && values.chart !== null)
-        return { kind: 'chart', notes, title, caption: texts.runs(values.caption), chartId: chartId(slide), slide };
+        return {
+          kind: 'chart',
+          notes,
+          title,
+          caption: captionWithSources(texts.runs(values.caption), slide, deck),
+          chartId: chartId(slide),
+          slide,
+        };
       // A layout datadeck does not know (a deck's own): its texts, in the order written, under its title.
       return {
         kind: 'text',
@@ -232,8 +276,22 @@ function planTablePage(input: {
     isRight: column.className.split(' ').includes('num'),
   }));
   const rows = page.rows.map((row) => row.cells.map((cell) => cell.texts.join(cell.className.split(' ').includes('lines') ? '\n' : ' ')));
+  const marks = page.rows.map((row) => row.cells.map((cell) => cell.marks));
   const continues = page.number < page.count;
-  const caveat = texts.runs(slide.values.caveat);
+  const estimate = page.rows.some((row) => row.hasEstimate) ? words.cite.estimate : undefined;
+  const given = texts.runs(slide.values.caveat);
+  const caveat =
+    estimate === undefined
+      ? given
+      : given === undefined
+        ? [{ text: estimate, isBold: false }]
+        : [...given, { text: ` ${estimate}`, isBold: false }];
+  const sources = describeTableSources({
+    keys: page.rows.flatMap((row) => row.cited),
+    letters: view.letters,
+    citations: deck.format.citations,
+    words: words.cite,
+  });
   const footer = continues
     ? { text: [{ text: words.continues, isBold: false }], isContinues: true }
     : caveat === undefined
@@ -244,8 +302,9 @@ function planTablePage(input: {
     notes: input.notes,
     title: texts.runs(slide.values.title) ?? EMPTY,
     continued: page.number > 1 ? words.continued : undefined,
-    table: { columns, rows },
+    table: marks.some((row) => row.some((mark) => mark !== '')) ? { columns, rows, marks } : { columns, rows },
     footer,
+    sources: sources === undefined ? undefined : toText(sources),
   };
 }
 

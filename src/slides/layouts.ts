@@ -11,7 +11,7 @@ export interface LayoutInfo {
 }
 
 /** Keys the build gives every layout: the deck's meta, its words, the slide's notes and number, a table or a chart. */
-export const PROVIDED_KEYS: ReadonlySet<string> = new Set(['meta', 't', 'notes', 'slideNumber', 'page', 'table', 'chart']);
+export const PROVIDED_KEYS: ReadonlySet<string> = new Set(['meta', 't', 'notes', 'slideNumber', 'page', 'table', 'chart', 'references']);
 
 // table and chart are analysed like a slide's keys, then set apart: whether a template uses them says what it shows.
 const SHOWN_KEYS = ['table', 'chart'];

@@ -14,6 +14,7 @@ import {
 import { numberOf, type Value } from '../data/values.js';
 import { formatAggregate, formatCount, formatShare, formatTimes, formatValue, type FormatContext } from '../format/values.js';
 import type { DeckRow } from '../model.js';
+import { insertCitations } from '../cite/cite-marks.js';
 
 /** What a sentence's {{…}} can see: the declared fields, every row, the deck's formatters, and in a table cell its row. */
 export interface FigureContext {
@@ -45,9 +46,10 @@ export function renderSentence(sentence: Sentence, context: FigureContext): stri
 
 /** Any text of the deck as HTML: a sentence with its figures, or plain text, escaped either way. */
 export function renderText(text: string, context: FigureContext, sentences: SentenceCache): string {
-  if (!hasFigures(text)) return renderPlainText(text);
-  const parsed = readSentence(sentences, text);
-  return 'sentence' in parsed ? renderSentence(parsed.sentence, context) : renderPlainText(text);
+  const parsed = hasFigures(text) ? readSentence(sentences, text) : undefined;
+  const html = parsed !== undefined && 'sentence' in parsed ? renderSentence(parsed.sentence, context) : renderPlainText(text);
+  // [@key] in any text: the citation as the deck's style writes it.
+  return insertCitations(html, context.format.citations);
 }
 
 /** Plain text from the data (no {{…}}): escaped, with **bold**. */

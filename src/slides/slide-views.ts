@@ -1,10 +1,13 @@
 import { readSentence, type SentenceCache } from '../data/sentence-cache.js';
 import { hasFigures } from '../data/sentences.js';
 import { formatLongDate } from '../format/values.js';
-import type { Charts, Deck, SlideInput } from '../model.js';
+import type { Charts, Deck, RenderedChart, SlideInput } from '../model.js';
+import { describeSources, describeTableSources } from '../cite/cite-marks.js';
+import { chartCitedKeys } from '../cite/chart-citations.js';
 import type { LayoutInfo } from './layouts.js';
 import type { KeyShape } from './layout-keys.js';
-import { renderPlainText, renderSentenceText, renderText, toText, type FigureContext } from './render-sentence.js';
+import { renderPlainText, renderSentence, renderText, toText, type FigureContext } from './render-sentence.js';
+import { insertCitations } from '../cite/cite-marks.js';
 import { SafeHtml } from './safe-html.js';
 import type { TablePage, TableView } from './table.js';
 
@@ -36,10 +39,41 @@ export function viewSlide(input: ViewInput): Record<string, unknown> {
     t: deck.format.words,
     notes: input.isPublic || slide.notes === undefined ? undefined : render(slide.notes),
     slideNumber: input.slideNumber,
-    table: input.table === undefined ? undefined : { columns: input.table.view.columns, rows: input.table.page.rows },
+    table: input.table === undefined ? undefined : viewTable(input.table, deck),
     page: input.table === undefined ? undefined : viewPage(input.table.page),
-    chart: layout.showsChart ? input.charts.get(chartId(slide)) : undefined,
+    chart: layout.showsChart ? viewChart(input.charts.get(chartId(slide)), slide, deck) : undefined,
+    references: viewReferences(deck),
   };
+}
+
+/** A table page: its columns and rows, the line of the sources its cells cite, and what "≈" means when it shows estimates. */
+function viewTable(table: { readonly view: TableView; readonly page: TablePage }, deck: Deck) {
+  const { rows } = table.page;
+  const words = deck.format.words.cite;
+  const sources = describeTableSources({
+    keys: rows.flatMap((row) => row.cited),
+    letters: table.view.letters,
+    citations: deck.format.citations,
+    words,
+  });
+  return {
+    columns: table.view.columns,
+    rows,
+    sources: sources === undefined ? undefined : new SafeHtml(sources),
+    estimate: rows.some((row) => row.hasEstimate) ? words.estimate : undefined,
+  };
+}
+
+/** A chart and the sources of the figures it draws, for its caption. */
+function viewChart(chart: RenderedChart | undefined, slide: SlideInput, deck: Deck) {
+  if (chart === undefined || deck.format.citations === undefined) return chart;
+  const sources = describeSources(chartCitedKeys(slide, deck), deck.format.citations, deck.format.words.cite);
+  return { ...chart, sources: sources === undefined ? undefined : new SafeHtml(sources) };
+}
+
+/** Every cited reference, formatted, in the style's order: what a references slide lists. */
+function viewReferences(deck: Deck): readonly { readonly key: string; readonly html: SafeHtml }[] {
+  return (deck.format.citations?.list ?? []).map((entry) => ({ key: entry.key, html: new SafeHtml(entry.html) }));
 }
 
 /** The deck's meta as every layout sees it: made once per build and shared by the slides. */
@@ -86,9 +120,10 @@ function renderShaped(value: unknown, shape: KeyShape, context: FigureContext, s
 
 /** A text with its figures computed, as plain text: for attributes, the page's title, a chart's summary. */
 export function renderPlain(text: string, context: FigureContext, sentences: SentenceCache): string {
-  if (!hasFigures(text)) return toText(renderPlainText(text));
+  const citations = context.format.citations;
+  if (!hasFigures(text)) return toText(insertCitations(renderPlainText(text), citations));
   const parsed = readSentence(sentences, text);
-  return 'sentence' in parsed ? renderSentenceText(parsed.sentence, context) : text;
+  return 'sentence' in parsed ? toText(insertCitations(renderSentence(parsed.sentence, context), citations)) : text;
 }
 
 /** Texts become HTML with their figures; lists and mappings keep their shape; other values pass as they are. */

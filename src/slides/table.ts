@@ -5,11 +5,14 @@ import type { Deck, DeckRow } from '../model.js';
 import { readColumn, type ColumnInput } from './columns.js';
 import { escapeHtml, renderPlainText, renderText, shownFields, toText, type FigureContext } from './render-sentence.js';
 import { SafeHtml, visibleLength } from './safe-html.js';
+import { citedFigures, letterReferences, markCell } from '../cite/cite-marks.js';
 
 /** A table slide's columns resolved against the fields, and each row's cells rendered, before paging. */
 export interface TableView {
   readonly columns: readonly ColumnView[];
   readonly rows: readonly RowView[];
+  /** Each reference the table's cells cite → its mark, a letter: the same on every page of the table. */
+  readonly letters: ReadonlyMap<string, string>;
 }
 
 export interface ColumnView {
@@ -23,11 +26,21 @@ export interface ColumnView {
 
 export interface RowView {
   /** `texts`: the cell's parts as plain text, for an export that is not HTML (the PowerPoint table). */
-  readonly cells: readonly { readonly html: SafeHtml; readonly className: string; readonly texts: readonly string[] }[];
+  readonly cells: readonly {
+    readonly html: SafeHtml;
+    readonly className: string;
+    readonly texts: readonly string[];
+    /** The letters of the references the cell cites ("a", "a,b"), for an export that is not HTML. */
+    readonly marks: string;
+  }[];
   /** Estimated height on the slide, in CSS pixels: paging fills each slide up to its height. */
   readonly height: number;
   /** The first cell is the row's header (<th scope="row">). */
   readonly name: string;
+  /** The references its cells cite, for the sources line under the page. */
+  readonly cited: readonly string[];
+  /** Some figure it shows is an estimate: the page's caveat says what "≈" means. */
+  readonly hasEstimate: boolean;
 }
 
 interface ResolvedColumn {
@@ -38,6 +51,8 @@ interface ResolvedColumn {
   readonly hasLines: boolean;
   readonly align: 'left' | 'right';
   readonly width: number | undefined;
+  /** The fields its cells show: what a row's cite: for one field marks. */
+  readonly shows: readonly string[];
 }
 
 // The theme's table: 1136 px wide (1280 minus the slide's margins), 17 px type (~8.6 px a character), 22 px lines.
@@ -49,9 +64,14 @@ const LINE_PX = 22;
 const ROW_PADDING_PX = 15;
 
 export function buildTable(columnsInput: readonly unknown[], deck: Deck, sentences: SentenceCache): TableView {
-  const columns = columnsInput.flatMap((input) => resolveColumn(input, deck.fields));
+  const columns = columnsInput.flatMap((input) => resolveColumn(input, deck.fields, sentences));
   const context: FigureContext = { fields: deck.fields, rows: deck.rows, format: deck.format };
   const cellTexts = deck.rows.map((row) => columns.map((column) => renderCell(column, { ...context, row }, sentences)));
+  // A row's own cite: marks its name; a figure's marks the cells that show it.
+  const cellKeys = deck.rows.map((row) =>
+    columns.map((column, index) => [...(index === 0 ? (row.citations?.row ?? []) : []), ...citedFigures(row, column.shows)]),
+  );
+  const letters = letterReferences(cellKeys.flat(2));
   const widths = distributeWidths(columns, cellTexts);
   const views = columns.map((column, index): ColumnView => {
     const width = widths[index] ?? 10;
@@ -61,17 +81,25 @@ export function buildTable(columnsInput: readonly unknown[], deck: Deck, sentenc
   });
   const rows = deck.rows.map((row, rowIndex): RowView => {
     const cells = cellTexts[rowIndex] ?? [];
+    const keys = cellKeys[rowIndex] ?? [];
     const height = Math.max(...cells.map((cell, index) => estimateLines(cell, widths[index] ?? 10)), 1) * LINE_PX + ROW_PADDING_PX;
     return {
       name: row.name,
       height,
-      cells: cells.map((cell, index) => ({ html: new SafeHtml(cell.html), className: views[index]?.className ?? '', texts: cell.texts })),
+      cited: [...new Set(keys.flat())],
+      hasEstimate: columns.some((column) => column.shows.some((name) => row.cells.get(name)?.isEstimate === true)),
+      cells: cells.map((cell, index) => ({
+        html: new SafeHtml(cell.html + markCell(keys[index] ?? [], letters)),
+        className: views[index]?.className ?? '',
+        texts: cell.texts,
+        marks: (keys[index] ?? []).map((key) => letters.get(key) ?? '').join(','),
+      })),
     };
   });
-  return { columns: views, rows };
+  return { columns: views, rows, letters };
 }
 
-function resolveColumn(input: unknown, fields: ReadonlyMap<string, Field>): ResolvedColumn[] {
+function resolveColumn(input: unknown, fields: ReadonlyMap<string, Field>, sentences: SentenceCache): ResolvedColumn[] {
   const read = readColumn(input);
   if (read === undefined) return []; // validate reported it
   const column: Exclude<ColumnInput, string> = typeof read === 'string' ? { field: read } : read;
@@ -88,6 +116,11 @@ function resolveColumn(input: unknown, fields: ReadonlyMap<string, Field>): Reso
       hasLines: column.lines === true,
       align: column.align ?? (isFigure ? 'right' : 'left'),
       width: column.width === undefined ? undefined : Number(column.width.replace('%', '')),
+      shows: parts.flatMap((part) => {
+        if (!hasFigures(part)) return [];
+        const parsed = readSentence(sentences, part);
+        return 'sentence' in parsed ? shownFields(parsed.sentence) : [];
+      }),
     },
   ];
 }

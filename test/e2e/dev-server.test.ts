@@ -243,7 +243,7 @@ describe('datadeck dev: template edits', () => {
   });
 
   it('rebuilds when a layout is saved and names the file', async () => {
-    await editFile(join(templatesDir, 'layouts/chart.hbs'), '{{caption}}</figcaption>', '{{caption}} (borrador)</figcaption>');
+    await editFile(join(templatesDir, 'layouts/chart.hbs'), '{{caption}}', '{{caption}} (borrador)');
     expect(printed.at(-1)).toMatch(/^templates\/layouts\/chart\.hbs · 5 slides · \d+ ms$/);
     expect((await fetchRaw(session.port, '/')).body.match(/\(borrador\)<\/figcaption>/g)).toHaveLength(5);
   });

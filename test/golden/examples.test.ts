@@ -65,6 +65,24 @@ const EXPECTED: Readonly<Record<string, Expected>> = {
       ['Lambda 1x H100', 'NVIDIA H100 PCIe (80 GB)', '≈ $1,818', '≈ $0.031'],
     ],
   },
+  'programming-energy': {
+    text: [
+      // [@key] in a text, one or several references, as APA writes them in Spanish
+      'podrían pasar de 1.000 TWh en 2026 (International Energy Agency, 2024).',
+      'en 27 lenguajes (Pereira et al., 2017, 2021), tomados de The Computer Language Benchmarks Game (Gouy, s. f.).',
+      // the table names the references its marks stand for, a chart those of the figures it draws
+      'Fuentes: a Pereira et al., 2017; b Pereira et al., 2021.',
+      'Python gasta 75,9 veces la energía de C. Fuentes: Pereira et al., 2017, 2021.',
+      // the references slide, APA 7 in Spanish: "y" before the last author, "s. f.", "Recuperado el …, de"
+      'Gouy, I. (s. f.). The Computer Language Benchmarks Game. Recuperado el 10 de noviembre de 2025, de https://benchmarksgame-team.pages.debian.net/benchmarksgame/',
+      'Fernandes, J. P., y Saraiva, J. (2021). Ranking programming languages by energy efficiency. Science of Computer Programming, 205, 102609. https://doi.org/10.1016/j.scico.2021.102609',
+    ],
+    rows: [
+      // a row's cite: marks its name; a figure's cite: marks that figure
+      ['Rusta', 'Compilado', '1,03', '1,04', '1,54'],
+      ['Python', 'Interpretado', '75,88a,b', '71,9a', '2,8a'],
+    ],
+  },
   'electricity-mix': {
     text: [
       'En 2024 España generó unos 262 TWh de electricidad con 10 tipos de fuente.',
@@ -149,7 +167,11 @@ describe.each(examples)('examples/%s', (name) => {
   it('shows no word of the other language outside its data', () => {
     const data = readFileSync(join(DIR, name, 'deck.yaml'), 'utf8');
     const locale = /^\s*locale:\s*([\w-]+)/m.exec(data)?.[1] ?? 'es';
-    const ownWords = new Set(wordsOf(data));
+    // A .bib file next to the deck is its data too: an English title stays English in a Spanish deck's references.
+    const references = readdirSync(join(DIR, name))
+      .filter((file) => file.endsWith('.bib'))
+      .map((file) => readFileSync(join(DIR, name, file), 'utf8'));
+    const ownWords = new Set(wordsOf([data, ...references].join('\n')));
     // What a screen reader says too: the labels and role descriptions in the markup (reveal's scripts left out).
     const markup = html.replace(/<script>[\s\S]*?<\/script>/g, '');
     const spoken = [...markup.matchAll(/\s(?:aria-label|aria-roledescription|alt|title|placeholder)="([^"]*)"/g)].map(

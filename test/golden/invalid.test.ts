@@ -46,9 +46,14 @@ const SPANISH_CASES = new Set([
   'slide-unknown-layout.yaml',
   'formula-mismatch-strict.yaml',
   'many-problems.yaml',
+  'cite-unknown-key.yaml',
+  'cite-bibtex-malformed.yaml',
+  'cite-bibtex-url.yaml',
+  'cite-unused-strict.yaml',
 ]);
 // Built with --strict: a warning (a formula's value more than 1 % from the given one) is then an error.
-const STRICT = new Set(['formula-mismatch-strict.yaml']);
+// A reference nothing cites is a warning too.
+const STRICT = new Set(['formula-mismatch-strict.yaml', 'cite-unused-strict.yaml']);
 
 // The same mistakes told in Spanish: <name>.expected.es.txt beside the English golden, printed under --lang es.
 const SPANISH = fixtures.filter(
@@ -63,8 +68,13 @@ describe('invalid data: one clear message, exit 1, no stack trace', () => {
     const expected = readGolden(expectedFile, output, 'test/golden/invalid.test.ts');
     expect(code).toBe(1);
     expect(output).toMatch(/^error\[[a-z-]+\] /m);
-    // The deck, or the spreadsheet beside it that its rows: names (sheet-*.csv, sheet-*.xlsx).
-    expect(output).toContain(`${DIR}/${name.startsWith('sheet-') ? name.replace(/\.yaml$/, '') : name}`);
+    // The deck, the spreadsheet beside it that its rows: names (sheet-*.csv, sheet-*.xlsx), or its .bib file (cite-bibtex-*).
+    const pointsInto = name.startsWith('sheet-')
+      ? name.replace(/\.yaml$/, '')
+      : name.startsWith('cite-bibtex-')
+        ? name.replace(/\.yaml$/, '.bib')
+        : name;
+    expect(output).toContain(`${DIR}/${pointsInto}`);
     expect(output).toMatch(/^ {2}hint: /m);
     expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(output).toBe(expected);

@@ -25,7 +25,7 @@ describe('createDeckJsonSchema: rows', () => {
   const schema = schemaOf(readDefaultText());
   const rows = at(schema, 'properties', 'rows', 'items');
 
-  it("gives rows the deck's own fields, in order, and no others", () => {
+  it("gives rows the deck's own fields, in order, and no others but what a row cites and its estimates", () => {
     expect(Object.keys(at(rows, 'properties') ?? {})).toEqual([
       'name',
       'product',
@@ -38,6 +38,8 @@ describe('createDeckJsonSchema: rows', () => {
       'trainingEnergy',
       'inferenceEnergy',
       'comment',
+      'cite',
+      'estimate',
     ]);
     expect(at(rows, 'additionalProperties')).toBe(false);
   });

@@ -134,7 +134,7 @@ describe('buildTable: alignment and widths', () => {
 });
 
 describe('paginateTable', () => {
-  const row = (name: string, height: number): RowView => ({ name, height, cells: [] });
+  const row = (name: string, height: number): RowView => ({ name, height, cells: [], cited: [], hasEstimate: false });
 
   it('puts at most rowsPerSlide rows on a slide', () => {
     const rows = ['a', 'b', 'c', 'd', 'e'].map((name) => row(name, 40));
