@@ -161,4 +161,7 @@ html.dd-read .reveal .chart-svg.has-narrow > svg:first-child { display: none; }
 .reveal .chart-svg.has-narrow > svg + svg { display: none; }
 html.dd-read .reveal .chart-svg.has-narrow > svg + svg { display: block; max-width: 28rem; margin: 0 auto; }
 html.dd-read .reveal .sources .source-url { font-size: 1rem; }
+.reveal .table-sources-whole { display: none; }
+html.dd-read .reveal .table-sources-whole { display: block; }
+html.dd-read .reveal section:has(.table-sources-whole) .table-sources:not(.table-sources-whole) { display: none; }
 `;

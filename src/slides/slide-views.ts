@@ -50,16 +50,16 @@ export function viewSlide(input: ViewInput): Record<string, unknown> {
 function viewTable(table: { readonly view: TableView; readonly page: TablePage }, deck: Deck) {
   const { rows } = table.page;
   const words = deck.format.words.cite;
-  const sources = describeTableSources({
-    keys: rows.flatMap((row) => row.cited),
-    letters: table.view.letters,
-    citations: deck.format.citations,
-    words,
-  });
+  const describe = (keys: readonly string[]) =>
+    describeTableSources({ keys, letters: table.view.letters, citations: deck.format.citations, words });
+  const sources = describe(rows.flatMap((row) => row.cited));
+  // The reading view joins a table's pages into one: it shows the sources of the whole table, once.
+  const wholeSources = describe([...table.view.letters.keys()]);
   return {
     columns: table.view.columns,
     rows,
     sources: sources === undefined ? undefined : new SafeHtml(sources),
+    wholeSources: wholeSources === undefined ? undefined : new SafeHtml(wholeSources),
     estimate: rows.some((row) => row.hasEstimate) ? words.estimate : undefined,
   };
 }

@@ -173,6 +173,30 @@ describe.skipIf(isBrowserMissing)('the reading view: the deck as a page on a pho
     await context.close();
   });
 
+  it("shows a cited table's sources once, for all its pages, when it joins them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'datadeck-e2e-reading-cited-'));
+    const cited = await buildDeck(createTestOptions({ dataFile: join(ROOT, 'examples/programming-energy/deck.yaml'), outDir: dir }));
+    const { page, context, problems } = await openDeck(browser, cited.outFile, { viewport: PHONE, isPhone: true });
+    const tables = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('section[data-layout="table"]')).map((section) => {
+        const shown = Array.from(section.querySelectorAll('.table-sources')).filter((line) => getComputedStyle(line).display !== 'none');
+        const marks = new Set(Array.from(section.querySelectorAll('td .cite-mark')).flatMap((mark) => (mark.textContent ?? '').split(',')));
+        return {
+          lines: shown.length,
+          marks: [...marks].sort(),
+          listed: Array.from(shown[0]?.querySelectorAll('.cite-mark') ?? []).map((mark) => mark.textContent),
+        };
+      }),
+    );
+    expect(tables.length).toBeGreaterThan(0);
+    for (const table of tables) {
+      expect(table.lines).toBe(1);
+      expect(table.listed).toEqual(table.marks);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('opens #/5 at the sixth slide, and its link back opens the slides at the slide being read', async () => {
     const opened = await openDeck(browser, built.outFile, { viewport: PHONE, isPhone: true });
     const { context, problems } = opened;
