@@ -1,6 +1,7 @@
 import type { Assets, Deck } from '../model.js';
 import { compactCss, findFeatures } from './compact-css.js';
 import { createDeckPolicy } from './csp.js';
+import { planFirstPaint } from './first-paint.js';
 import { localizeReveal } from './localize-reveal.js';
 import { findWords } from '../i18n/words.js';
 import type { TemplateFunction } from '../slides/render.js';
@@ -38,16 +39,29 @@ export function bundleDeck(input: BundleInput): string {
   const assets = { ...input.assets, ...localizeReveal(input.assets, findWords(deck.meta.locale), deck.meta.locale) };
   const plugins = input.hasNotes ? '[RevealNotes]' : '[]';
   const init = `Reveal.initialize(Object.assign(${JSON.stringify(REVEAL_CONFIG)}, { plugins: ${plugins} }));`;
-  const scripts = [assets.revealJs, ...(input.hasNotes ? [assets.notesJs] : []), init].map(inlineScript);
-  const css =
-    compactCss({ revealCss: assets.revealCss, themeCss: assets.themeCss, features: findFeatures(REVEAL_CONFIG, input.slides) }) +
-    columnWidthCss(input.slides);
-  const csp = createDeckPolicy({ scripts, css, notesJs: input.hasNotes ? assets.notesJs : undefined, geometry: REVEAL_CONFIG });
+  // The first slide is laid out before reveal runs, and reveal starts once it is painted (see first-paint.ts).
+  const firstPaint = planFirstPaint({
+    css:
+      compactCss({ revealCss: assets.revealCss, themeCss: assets.themeCss, features: findFeatures(REVEAL_CONFIG, input.slides) }) +
+      columnWidthCss(input.slides),
+    stage: REVEAL_CONFIG,
+    initialize: init,
+  });
+  const { css } = firstPaint;
+  const headScripts = firstPaint.headScripts.map(inlineScript);
+  const scripts = [firstPaint.preLayout, assets.revealJs, ...(input.hasNotes ? [assets.notesJs] : []), firstPaint.start].map(inlineScript);
+  const csp = createDeckPolicy({
+    scripts: [...headScripts, ...scripts],
+    css,
+    notesJs: input.hasNotes ? assets.notesJs : undefined,
+    geometry: REVEAL_CONFIG,
+  });
   return input.shell({
     lang: deck.meta.locale,
     ...input.pageMeta,
     css,
     csp,
+    headScripts,
     slides: input.slides.join('\n'),
     scripts,
   });
