@@ -23,7 +23,8 @@ const REVEAL_DEFAULTS = { minScale: 0.2, maxScale: 2.0, scrollActivationWidth: 4
 /**
  * The pre-layout: placed after the slides and before reveal's scripts. It does what reveal's setViewport(),
  * layout() and readURL() will do for the first frame, and nothing when reveal will lay the page out another way
- * (the print view, ?view=…, a window narrow enough for reveal's scroll view).
+ * (the print view, ?view=…, a window narrow enough for reveal's scroll view, or a page whose earlier script set
+ * data-no-pre-layout on <html> because it will not show slides).
  */
 export function createPreLayoutScript(stage: StageLayout): string {
   const { width, height, margin } = stage;

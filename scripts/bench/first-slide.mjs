@@ -1,0 +1,89 @@
+// The first slide as the browser reports it: Largest Contentful Paint and First Contentful Paint of pages opened
+// from file:// at 1280×720, each run in a fresh Chromium context, the pages interleaved run by run so that a
+// slow minute of this shared machine slows all of them alike. Used by npm run bench (the datadeck/Marp ratio);
+// alone: npm run compile && node scripts/bench/first-slide.mjs [--runs 9]   (the deck against Marp CLI's output)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { findBrowser } from '../../lib/browser/find-browser.js';
+import { blockNetwork, launchBrowser } from '../../lib/browser/launch-browser.js';
+
+/** After load, how long the page is left to settle before its paint entries are read (reveal starts after paint). */
+const SETTLE_MS = 500;
+
+/** Opens each of `pages` ({ name: file }) `runs` times after one warm-up round; resolves with { name: samples[] }. */
+export async function measureFirstSlides({ pages, runs }) {
+  const browser = await launchBrowser(findBrowser({ env: process.env }));
+  try {
+    const samples = Object.fromEntries(Object.keys(pages).map((name) => [name, []]));
+    for (let run = 0; run < runs + 1; run += 1) {
+      for (const [name, file] of Object.entries(pages)) {
+        const sample = await openOnce(browser, pathToFileURL(file).href);
+        if (run > 0) samples[name].push(sample); // the first round warms Chromium's process and disk caches
+      }
+    }
+    return samples;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function openOnce(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    await blockNetwork(context);
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(SETTLE_MS);
+    return await page.evaluate(readPaintEntries);
+  } finally {
+    await context.close();
+  }
+}
+
+// Runs in the page: the buffered entries, times in ms from the start of navigation.
+function readPaintEntries() {
+  return new Promise((resolve) => {
+    new PerformanceObserver((list, observer) => {
+      observer.disconnect();
+      const last = list.getEntries().at(-1);
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      const element = last?.element;
+      resolve({
+        lcp: last?.startTime ?? Number.NaN,
+        fcp: fcp?.startTime ?? Number.NaN,
+        lcpElement: element ? `${element.localName}${element.className ? `.${String(element.className).split(' ')[0]}` : ''}` : '',
+        entries: list.getEntries().length,
+      });
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, deck: { type: 'string' } } });
+  const { execFileSync } = await import('node:child_process');
+  const { prepareMarpPeer } = await import('./marp-peer.mjs');
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const outDir = mkdtempSync(join(tmpdir(), 'datadeck-first-slide-'));
+  try {
+    const deck = values.deck ?? join(outDir, 'index.html');
+    if (values.deck === undefined) execFileSync(process.execPath, [join(root, 'lib', 'main.js'), 'build', '--out', outDir], { cwd: root });
+    const marp = prepareMarpPeer(join(root, '.bench'));
+    const pages = 'skipped' in marp ? { datadeck: deck } : { datadeck: deck, marp: marp.html };
+    if ('skipped' in marp) console.log(`Marp skipped: ${marp.skipped}`);
+    const samples = await measureFirstSlides({ pages, runs: Number(values.runs) });
+    for (const [name, list] of Object.entries(samples)) {
+      const med = (key) => {
+        const sorted = list.map((sample) => sample[key]).sort((a, b) => a - b);
+        return sorted[Math.floor(sorted.length / 2)].toFixed(0);
+      };
+      console.log(
+        `${name.padEnd(9)} LCP median ${med('lcp')} ms, FCP median ${med('fcp')} ms; LCP element ${list[0]?.lcpElement}; LCP [${list.map((sample) => sample.lcp.toFixed(0)).join(', ')}]`,
+      );
+    }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
