@@ -1,7 +1,7 @@
 // The first slide as the browser reports it: Largest Contentful Paint and First Contentful Paint of pages opened
 // from file:// at 1280×720, each run in a fresh Chromium context, the pages interleaved run by run so that a
 // slow minute of this shared machine slows all of them alike. Used by npm run bench (the datadeck/Marp ratio);
-// alone: npm run compile && node scripts/bench/first-slide.mjs [--runs 9]   (the deck against Marp CLI's output)
+// alone: npm run compile && node scripts/bench/first-slide.mjs [--runs 11] [--baseline other/index.html]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,25 +62,39 @@ function readPaintEntries() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, deck: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '11' }, deck: { type: 'string' }, baseline: { type: 'string' } },
+  });
   const { execFileSync } = await import('node:child_process');
+  const { writeFileSync } = await import('node:fs');
   const { prepareMarpPeer } = await import('./marp-peer.mjs');
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const outDir = mkdtempSync(join(tmpdir(), 'datadeck-first-slide-'));
   try {
     const deck = values.deck ?? join(outDir, 'index.html');
     if (values.deck === undefined) execFileSync(process.execPath, [join(root, 'lib', 'main.js'), 'build', '--out', outDir], { cwd: root });
+    const floor = join(outDir, 'floor.html');
+    writeFileSync(
+      floor,
+      '<!doctype html><html lang="es"><meta charset="utf-8"><title>floor</title><h1>Costos relacionados a los modelos de lenguaje</h1>',
+    );
     const marp = prepareMarpPeer(join(root, '.bench'));
-    const pages = 'skipped' in marp ? { datadeck: deck } : { datadeck: deck, marp: marp.html };
     if ('skipped' in marp) console.log(`Marp skipped: ${marp.skipped}`);
+    // --baseline another build of the deck (e.g. the main branch's), measured in the same rounds.
+    const pages = {
+      datadeck: deck,
+      ...(values.baseline ? { baseline: values.baseline } : {}),
+      floor,
+      ...('skipped' in marp ? {} : { marp: marp.html }),
+    };
     const samples = await measureFirstSlides({ pages, runs: Number(values.runs) });
+    const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
     for (const [name, list] of Object.entries(samples)) {
-      const med = (key) => {
-        const sorted = list.map((sample) => sample[key]).sort((a, b) => a - b);
-        return sorted[Math.floor(sorted.length / 2)].toFixed(0);
-      };
+      const ratio = samples.marp
+        ? ` · LCP / Marp's, median of the rounds: ×${median(list.map((sample, index) => sample.lcp / samples.marp[index].lcp)).toFixed(2)}`
+        : '';
       console.log(
-        `${name.padEnd(9)} LCP median ${med('lcp')} ms, FCP median ${med('fcp')} ms; LCP element ${list[0]?.lcpElement}; LCP [${list.map((sample) => sample.lcp.toFixed(0)).join(', ')}]`,
+        `${name.padEnd(9)} LCP ${median(list.map((sample) => sample.lcp)).toFixed(0)} ms, FCP ${median(list.map((sample) => sample.fcp)).toFixed(0)} ms${ratio} (LCP element ${list[0]?.lcpElement})`,
       );
     }
   } finally {
