@@ -285,7 +285,7 @@ record({
   stats: summarize([readFileSync(join(deckDir, 'dist', 'deck.pptx')).byteLength]),
 });
 
-// 5. The browser: first slide visible from file:// and the PDF export, measured by scripts/measure-browser.mjs
+// 5. The browser: reveal ready from file:// and the PDF export, measured by scripts/measure-browser.mjs
 //    (the browser engineer's script, shared with its tests' Chromium setup).
 const browserBench = join(ROOT, 'scripts', 'measure-browser.mjs');
 const browser = existsSync(browserBench) ? measureBrowser(browserBench) : { skipped: 'scripts/measure-browser.mjs is missing' };
@@ -294,7 +294,7 @@ if ('skipped' in browser) {
 } else {
   record({
     id: 'first-slide',
-    label: 'navigation → first slide visible (Reveal ready), file://',
+    label: 'navigation → reveal.js ready (keys work), file://',
     unit: 'ms',
     stats: summarize(browser.ready.readyRuns),
     target: { value: 100, label: '≤ 100 ms' },
