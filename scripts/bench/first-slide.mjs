@@ -1,7 +1,7 @@
 // The first slide as the browser reports it: Largest Contentful Paint and First Contentful Paint of pages opened
 // from file:// at 1280×720, each run in a fresh Chromium context, the pages interleaved run by run so that a
-// slow minute of this shared machine slows all of them alike. Used by npm run bench (the datadeck/Marp ratio);
-// alone: npm run compile && node scripts/bench/first-slide.mjs [--runs 11] [--baseline other/index.html]
+// slow minute of this shared machine slows all of them alike, each round starting with the next page.
+// Used by npm run bench (the datadeck/Marp ratio); alone: npm run compile && node scripts/bench/first-slide.mjs [--runs 11] [--baseline other/index.html]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,8 +18,11 @@ export async function measureFirstSlides({ pages, runs }) {
   const browser = await launchBrowser(findBrowser({ env: process.env }));
   try {
     const samples = Object.fromEntries(Object.keys(pages).map((name) => [name, []]));
+    const entries = Object.entries(pages);
     for (let run = 0; run < runs + 1; run += 1) {
-      for (const [name, file] of Object.entries(pages)) {
+      // Each round starts with the next page, so that no page is always the one opened after another's teardown.
+      const order = entries.map((_, index) => entries[(index + run) % entries.length]);
+      for (const [name, file] of order) {
         const sample = await openOnce(browser, pathToFileURL(file).href);
         if (run > 0) samples[name].push(sample); // the first round warms Chromium's process and disk caches
       }
