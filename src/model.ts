@@ -163,6 +163,8 @@ export interface RenderedChart {
   /** Its file's name, or slide-<n> for a spec written in the slide: ids in the SVG and the caption start from it. */
   readonly id: string;
   readonly svg: string;
+  /** The same chart laid out for a phone's reading view (360 px wide), when the chart is declared by kind. */
+  readonly narrowSvg?: string;
   /** What vega-lite warned about while compiling it, for the build's warnings. */
   readonly warnings: readonly string[];
   /** A sentence-per-model text alternative, for aria-label and the hidden data table. */

@@ -9,14 +9,15 @@ import { PACKAGE_ROOT } from '../options.js';
 
 /** The one file of the cache folder; write.ts writes it, atomically. */
 export const CACHE_FILE = 'build-cache.json';
-// Bump when the file's shape changes, or what it stores is made differently (7: chart SVGs lost vega's English
-// "group mark container" role description): an older file is then set aside silently, like one from another version.
-const CACHE_FORMAT = 7;
+// Bump when the file's shape changes, or what it stores is made differently (8: charts carry a narrow SVG for the
+// reading view): an older file is then set aside silently, like one from another version.
+const CACHE_FORMAT = 8;
 
 const ChartSchema = z.strictObject({
   id: z.string(),
   warnings: z.array(z.string()),
   svg: z.string().startsWith('<svg'),
+  narrowSvg: z.string().startsWith('<svg').optional(),
   summary: z.string(),
   table: z.strictObject({ columns: z.array(z.string()), rows: z.array(z.array(z.string())) }),
 });

@@ -11,7 +11,7 @@ import { buildChartRows, describeChart, readChartText, type ChartRow, type Chart
 import { findChartFields } from './chart-fields.js';
 import { isDeclaredChart, readDeclaredChart, type DeclaredChart } from './declared.js';
 import { fieldsRead, prepareChart, type PreparedChart } from './declared-data.js';
-import { buildDeclaredSpec, readTheme } from './declared-spec.js';
+import { buildDeclaredSpec, narrowConfig, narrowFrame, readTheme, SLIDE_FRAME, type Frame, type Theme } from './declared-spec.js';
 import { installTextMeasure, loadTextMeasure, pickChartFont, type TextMeasure } from './text-metrics.js';
 import { formatList, valueKey } from '../format/values.js';
 import {
@@ -191,6 +191,7 @@ function planSpecChart(input: {
         libraries: renderer.libraries,
         rows,
         config: renderer.config,
+        narrowConfig: renderer.narrowConfig,
         deck,
         compiled,
         fallback,
@@ -305,11 +306,13 @@ function findUsedFields(spec: object): (field: string) => boolean {
 }
 
 // Bump when the rendering code changes what a chart looks like, so stale cached SVGs are not reused.
-const CHART_CACHE_VERSION = 6;
+const CHART_CACHE_VERSION = 7;
 
 interface Renderer {
   readonly libraries: ChartLibraries;
   readonly config: Config;
+  /** The config of charts drawn for a phone's reading view: smaller type, in proportion. */
+  readonly narrowConfig: Config;
   readonly measure: TextMeasure | undefined;
 }
 
@@ -319,7 +322,8 @@ async function prepareRenderer(theme: unknown, deck: Deck, font: Uint8Array | un
   libraries.vega.resetSVGDefIds();
   // Every chart's text is measured in the deck's font, spec files' too: vega's own guess is 0.8 em a character.
   if (measure !== undefined) installTextMeasure(libraries.vega, measure);
-  return { libraries, config: buildChartConfig({ libraries, theme, deck }), measure };
+  const config = buildChartConfig({ libraries, theme, deck });
+  return { libraries, config, narrowConfig: narrowConfig(config), measure };
 }
 
 // The font is decoded and read once per process: a dev session's rebuilds reuse its measured widths.
@@ -359,14 +363,20 @@ async function renderDeclaredChart(options: {
   deck: Deck;
 }): Promise<RenderedChart> {
   const { name, chart, prepared, renderer, deck } = options;
-  const { spec, values } = buildDeclaredSpec(chart, prepared, readTheme(renderer.config, renderer.measure));
-  try {
-    const key = specKey({ name, spec, theme: renderer.config, locale: deck.format.locale });
-    const compiled = options.compiled.get(key) ?? compileChart({ libraries: renderer.libraries, spec, config: renderer.config });
+  // Drawn twice: for the slide, and for a phone's reading view, where the slide's chart would shrink to a third.
+  const draw = async (config: Config, frameOf: (theme: Theme) => Frame, idPrefix: string) => {
+    const theme = readTheme(config, renderer.measure);
+    const { spec, values } = buildDeclaredSpec(chart, prepared, theme, frameOf(theme));
+    const key = specKey({ name, spec, theme: config, locale: deck.format.locale });
+    const compiled = options.compiled.get(key) ?? compileChart({ libraries: renderer.libraries, spec, config });
     options.compiled.set(key, compiled);
-    const svg = await renderChartSvg({ libraries: renderer.libraries, compiled, values, idPrefix: toIdPrefix(name) });
+    return { svg: await renderChartSvg({ libraries: renderer.libraries, compiled, values, idPrefix }), warnings: compiled.warnings };
+  };
+  try {
+    const wide = await draw(renderer.config, () => SLIDE_FRAME, toIdPrefix(name));
+    const narrow = await draw(renderer.narrowConfig, (theme) => narrowFrame(chart, prepared, theme), `${toIdPrefix(name)}-narrow`);
     const summary = `${chart.summary ?? options.fallback}: ${formatList(prepared.items, deck.format)}.`;
-    return { id: name, svg, warnings: compiled.warnings, summary, table: prepared.table };
+    return { id: name, svg: wide.svg, narrowSvg: narrow.svg, warnings: wide.warnings, summary, table: prepared.table };
   } catch (cause) {
     throw chartError(name, cause instanceof Error ? cause.message : String(cause), cause);
   }
@@ -406,6 +416,7 @@ async function renderOneChart(options: {
   libraries: ChartLibraries;
   rows: readonly ChartRow[];
   config: Config;
+  narrowConfig: Config;
   deck: Deck;
   compiled: CompiledChartCache;
   fallback: string;
@@ -420,15 +431,23 @@ async function renderOneChart(options: {
   if ('problem' in alternative) {
     throw new DeckError({ code: 'chart', ...messages.chartText(name, alternative.problem), file: chartFile(name) });
   }
-  try {
-    const key = specKey({ name, spec, theme: config, locale: deck.format.locale });
-    const compiled = options.compiled.get(key) ?? compileChart({ libraries, spec: sizeToSlide(spec), config });
+  const draw = async (sized: TopLevelSpec, theme: Config, idPrefix: string) => {
+    const key = specKey({ name, spec: sized, theme, locale: deck.format.locale });
+    const compiled = options.compiled.get(key) ?? compileChart({ libraries, spec: sized, config: theme });
     options.compiled.set(key, compiled);
-    const svg = await renderChartSvg({ libraries, compiled, values: rows, idPrefix: toIdPrefix(name) });
+    return { svg: await renderChartSvg({ libraries, compiled, values: rows, idPrefix }), warnings: compiled.warnings };
+  };
+  try {
+    const wide = await draw(sizeToSlide(spec), config, toIdPrefix(name));
+    // A single view is drawn again for a phone's column; a composed one (facets, concat) keeps its own layout.
+    const narrow = isComposed(spec)
+      ? undefined
+      : await draw({ ...spec, ...NARROW_CHART }, options.narrowConfig, `${toIdPrefix(name)}-narrow`);
     return {
       id: name,
-      svg,
-      warnings: compiled.warnings,
+      svg: wide.svg,
+      ...(narrow === undefined ? {} : { narrowSvg: narrow.svg }),
+      warnings: wide.warnings,
       ...describeChart({ text: alternative.text, rows, fields: deck.fields, format: deck.format }),
     };
   } catch (cause) {
@@ -537,9 +556,15 @@ function deriveCurrencyAffixes(locale: string): [string, string] {
 // A spec without a size fills the chart area of a 1280×720 slide (vega-lite's default is a small 200 px view).
 const SLIDE_CHART = { width: 1120, height: 500, autosize: { type: 'fit', contains: 'padding' } } as const;
 
+// The same chart in a phone's column, where a slide's chart would be a third of its size.
+const NARROW_CHART = { width: 358, height: 320, autosize: { type: 'fit', contains: 'padding' } } as const;
+
+function isComposed(spec: TopLevelSpec): boolean {
+  return ['facet', 'repeat', 'concat', 'hconcat', 'vconcat'].some((key) => Object.hasOwn(spec, key));
+}
+
 function sizeToSlide(spec: TopLevelSpec): TopLevelSpec {
-  const isComposed = ['facet', 'repeat', 'concat', 'hconcat', 'vconcat'].some((key) => Object.hasOwn(spec, key));
-  if (isComposed || (Object.hasOwn(spec, 'width') && Object.hasOwn(spec, 'height'))) return spec;
+  if (isComposed(spec) || (Object.hasOwn(spec, 'width') && Object.hasOwn(spec, 'height'))) return spec;
   // Each missing dimension fills the slide's chart area; a given one is kept.
   return { ...SLIDE_CHART, ...spec };
 }

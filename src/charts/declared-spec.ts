@@ -13,6 +13,7 @@ export function buildDeclaredSpec(
   chart: DeclaredChart,
   prepared: PreparedChart,
   theme: Theme,
+  frame: Frame = SLIDE_FRAME,
 ): { spec: TopLevelSpec; values: readonly object[] } {
   let values: readonly object[] = prepared.marks;
   const spec = (() => {
@@ -21,23 +22,83 @@ export function buildDeclaredSpec(
       case 'range-bars':
       case 'grouped-bars':
       case 'stacked-bars':
-        return chart.orientation === 'horizontal' ? horizontalBars(chart, prepared, theme) : verticalBars(chart, prepared, theme);
+        // A phone's column has no room for bars side by side: they lie down, one under the other.
+        return chart.orientation === 'horizontal' || frame.isNarrow
+          ? horizontalBars(chart, prepared, theme, frame)
+          : verticalBars(chart, prepared, theme, frame);
       case 'donut':
       case 'pie':
-        return slices(chart, prepared, theme);
+        return slices(chart, prepared, theme, frame);
       case 'line':
       case 'points':
       case 'scatter': {
-        const drawn = points(chart, prepared, theme);
+        const drawn = points(chart, prepared, theme, frame);
         values = drawn.values;
         return drawn.spec;
       }
     }
   })();
   return {
-    spec: { width: SIZE.width, height: SIZE.height, autosize: { type: 'fit', contains: 'padding' }, ...spec } as TopLevelSpec,
+    spec: { width: frame.width, height: frame.height, autosize: { type: 'fit', contains: 'padding' }, ...spec } as TopLevelSpec,
     values,
   };
+}
+
+/** The box a chart is drawn in, in px of the page that shows it. */
+export interface Frame {
+  readonly width: number;
+  readonly height: number;
+  /** Drawn for the reading view's column on a phone, not for a slide. */
+  readonly isNarrow: boolean;
+}
+
+// The chart area of a 1280×720 slide; the chart layout's CSS fits the SVG to the space the slide leaves.
+export const SLIDE_FRAME: Frame = { width: 1120, height: 500, isNarrow: false };
+
+// A phone's column: 390 px less the reading view's 16 px margins, shown at its own size so text keeps its size.
+const NARROW_WIDTH = 358;
+// The share of a narrow chart's width its category labels may take.
+const NARROW_LABEL_SHARE = 0.34;
+
+/** The narrow frame of a chart: as wide as a phone's column, as tall as its bars, slices or legend need. */
+export function narrowFrame(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): Frame {
+  const legend = prepared.series.length > 1 ? 30 * Math.ceil(prepared.series.length / 2) + 12 : 0;
+  const line = theme.bandLabel.size * LINE_HEIGHT;
+  switch (chart.kind) {
+    case 'bars':
+    case 'range-bars':
+    case 'grouped-bars':
+    case 'stacked-bars': {
+      const perBar = chart.kind === 'grouped-bars' ? Math.max(1, prepared.series.length) * 18 + 14 : 0;
+      // Room for each category's label on up to three lines.
+      const wrapped = wrapCategories(prepared.categories, theme, Math.round(NARROW_WIDTH * NARROW_LABEL_SHARE), 3);
+      const lines = Math.max(2, ...[...wrapped.values()].map((text) => text.length));
+      const band = Math.max((line * lines) / 0.9 + 4, perBar, 42);
+      return { width: NARROW_WIDTH, height: Math.round(60 + legend + band * Math.max(1, prepared.categories.length)), isNarrow: true };
+    }
+    case 'donut':
+    case 'pie':
+      return { width: NARROW_WIDTH, height: NARROW_WIDTH + 16 + prepared.categories.length * (theme.legendLabelSize + 10), isNarrow: true };
+    case 'line':
+    case 'points':
+    case 'scatter':
+      return { width: NARROW_WIDTH, height: 320 + legend, isNarrow: true };
+  }
+}
+
+/**
+ * The theme's chart config for the narrow frame: every font size at 80%, none under 14 px, label limits in
+ * proportion to the narrower chart, and at most four ticks on an axis.
+ */
+export function narrowConfig(config: Config): Config {
+  const scale = (value: unknown, key: string): unknown => {
+    if (typeof value === 'number' && /fontsize$/i.test(key)) return Math.max(14, Math.round(value * 0.8));
+    if (typeof value === 'number' && key === 'labelLimit') return Math.round(value * 0.5);
+    if (typeof value === 'number' && key === 'tickCount') return Math.min(value, 4);
+    if (Array.isArray(value) || typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, scale(inner, name)]));
+  };
+  return scale(config, '') as Config;
 }
 
 /** What the spec reads off the theme: sizes of text, the palette, and the font measure when there is one. */
@@ -45,6 +106,8 @@ export interface Theme {
   readonly measure: TextMeasure | undefined;
   readonly bandLabel: { readonly size: number; readonly weight: number };
   readonly valueLabel: { readonly size: number; readonly weight: number };
+  readonly legendLabelSize: number;
+  readonly axisTitle: { readonly size: number; readonly weight: number };
   readonly palette: readonly string[];
   readonly muted: string;
   readonly ink: string;
@@ -76,6 +139,8 @@ export function readTheme(config: Config, measure: TextMeasure | undefined): The
       weight: weight(['axisBand', 'labelFontWeight'], 400),
     },
     valueLabel: { size: number(['text', 'fontSize'], 18), weight: weight(['text', 'fontWeight'], 400) },
+    legendLabelSize: number(['legend', 'labelFontSize'], 18),
+    axisTitle: { size: number(['axis', 'titleFontSize'], 20), weight: weight(['axis', 'titleFontWeight'], 600) },
     palette: Array.isArray(palette) && palette.every((item) => typeof item === 'string') ? (palette as string[]) : DEFAULT_PALETTE,
     muted: color(['axis', 'labelColor'], '#5b6475'),
     ink: color(['text', 'color'], '#1d2433'),
@@ -84,8 +149,6 @@ export function readTheme(config: Config, measure: TextMeasure | undefined): The
 
 const DEFAULT_PALETTE = ['#0b5cad', '#d9480f', '#2b8a3e', '#862e9c', '#5b6475', '#0c7c8c', '#a61e4d', '#1d2433'];
 
-// The chart area of a 1280×720 slide; the chart layout's CSS fits the SVG to the space the slide leaves.
-const SIZE = { width: 1120, height: 500 };
 const LINE_HEIGHT = 1.15;
 
 type Json = Record<string, unknown>;
@@ -128,6 +191,11 @@ function pickColors(chart: DeclaredChart, series: readonly string[], theme: Them
 
 const LEGEND_TOP: Json = { orient: 'top', direction: 'horizontal', title: null };
 
+// In a phone's column a legend of several series takes two columns, not one line past the edge.
+function legendTop(frame: Frame): Json {
+  return frame.isNarrow ? { ...LEGEND_TOP, columns: 2 } : LEGEND_TOP;
+}
+
 // A missing figure's label is set apart: muted, in italics, at the axis' start.
 const missingStyle = (theme: Theme): Json => ({
   fontStyle: { expr: "datum.m ? 'italic' : 'normal'" },
@@ -135,12 +203,13 @@ const missingStyle = (theme: Theme): Json => ({
 });
 const missingColor = (theme: Theme): Json => ({ condition: { test: 'datum.m', value: theme.muted }, value: theme.ink });
 
-function horizontalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): Json {
+function horizontalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Theme, frame: Frame): Json {
   const categories = prepared.categories;
-  const band = (SIZE.height - 60) / Math.max(categories.length, 1);
+  const legend = frame.isNarrow && prepared.series.length > 1 ? 30 * Math.ceil(prepared.series.length / 2) + 12 : 0;
+  const band = (frame.height - 60 - legend) / Math.max(categories.length, 1);
   const lineHeight = theme.bandLabel.size * LINE_HEIGHT;
   const maxLines = Math.max(1, Math.min(3, Math.floor((band * 0.9) / lineHeight)));
-  const labelWidth = Math.round(SIZE.width * 0.3);
+  const labelWidth = Math.round(frame.width * (frame.isNarrow ? NARROW_LABEL_SHARE : 0.3));
   const lines = wrapCategories(categories, theme, labelWidth, maxLines);
   const offsets = new Map([...lines].map(([category, text]) => [category, -((text.length - 1) * lineHeight) / 2]));
   const y: Json = {
@@ -151,7 +220,15 @@ function horizontalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Th
     axis: { labelExpr: lookup(lines), labelOffset: { expr: lookup(offsets) }, labelLineHeight: lineHeight, labelLimit: labelWidth + 8 },
   };
   const isStacked = chart.kind === 'stacked-bars';
-  const { layer, offset } = drawBars(chart, prepared, theme, 'x', band);
+  // Each value label sits past its bar's end: the axis reaches far enough that the longest one stays inside.
+  const widest = Math.max(
+    0,
+    ...[...lines.values()].flat().map((line) => theme.measure?.width(line, theme.bandLabel.size, theme.bandLabel.weight) ?? labelWidth),
+  );
+  // The category labels, their padding and the chart's own padding take the rest.
+  const plotWidth = frame.width - Math.min(widest, labelWidth) - 36;
+  const reach = chart.labels ? labelReach(prepared, theme, isStacked, plotWidth) : 0;
+  const { layer, offset } = drawBars(chart, prepared, theme, 'x', band, frame, reach);
   if (chart.labels) {
     layer.push({
       transform: [{ filter: "datum.t != ''" }, { calculate: isStacked ? 'datum.e' : 'datum.m ? 0 : datum.v', as: 'lx' }],
@@ -162,9 +239,9 @@ function horizontalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Th
   return { transform: orderTransform(prepared), encoding: { y }, layer };
 }
 
-function verticalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): Json {
+function verticalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Theme, frame: Frame): Json {
   const categories = prepared.categories;
-  const band = (SIZE.width - 120) / Math.max(categories.length, 1);
+  const band = (frame.width - 120) / Math.max(categories.length, 1);
   const lineHeight = theme.bandLabel.size * LINE_HEIGHT;
   const lines = wrapCategories(categories, theme, Math.max(40, band * 0.92), 3);
   const x: Json = {
@@ -176,7 +253,7 @@ function verticalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Them
   };
   const isGrouped = chart.kind === 'grouped-bars';
   const isStacked = chart.kind === 'stacked-bars';
-  const { layer, offset } = drawBars(chart, prepared, theme, 'y', band);
+  const { layer, offset } = drawBars(chart, prepared, theme, 'y', band, frame);
   if (chart.labels) {
     const size = fitLabelSize(prepared.marks, theme, isGrouped ? (band * 0.9) / Math.max(prepared.series.length, 1) : band);
     layer.push({
@@ -199,19 +276,21 @@ function drawBars(
   theme: Theme,
   along: 'x' | 'y',
   band: number,
+  frame: Frame,
+  reach = 0,
 ): { layer: Json[]; offset: Json } {
   const across = along === 'x' ? 'y' : 'x';
   const isGrouped = chart.kind === 'grouped-bars';
   const isStacked = chart.kind === 'stacked-bars';
   const isRange = chart.kind === 'range-bars';
-  const color = colorEncoding(chart, prepared, theme, prepared.series.length > 0 ? LEGEND_TOP : null);
+  const color = colorEncoding(chart, prepared, theme, prepared.series.length > 0 ? legendTop(frame) : null);
   const colored = color === undefined ? {} : { color };
   const value: Json = {
     field: 'v',
     type: 'quantitative',
-    title: prepared.value.title || null,
+    title: axisTitle(prepared.value.title, theme, frame),
     stack: isStacked ? 'zero' : null,
-    scale: valueScale(prepared, isStacked),
+    scale: valueScale(prepared, isStacked, reach),
   };
   const offset: Json = isGrouped
     ? { [`${across}Offset`]: { field: 's', type: 'nominal', sort: prepared.series, scale: { paddingInner: 0.08 } } }
@@ -246,11 +325,29 @@ function drawBars(
   return { layer, offset };
 }
 
-/** A bar chart's value axis: from zero (or the lowest figure) to a round end past the longest bar, fixed. */
-function valueScale(prepared: PreparedChart, isStacked: boolean): Json {
+/**
+ * A bar chart's value axis: from zero (or the lowest figure) to a round end past the longest bar, and at least
+ * to `reach`, fixed.
+ */
+function valueScale(prepared: PreparedChart, isStacked: boolean, reach: number): Json {
   const ends = prepared.marks.flatMap((mark) => (isStacked ? [mark.e ?? 0] : [mark.v ?? 0, mark.v0 ?? 0]));
-  const domain = niceDomain([0, ...ends], { isLog: false, zero: true, headroom: false });
+  const domain = niceDomain([0, ...ends, reach], { isLog: false, zero: true, headroom: false });
   return { domain: [domain.min, domain.max], nice: false, zero: true };
+}
+
+/**
+ * How far a horizontal bar chart's value axis must reach for every value label, drawn 12 px past its bar's end,
+ * to end inside a plot `plotWidth` px wide: a bar ending at v with a label w px wide needs v · plot / (plot − w).
+ */
+function labelReach(prepared: PreparedChart, theme: Theme, isStacked: boolean, plotWidth: number): number {
+  const { measure } = theme;
+  if (measure === undefined) return 0;
+  const { size, weight } = theme.valueLabel;
+  return prepared.marks.reduce((reach, mark) => {
+    const end = mark.t === '' || mark.m ? 0 : isStacked ? (mark.e ?? 0) : (mark.v ?? 0);
+    const room = plotWidth - measure.width(mark.t, size, weight) - 16;
+    return room > 0 && end > 0 ? Math.max(reach, (end * plotWidth) / room) : reach;
+  }, 0);
 }
 
 // Stacks follow the legend's order: the first series at the axis.
@@ -267,15 +364,22 @@ function fitLabelSize(marks: readonly Mark[], theme: Theme, room: number): numbe
   return Math.max(16, Math.floor((size * room * 0.95) / widest));
 }
 
-function slices(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): Json {
-  const radius = SIZE.height / 2 - 20;
+function slices(chart: DeclaredChart, prepared: PreparedChart, theme: Theme, frame: Frame): Json {
+  const radius = frame.isNarrow ? frame.width / 2 - 12 : frame.height / 2 - 20;
   const isDonut = chart.kind === 'donut';
   const legendLabels = new Map(prepared.marks.map((mark) => [mark.c, `${mark.c} · ${mark.p ?? ''}`]));
   const color = {
     field: 'c',
     type: 'nominal',
     scale: { domain: prepared.categories, range: pickColors(chart, prepared.categories, theme) },
-    legend: { orient: 'right', direction: 'vertical', title: null, labelExpr: lookup(legendLabels), labelLimit: 420, symbolType: 'circle' },
+    legend: {
+      orient: frame.isNarrow ? 'bottom' : 'right',
+      direction: 'vertical',
+      title: null,
+      labelExpr: lookup(legendLabels),
+      labelLimit: frame.isNarrow ? frame.width - 40 : 420,
+      symbolType: 'circle',
+    },
   };
   const theta = { field: 'v', type: 'quantitative', stack: true };
   const order = { field: 'i' };
@@ -318,7 +422,7 @@ function slices(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): Js
   return { transform: [{ window: [{ op: 'row_number', as: 'i' }] }], layer };
 }
 
-function points(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): { spec: Json; values: readonly object[] } {
+function points(chart: DeclaredChart, prepared: PreparedChart, theme: Theme, frame: Frame): { spec: Json; values: readonly object[] } {
   const xInfo = prepared.x;
   const isDate = xInfo?.isDate === true;
   const isLog = chart.scale === 'log';
@@ -332,17 +436,19 @@ function points(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): { 
     ? { min: Math.min(...xs), max: Math.max(...xs), isLog: false }
     : niceDomain(xs, { isLog: false, zero: nearZero(xs) });
   const padding = isDate ? 24 : 0;
+  const xTitle = axisTitle(xInfo?.title ?? '', theme, frame);
   const x: Json = isDate
-    ? dateAxis(prepared, padding)
-    : { field: 'x', type: 'quantitative', title: xInfo?.title ?? null, scale: { domain: [xDomain.min, xDomain.max], nice: false } };
+    ? { ...dateAxis(prepared, padding, frame.isNarrow ? 4 : 10), title: xTitle }
+    : { field: 'x', type: 'quantitative', title: xTitle, scale: { domain: [xDomain.min, xDomain.max], nice: false } };
+  // A phone's chart is too short for a vertical title: it reads across, above the plot.
   const y: Json = {
     field: 'v',
     type: 'quantitative',
-    title: prepared.value.title,
+    title: frame.isNarrow ? null : prepared.value.title,
     scale: { type: chart.scale, domain: [yDomain.min, yDomain.max], nice: false },
   };
   const hasLegend = prepared.series.length > 1 || chart.color !== undefined;
-  const color = colorEncoding(chart, prepared, theme, hasLegend ? LEGEND_TOP : null);
+  const color = colorEncoding(chart, prepared, theme, hasLegend ? legendTop(frame) : null);
   const encoding = { x, y, ...(color === undefined ? {} : { color }) };
   const font = { size: Math.min(theme.valueLabel.size, 18), weight: theme.valueLabel.weight };
   const layer: Json[] = [];
@@ -355,11 +461,11 @@ function points(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): { 
         encoding: { text: { field: 't' }, color: { value: theme.ink } },
       });
     }
-    return { spec: { encoding, layer }, values: prepared.marks };
+    return { spec: { ...aboveTitle(prepared.value.title, theme, frame), encoding, layer }, values: prepared.marks };
   }
   layer.push({ mark: { type: 'point', filled: true, size: 220, opacity: 1 } });
   // The plot inside the chart: the axes' labels and titles, and a legend on top, take the rest.
-  const plot = { width: SIZE.width - 140, height: SIZE.height - 90 - (hasLegend ? 44 : 0), padding };
+  const plot = { width: frame.width - (frame.isNarrow ? 70 : 140), height: frame.height - 90 - (hasLegend ? 44 : 0), padding };
   const placed = chart.labels
     ? placePointLabels({ marks: prepared.marks, x: xOf, xDomain, yDomain, plot, font, measure: theme.measure })
     : prepared.marks;
@@ -378,10 +484,26 @@ function points(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): { 
       encoding: { text: { field: 't' }, color: { value: theme.ink } },
     });
   }
-  return { spec: { encoding, layer }, values: placed };
+  return { spec: { ...aboveTitle(prepared.value.title, theme, frame), encoding, layer }, values: placed };
 }
 
-function dateAxis(prepared: PreparedChart, padding: number): Json {
+/** An axis title: as it is on a slide, on as many lines as it needs in a phone's column. */
+function axisTitle(title: string, theme: Theme, frame: Frame): string | string[] | null {
+  if (title === '') return null;
+  if (!frame.isNarrow || theme.measure === undefined) return title;
+  const { size, weight } = theme.axisTitle;
+  return wrapText(title, { width: frame.width - 24, maxLines: 3, size, weight, measure: theme.measure });
+}
+
+/** In the narrow frame, the value axis' title as the chart's own title, across the top, left-aligned. */
+function aboveTitle(title: string, theme: Theme, frame: Frame): Json {
+  const text = frame.isNarrow ? axisTitle(title, theme, frame) : null;
+  if (text === null) return {};
+  const { size, weight } = theme.axisTitle;
+  return { title: { text, anchor: 'start', frame: 'bounds', fontSize: size, fontWeight: weight, color: theme.muted, offset: 12 } };
+}
+
+function dateAxis(prepared: PreparedChart, padding: number, maxTicks: number): Json {
   const times = prepared.marks.map((mark) => Date.parse(String(mark.x))).filter(Number.isFinite);
   const first = new Date(Math.min(...times));
   const last = new Date(Math.max(...times));
@@ -390,7 +512,7 @@ function dateAxis(prepared: PreparedChart, padding: number): Json {
   // Years when the data spans several, months (in the deck's language: "mar 2024") when it spans fewer.
   const axis: Json =
     prepared.x?.isYearOnly === true || years > 3
-      ? { format: '%Y', tickCount: { interval: 'year', step: Math.max(1, Math.ceil(years / 10)) } }
-      : { format: '%b %Y', tickCount: { interval: 'month', step: Math.max(1, Math.ceil(months / 8)) } };
+      ? { format: '%Y', tickCount: { interval: 'year', step: Math.max(1, Math.ceil(years / maxTicks)) } }
+      : { format: '%b %Y', tickCount: { interval: 'month', step: Math.max(1, Math.ceil(months / Math.round(maxTicks * 0.8))) } };
   return { field: 'x', type: 'temporal', title: prepared.x?.title ?? null, axis, scale: { nice: false, padding } };
 }

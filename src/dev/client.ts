@@ -1,3 +1,5 @@
+import { READING_CLASS } from '../page/reading-view.js';
+
 /** The path of the Server-Sent Events stream the page listens to. */
 export const EVENTS_PATH = '/__datadeck/events';
 
@@ -27,7 +29,7 @@ export interface DevClientConfig {
 /** The inline script injected into served pages only: new slides on a new deck, an overlay on a failed build. */
 export function createClientScript(config: DevClientConfig): string {
   // "<" escaped so no value can close the <script> element early.
-  const json = JSON.stringify({ ...config, shellAttribute: SHELL_ATTRIBUTE }).replace(/</g, '\\u003c');
+  const json = JSON.stringify({ ...config, shellAttribute: SHELL_ATTRIBUTE, readingClass: READING_CLASS }).replace(/</g, '\\u003c');
   return `(${runDevClient.toString()})(${json});`;
 }
 
@@ -46,7 +48,7 @@ interface RevealApi {
  * and the speaker view, and the browser re-parses nothing else. Anything else (styles, fonts, scripts, the
  * policy) needs the new page, so it reloads: location.reload() keeps the #/3 hash and reveal reopens that slide.
  */
-function runDevClient(config: DevClientConfig & { shellAttribute: string }): void {
+function runDevClient(config: DevClientConfig & { shellAttribute: string; readingClass: string }): void {
   const OVERLAY_ID = 'datadeck-dev-overlay';
   const ownShell = document.currentScript?.getAttribute(config.shellAttribute) ?? null;
   let version = config.version;
@@ -108,6 +110,8 @@ function runDevClient(config: DevClientConfig & { shellAttribute: string }): voi
   }
 
   function findReveal(): RevealApi | undefined {
+    // The reading view never starts reveal: it reloads, and the browser keeps its scroll position.
+    if (document.documentElement.classList.contains(config.readingClass)) return undefined;
     const candidate: unknown = Reflect.get(window, 'Reveal');
     const methods = ['sync', 'slide', 'getIndices', 'isScrollView', 'isOverview'];
     // reveal's global is a function object that carries the API as properties.

@@ -73,4 +73,5 @@ export const en: DeckWords = {
       ' seconds. Check the data-timing attribute on individual slides, or consider increasing the totalTime or minimumTimePerSlide configuration options (or removing some slides).',
     ],
   },
+  reading: { readingView: 'Reading view (for phones)', toSlides: 'View as slides', bar: 'View' },
 };

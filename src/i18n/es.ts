@@ -78,4 +78,5 @@ export const es: DeckWords = {
       ' segundos. Revise el atributo data-timing de cada diapositiva, o aumente las opciones totalTime o minimumTimePerSlide (o quite algunas diapositivas).',
     ],
   },
+  reading: { readingView: 'Vista de lectura (para teléfonos)', toSlides: 'Ver como diapositivas', bar: 'Vista' },
 };

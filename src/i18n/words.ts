@@ -38,6 +38,17 @@ export interface DeckWords {
   readonly reveal: RevealWords;
   /** The speaker view (S) of reveal's notes plugin. */
   readonly speakerView: SpeakerViewWords;
+  /** The reading view, a page of sections for phones (?view=read). Plain text, set into the page's script. */
+  readonly reading: ReadingWords;
+}
+
+export interface ReadingWords {
+  /** The R key's line in the help overlay: it opens the reading view. */
+  readonly readingView: string;
+  /** The link at the top of the reading view back to the slides. */
+  readonly toSlides: string;
+  /** The accessible name of the bar that holds that link. */
+  readonly bar: string;
 }
 
 /** Plain text only (no quotes, <, >, &, `, \ or $): each string is set into reveal's own code as it stands. */

@@ -16,6 +16,8 @@ export interface StageLayout extends SlideGeometry {
   readonly maxScale?: number;
   /** Below this presentation width reveal turns into its scroll view; the pre-layout then leaves the page to it. */
   readonly scrollActivationWidth?: number;
+  /** The class on <html> of a page that shows no slides (the reading view): the pre-layout leaves it alone. */
+  readonly readingClass?: string;
 }
 
 const REVEAL_DEFAULTS = { minScale: 0.2, maxScale: 2.0, scrollActivationWidth: 435 } as const;
@@ -23,8 +25,8 @@ const REVEAL_DEFAULTS = { minScale: 0.2, maxScale: 2.0, scrollActivationWidth: 4
 /**
  * The pre-layout: placed after the slides and before reveal's scripts. It does what reveal's setViewport(),
  * layout() and readURL() will do for the first frame, and nothing when reveal will lay the page out another way
- * (the print view, ?view=…, a window narrow enough for reveal's scroll view, or a page whose earlier script set
- * data-no-pre-layout on <html> because it will not show slides).
+ * (the print view, ?view=scroll or print, a window narrow enough for reveal's scroll view, the reading view, or a
+ * page whose earlier script set data-no-pre-layout on <html> because it will not show slides).
  */
 export function createPreLayoutScript(stage: StageLayout): string {
   const { width, height, margin } = stage;
@@ -37,7 +39,9 @@ export function createPreLayoutScript(stage: StageLayout): string {
     '(function(){',
     'var d=document,html=d.documentElement,stage=d.querySelector(".reveal > .slides");',
     `var w=innerWidth,h=innerHeight,pw=w-w*${margin},ph=h-h*${margin};`,
-    `if(!stage||/print-pdf|(^|[?&])view=/.test(location.search)||pw<=${scrollWidth}||html.hasAttribute("data-no-pre-layout"))return;`,
+    `if(!stage||/print-pdf|[?&]view=(scroll|print)\\b/.test(location.search)||pw<=${scrollWidth}||html.hasAttribute("data-no-pre-layout")${
+      stage.readingClass === undefined ? '' : `||html.classList.contains(${JSON.stringify(stage.readingClass)})`
+    })return;`,
     'var slides=stage.querySelectorAll(":scope > section:not([data-visibility=hidden])");',
     'var slide=findSlide(slides);if(!slide)return;',
     `var k=Math.round(Math.max(${minScale},Math.min(${maxScale},pw/${width},ph/${height}))*100)/100;`,
@@ -60,11 +64,13 @@ export function createPreLayoutScript(stage: StageLayout): string {
  * reveal started after the first frame is on screen: the next animation frame, then a task, so that the frame the
  * pre-layout prepared is painted before reveal's work begins. A hidden page paints nothing, so it starts at once.
  */
-export function createDeferredStartScript(initialize: string): string {
+export function createDeferredStartScript(initialize: string, readingClass?: string): string {
+  // The reading view lays its page out in this script: it runs at once, before the first paint, as it always did.
+  const isReading = readingClass === undefined ? '' : `||document.documentElement.classList.contains(${JSON.stringify(readingClass)})`;
   return [
     '(function(){',
     `function startReveal(){${initialize}}`,
-    'if(document.visibilityState==="hidden")startReveal();',
+    `if(document.visibilityState==="hidden"${isReading})startReveal();`,
     'else requestAnimationFrame(function(){setTimeout(startReveal);});',
     '})();',
   ].join('');
@@ -91,14 +97,14 @@ export interface FirstPaint {
   readonly start: string;
 }
 
-/** Everything the first frame needs, from the page's CSS, the stage's geometry and the call that starts reveal. */
+/** Everything the first frame needs, from the page's CSS, the stage's geometry and the code that starts the page. */
 export function planFirstPaint(input: { css: string; stage: StageLayout; initialize: string }): FirstPaint {
   const fonts = moveEmbeddedFonts(input.css);
   return {
     css: fonts.css,
     headScripts: fonts.script === '' ? [] : [fonts.script],
     preLayout: createPreLayoutScript(input.stage),
-    start: createDeferredStartScript(input.initialize),
+    start: createDeferredStartScript(input.initialize, input.stage.readingClass),
   };
 }
 

@@ -39,8 +39,10 @@ describe.skipIf(isBrowserMissing)('charts of every deck, on a projector, a full 
   for (const deck of DECKS) {
     for (const viewport of VIEWPORTS) {
       it(`${deck.name} at ${viewport.name}: every chart visible and inside its slide, every slide inside its box`, async () => {
-        const { page, context, problems } = await openDeck(browser, built.get(deck.name) ?? '', { viewport });
+        // A phone held upright opens the reading view (test/e2e/reading-view.test.ts); here, the slides it can ask for.
         const isPhone = viewport.width < 435;
+        const query = isPhone ? 'view=slides' : undefined;
+        const { page, context, problems } = await openDeck(browser, built.get(deck.name) ?? '', { viewport, query });
         const shots = screenshotDir('charts', deck.name, viewport.name);
         const count = await page.evaluate(() => Reveal.getTotalSlides());
         let charts = 0;

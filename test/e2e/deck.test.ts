@@ -56,8 +56,10 @@ describe.skipIf(isBrowserMissing)('the default deck in Chromium, opened from fil
 
   for (const viewport of VIEWPORTS) {
     it(`at ${viewport.name}: every chart visible and inside its slide, nothing overflows, no error, nothing fetched`, async () => {
-      const { page, context, problems, requests } = await openDeck(browser, built.outFile, { viewport });
+      // A phone held upright opens the reading view (test/e2e/reading-view.test.ts); here, the slides it can ask for.
       const isPhone = viewport.width < 435;
+      const query = isPhone ? 'view=slides' : undefined;
+      const { page, context, problems, requests } = await openDeck(browser, built.outFile, { viewport, query });
       expect(await page.evaluate(() => Reveal.isScrollView())).toBe(isPhone);
       const shots = screenshotDir(viewport.name);
       for (const [index, slide] of expected.slides.entries()) {

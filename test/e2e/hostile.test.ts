@@ -134,10 +134,24 @@ describe.skipIf(isBrowserMissing)('hostile text in every field of the data, buil
     expect(await page.evaluate(() => Reveal.getTotalSlides())).toBe(expected.slides.length);
     await walkAllSlides(page, expected.slides.length);
     const census = await page.evaluate(takeCensus);
-    // Our own five: the font, the first slide's pre-layout, reveal.js, the notes plugin and the call that starts reveal.
-    expect(census).toMatchObject({ pwned: undefined, scripts: 5, styles: 1, metaHttpEquiv: 1, svgs: 5, foreign: [], handlers: [] });
+    // Our own: in <head> the reading view's choice and the font; the first slide's pre-layout, reveal, the notes plugin
+    // and the start; two drawings of each of 5 charts.
+    expect(census).toMatchObject({ pwned: undefined, scripts: 6, styles: 1, metaHttpEquiv: 1, svgs: 10, foreign: [], handlers: [] });
     expect(census.links.length).toBeGreaterThan(0);
     for (const href of census.links) expect(href).toMatch(/^https?:\/\//);
+    expect(dialogs).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('runs nothing and injects no element in the reading view either, where the page rebuilds its tables', async () => {
+    const { page, context, problems, dialogs } = await openDeck(browser, built.outFile, { query: 'view=read' });
+    const census = await page.evaluate(takeCensus);
+    expect(census).toMatchObject({ pwned: undefined, scripts: 6, styles: 1, metaHttpEquiv: 1, svgs: 10, foreign: [], handlers: [] });
+    const regions = await page
+      .locator('.table-scroll')
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label')));
+    for (const label of regions) expect(label).not.toBe('');
     expect(dialogs).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();

@@ -55,12 +55,15 @@ export interface OpenOptions {
   readonly query?: string;
   /** Wait for this instead of reveal's ready: the print view has its own event. */
   readonly isPrintView?: boolean;
+  /** A phone: touch, a mobile viewport and two device pixels per CSS pixel. */
+  readonly isPhone?: boolean;
 }
 
 /** Opens a built deck from file:// with every other request aborted, and records whatever goes wrong. */
 export async function openDeck(browser: Browser, htmlFile: string, options: OpenOptions = {}): Promise<OpenedDeck> {
   const { width, height } = options.viewport ?? VIEWPORTS[0] ?? { width: 1280, height: 720 };
-  const context = await browser.newContext({ viewport: { width, height } });
+  const phone = options.isPhone === true ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {};
+  const context = await browser.newContext({ viewport: { width, height }, ...phone });
   const opened: OpenedDeck = { context, page: await context.newPage(), problems: [], requests: [], dialogs: [] };
   await blockNetwork(context, (url) => opened.problems.push(`blocked request: ${url}`));
   watchPage(opened, opened.page);
@@ -75,7 +78,7 @@ export async function openDeck(browser: Browser, htmlFile: string, options: Open
   const url = `${pathToFileURL(htmlFile).href}${options.query === undefined ? '' : `?${options.query}`}`;
   await opened.page.goto(url);
   if (options.isPrintView === true) await opened.page.locator('html[data-pdf-ready]').waitFor({ state: 'attached' });
-  else await waitForReveal(opened.page);
+  else if (!(await isReadingView(opened.page))) await waitForReveal(opened.page);
   return opened;
 }
 
@@ -88,6 +91,12 @@ function watchPage(opened: OpenedDeck, page: Page): void {
     opened.dialogs.push(dialog.message());
     await dialog.dismiss();
   });
+}
+
+/** True when the page opened as the reading view (a phone held upright, or ?view=read), where reveal never starts. */
+export async function isReadingView(page: Page): Promise<boolean> {
+  await page.waitForLoadState('load');
+  return page.evaluate(() => document.documentElement.classList.contains('dd-read'));
 }
 
 /** Waits for reveal's ready and turns transitions off, so each step waits on an event and not on a clock. */

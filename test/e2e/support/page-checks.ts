@@ -65,7 +65,8 @@ export function inspectCurrentSlide(): SlideReport {
       overflows.push(`text "${(node.textContent ?? '').trim().slice(0, 40)}" runs out of the slide`);
   }
   const viewport = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
-  const charts = Array.from(slide.querySelectorAll('.chart-svg svg')).map((svg): ChartBox => {
+  // The slide's drawing of each chart: the second, for the reading view, is not shown in the slides.
+  const charts = Array.from(slide.querySelectorAll('.chart-svg > svg:first-child')).map((svg): ChartBox => {
     const rect = svg.getBoundingClientRect();
     // The SVG's own px to the slide's px: its drawn width over its width attribute, reveal's scale divided out.
     const toSlide = rect.width / Number(svg.getAttribute('width') ?? rect.width) / (Reveal.isScrollView() ? 1 : Reveal.getScale());
@@ -100,7 +101,7 @@ export function measureChartTextContrast(): TextContrast[] {
   };
   const background = channels(getComputedStyle(document.querySelector('.reveal-viewport') ?? document.body).backgroundColor);
   const slide = Reveal.getCurrentSlide();
-  return Array.from(slide.querySelectorAll('.chart-svg svg text')).map((text): TextContrast => {
+  return Array.from(slide.querySelectorAll('.chart-svg > svg:first-child text')).map((text): TextContrast => {
     const style = getComputedStyle(text);
     const [r = 0, g = 0, b = 0] = channels(style.fill);
     const alpha = Number(style.fillOpacity) * Number(style.opacity);

@@ -38,7 +38,7 @@ describe('moveEmbeddedFonts', () => {
 describe('createPreLayoutScript', () => {
   const stage = { width: 1280, height: 720, margin: 0.04 };
 
-  function runPreLayout(options: { width: number; height: number; hash?: string; search?: string }) {
+  function runPreLayout(options: { width: number; height: number; hash?: string; search?: string; htmlClass?: string }) {
     const classes = (): Set<string> => new Set<string>();
     const slides = Array.from({ length: 5 }, (_, index) => ({ index, classList: classes() }));
     const named = { closest: () => slides[2] };
@@ -46,8 +46,10 @@ describe('createPreLayoutScript', () => {
     const stageElement = { style, querySelectorAll: () => slides };
     const html = { classList: classes(), hasAttribute: () => false };
     const body = { classList: classes() };
-    for (const element of [html, body, ...slides]) Object.assign(element.classList, { add: Set.prototype.add });
-    runInNewContext(createPreLayoutScript(stage), {
+    for (const element of [html, body, ...slides])
+      Object.assign(element.classList, { add: Set.prototype.add, contains: Set.prototype.has });
+    if (options.htmlClass !== undefined) html.classList.add(options.htmlClass);
+    runInNewContext(createPreLayoutScript({ ...stage, readingClass: 'reading' }), {
       innerWidth: options.width,
       innerHeight: options.height,
       location: { hash: options.hash ?? '', search: options.search ?? '' },
@@ -88,11 +90,13 @@ describe('createPreLayoutScript', () => {
     expect(runPreLayout({ width: 1280, height: 720, hash: '#/nowhere' }).present).toEqual([0]);
   });
 
-  it("leaves the page to reveal where reveal lays it out another way: print, ?view=, reveal's scroll view", () => {
+  it('leaves the page to reveal where reveal lays it out another way (print, ?view=scroll, its scroll view), and the reading view', () => {
     for (const options of [
       { width: 1280, height: 720, search: '?print-pdf' },
       { width: 1280, height: 720, search: '?view=scroll' },
+      { width: 1280, height: 720, search: '?print-pdf&view=slides' },
       { width: 390, height: 844 },
+      { width: 1280, height: 720, htmlClass: 'reading' },
     ]) {
       const { present, style } = runPreLayout(options);
       expect(present).toEqual([]);
