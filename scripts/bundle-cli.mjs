@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Bundles the CLI after tsc has emitted lib/: lib/cli.bundle.cjs (everything a build needs but the charts and the
 // spreadsheet readers), lib/chart-libraries.bundle.cjs (vega and vega-lite, required only when a chart is not in the
-// cache) and lib/sheet-libraries.bundle.cjs (csv-parse, read-excel-file: required only by a deck whose rows: names a file).
+// cache), lib/sheet-libraries.bundle.cjs (csv-parse, read-excel-file: required only by a deck whose rows: names a file)
+// and lib/qr-libraries.bundle.cjs (qrcode-generator: required only by a deck that shows a QR code).
 // Why: Node resolves, reads and compiles each ESM file on its own; the ~400 modules of zod, yaml, handlebars,
 // vega and our code cost more to load than a build takes. lib/main.js loads the bundles with V8's code
 // cache (src/load-bundle.ts); tsc's per-file output stays in lib/ as the fallback and for direct imports.
@@ -16,9 +17,10 @@ const SRC = resolve(ROOT, 'src');
 const LIB = resolve(ROOT, 'lib');
 const CHART_LIBRARIES = resolve(SRC, 'charts/chart-libraries.ts');
 const SHEET_LIBRARIES = resolve(SRC, 'data/sheet/sheet-libraries.ts');
+const QR_LIBRARIES = resolve(SRC, 'share/qr-libraries.ts');
 // Modules kept out of the CLI bundle, each in a bundle of its own that is required the first time it is imported.
 const LAZY_BUNDLES = new Map(
-  [CHART_LIBRARIES, SHEET_LIBRARIES].map((file) => [file, `${file.split(/[/\\]/).pop().replace(/\.ts$/, '')}.bundle.cjs`]),
+  [CHART_LIBRARIES, SHEET_LIBRARIES, QR_LIBRARIES].map((file) => [file, `${file.split(/[/\\]/).pop().replace(/\.ts$/, '')}.bundle.cjs`]),
 );
 
 // Packages that stay on disk: playwright-core drives a browser and reads its own files; subset-font finds its
@@ -128,6 +130,12 @@ const results = await Promise.all([
     ...common,
     entryPoints: [SHEET_LIBRARIES],
     outfile: resolve(LIB, 'sheet-libraries.bundle.cjs'),
+    plugins: [keepModuleUrls, requireExternals],
+  }),
+  build({
+    ...common,
+    entryPoints: [QR_LIBRARIES],
+    outfile: resolve(LIB, 'qr-libraries.bundle.cjs'),
     plugins: [keepModuleUrls, requireExternals],
   }),
 ]);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { DeckError, type Problem } from './errors/deck-error.js';
 import { messages } from './errors/messages.js';
 import type { BuildResult, Charts, Deck, Project } from './model.js';
@@ -13,6 +14,8 @@ import { locateInSheet, validateDataset } from './data/validate.js';
 import type { SentenceCache } from './data/sentence-cache.js';
 import type { LayoutInfo } from './slides/layouts.js';
 import { writeDeck, writeSchemaFile } from './page/write.js';
+import { planSharing, takePreviewImage } from './share/share-deck.js';
+import type { PreviewImage } from './share/social-meta.js';
 import { deckSchemaKey, readSchemaKey, renderDeckSchema } from './data/deck-json-schema.js';
 import {
   analyzeCached,
@@ -32,7 +35,10 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
   const isRebuild = cache.isRestored === true;
   const { project, deck, charts, layouts, warnings, notes } = await prepareDeck(options, cache);
   const templates = compileCached(project.templates, cache);
-  const slides = renderSlides({ deck, charts, templates, layouts, sentences: cache.sentences, isPublic: options.isPublic });
+  const sharing = await planSharing({ deck, project, url: options.url, sentences: cache.sentences });
+  const slides = sharing.addQrCodes(
+    renderSlides({ deck, charts, templates, layouts, sentences: cache.sentences, isPublic: options.isPublic }),
+  );
   const { assets } = project;
   const themeCss = await embedFonts({
     css: assets.themeCss,
@@ -43,8 +49,26 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
     isStaticInstances: options.isForPrint,
   });
   const pageMeta = viewPageMeta(deck, cache.sentences);
-  const html = bundleDeck({ slides, deck, assets: { ...assets, themeCss }, shell: templates.shell, hasNotes: !options.isPublic, pageMeta });
-  const written = await writeDeck(html, options.outDir); // the only file writes, atomic
+  const bundle = (image?: PreviewImage) =>
+    bundleDeck({
+      slides,
+      deck,
+      assets: { ...assets, themeCss },
+      shell: templates.shell,
+      hasNotes: !options.isPublic,
+      pageMeta,
+      social: sharing.viewSocialMeta(slides, image),
+    });
+  // The link-preview image is a screenshot of the page: taken only for a deck with an address, by `datadeck build`.
+  const preview =
+    sharing.url === undefined || options.previewEnv === undefined
+      ? undefined
+      : {
+          url: sharing.url,
+          ...(await takePreviewImage({ html: bundle(), url: sharing.url, alt: pageMeta.title, env: options.previewEnv })),
+        };
+  const html = bundle(preview?.image?.meta);
+  const written = await writeDeck(html, options.outDir, preview?.image); // the only file writes, atomic
   const schema = planSchema(project, layouts, deck);
   if (schema !== undefined) await writeSchemaFile(schema.file, schema.text);
   const stored = isRebuild ? [] : await storeCache(cache, project.cache.stamp, options.cacheDir); // write's other file, when something is new
@@ -52,7 +76,11 @@ export async function buildDeck(options: BuildOptions, cache: BuildCache = creat
     ...written,
     slideCount: slides.length,
     chartCount: charts.size,
-    warnings: [...warnings, ...notes, ...stored],
+    warnings: [...warnings, ...sharing.warnings, ...(preview?.warning ? [preview.warning] : []), ...notes, ...stored],
+    preview:
+      preview?.image === undefined
+        ? undefined
+        : { file: join(options.outDir, preview.image.name), bytes: preview.image.bytes.byteLength, url: preview.url },
     sheetFile: project.sheet?.path,
     deck,
     slides,

@@ -10,6 +10,7 @@ import { checkData } from './commands/check.js';
 import { chooseCliLanguage, findMessages } from './i18n/cli-language.js';
 import type { Language } from './i18n/words.js';
 import { join } from 'node:path';
+import { normalizeDeckUrl } from './share/deck-url.js';
 
 /** Exit codes as data: 0 built, 1 a problem in the user's input, 2 a usage error, 3 a bug of ours. */
 export const EXIT = { ok: 0, input: 1, usage: 2, internal: 3 } as const;
@@ -19,6 +20,7 @@ const OPTIONS = {
   out: { type: 'string' },
   strict: { type: 'boolean', default: false },
   public: { type: 'boolean', default: false },
+  url: { type: 'string' },
   notes: { type: 'boolean', default: false },
   port: { type: 'string' },
   locale: { type: 'string' },
@@ -30,14 +32,14 @@ const OPTIONS = {
 } as const;
 
 /** The options each command takes; --lang, --debug, --help and --version go with any. */
-const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
-  build: ['data', 'out', 'strict', 'public'],
+export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  build: ['data', 'out', 'strict', 'public', 'url'],
   new: ['locale'],
   check: ['data', 'strict'],
   schema: ['data', 'out'],
-  pdf: ['data', 'out', 'strict', 'public', 'notes'],
-  pptx: ['data', 'out', 'strict', 'public'],
-  dev: ['data', 'out', 'strict', 'public', 'port', 'host'],
+  pdf: ['data', 'out', 'strict', 'public', 'notes', 'url'],
+  pptx: ['data', 'out', 'strict', 'public', 'url'],
+  dev: ['data', 'out', 'strict', 'public', 'port', 'host', 'url'],
 };
 const ANY_COMMAND = new Set(['lang', 'debug', 'help', 'version']);
 
@@ -76,22 +78,26 @@ export async function runCli(argv: readonly string[], env: Readonly<Record<strin
   // A one-off run validates each schema once, where zod's JIT (a validator compiled per schema) costs more than it
   // saves (~8 ms of a cold build); the dev server validates on every save and keeps it.
   if (command !== 'dev') z.config({ jitless: true });
-  const options = createBuildOptions({
+  let options = createBuildOptions({
     ...(values.data !== undefined && { dataFile: values.data }),
     ...(values.out !== undefined && { outDir: values.out }),
     isStrict: values.strict,
     isPublic: values.public,
+    // Only `datadeck build` takes the link-preview image: a screenshot on every save of the dev server would slow it.
+    previewEnv: command === 'build' ? env : undefined,
   });
   try {
     checkOptions(
       command,
       parsed.tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : [])),
     );
+    if (values.url !== undefined) options = { ...options, url: parseUrlOption(values.url) };
     if (command === 'new') {
       const [file, ...more] = extra;
       if (file === undefined || more.length > 0) throw new DeckError({ code: 'usage', ...messages.newNeedsName() });
-      const written = (await import('./commands/new.js')).writeStarter(file, values.locale ?? 'es');
-      return print(say.starterWritten(written.file, written.outDir));
+      const written = (await import('./commands/new.js')).writeStarter(file, values.locale ?? 'es', process.cwd());
+      print(say.starterWritten(written.file, written.outDir));
+      return print((written.workflow.isWritten ? say.workflowWritten : say.workflowKept)(written.workflow.file));
     }
     if (extra.length > 0) throw new DeckError({ code: 'usage', ...messages.unexpectedArgument(extra[0] ?? '') });
     switch (command) {
@@ -152,11 +158,20 @@ function describeArgsError(error: unknown): Message {
 
 type Options = ReturnType<typeof createBuildOptions>;
 
+/** --url's address, normalized; anything a crawler could not fetch is a usage error. */
+function parseUrlOption(value: string): string {
+  const url = normalizeDeckUrl(value);
+  if (url === undefined) throw new DeckError({ code: 'usage', ...messages.badUrlOption(value) });
+  return url;
+}
+
 async function runBuild(options: Options, say: MessageCatalogue): Promise<number> {
   const started = performance.now();
   const result = await buildDeck(options);
   printWarnings(result.warnings, say);
   const ms = Math.round(performance.now() - started);
+  if (result.preview !== undefined)
+    print(say.previewWritten(result.preview.file, (result.preview.bytes / 1024).toFixed(0), result.preview.url));
   return print(
     say.built({
       file: result.outFile,

@@ -191,6 +191,8 @@ export interface BuildResult {
   /** The derived deck and each slide's HTML, for watch mode to tell what changed. */
   readonly deck: Deck;
   readonly slides: readonly string[];
+  /** The link-preview image written next to index.html, for a deck with an address. */
+  readonly preview?: { readonly file: string; readonly bytes: number; readonly url: string } | undefined;
 }
 
 export function assertNever(value: never): never {

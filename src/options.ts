@@ -15,6 +15,13 @@ export interface BuildOptions {
   readonly isForPrint: boolean;
   /** Where rendered charts and font subsets are kept between runs, relative to the working directory; undefined: nowhere. */
   readonly cacheDir: string | undefined;
+  /** The deck's public address from --url (normalized), over meta.url; undefined: meta.url's, or none. */
+  readonly url: string | undefined;
+  /**
+   * Take the link-preview image (a deck with an address) with the browser these variables find (CHROME_PATH, PATH);
+   * undefined: no image (the dev server, the PDF's build, tests), so no browser starts.
+   */
+  readonly previewEnv: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 // src/options.ts and lib/options.js both sit one level below the package root.
@@ -29,6 +36,8 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   isForPrint: false,
   // Where tools keep their caches by convention: ignored by git, removed with node_modules.
   cacheDir: 'node_modules/.cache/datadeck',
+  url: undefined,
+  previewEnv: undefined,
 };
 
 export function createBuildOptions(overrides: Partial<BuildOptions> = {}): BuildOptions {

@@ -17,6 +17,11 @@ import { readPptxTheme, type PptxTheme } from '../pptx/pptx-theme.js';
 import { renderPresentation } from '../pptx/render-pptx.js';
 import { viewPageMeta, renderPlain } from '../slides/slide-views.js';
 import type { BuildCache } from '../cache/build-cache.js';
+import { normalizeDeckUrl } from '../share/deck-url.js';
+import { encodeQrCode, pickQrSlides } from '../share/qr-code.js';
+import { encodeQrPng } from '../share/qr-png.js';
+import { findWords } from '../i18n/words.js';
+import type { QrPicture } from '../pptx/qr-picture.js';
 
 export interface PptxOptions {
   /** isPublic leaves the speaker notes out of the file. */
@@ -59,6 +64,7 @@ export async function exportPptx(options: PptxOptions): Promise<PptxResult> {
     properties: { title: meta.title, author: meta.author, subject: plain(deck.meta.course), company: plain(deck.meta.institution) },
     locale: deck.meta.locale,
     date: deck.meta.date,
+    qr: await planQrPicture(deck, options.build.url, slides.length),
   });
   const written = await writePptxFile(file, options.build.outDir); // the only file write, atomic
   const stored = await storeCache(cache, project.cache.stamp, options.build.cacheDir);
@@ -69,6 +75,20 @@ export async function exportPptx(options: PptxOptions): Promise<PptxResult> {
     nativeChartCount: shapes.filter((shape) => shape.kind === 'native').length,
     pictureCount: shapes.filter((shape) => shape.kind === 'picture').length,
     warnings: [...warnings, ...notes, ...stored, ...drawn.problems],
+  };
+}
+
+/** The QR code the HTML deck shows (meta.qr, an address from --url or meta.url), as a picture on the same slides. */
+async function planQrPicture(deck: Deck, optionUrl: string | undefined, slideCount: number): Promise<QrPicture | undefined> {
+  const url = optionUrl ?? (deck.meta.url === undefined ? undefined : normalizeDeckUrl(deck.meta.url));
+  if (url === undefined || deck.meta.qr === false) return undefined;
+  const words = findWords(deck.meta.locale);
+  return {
+    png: encodeQrPng(await encodeQrCode(url)),
+    scan: words.qr.scan,
+    shown: url.replace(/^https?:\/\//, ''),
+    altText: `${words.qr.label}: ${url}`,
+    slides: new Set(pickQrSlides(slideCount, deck.meta.qr)),
   };
 }
 

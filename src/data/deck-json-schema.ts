@@ -146,7 +146,7 @@ export function deckSchemaKey(
 
 // Bump when the schema's shape or its descriptions in src/ change, so files written by an older datadeck are made
 // again (test/unit/data/json-schema.test.ts fails when data/deck.schema.json is not what a build writes).
-const SCHEMA_VERSION = 6;
+const SCHEMA_VERSION = 7;
 
 /** The key an existing schema file was made from, read from its $comment. */
 export function readSchemaKey(text: string | undefined): string | undefined {

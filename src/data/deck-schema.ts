@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FieldEntrySchema } from './field-schema.js';
 import { LANGUAGES } from '../i18n/words.js';
 import { RowsFileSchema } from './sheet/declaration.js';
+import { DECK_URL_PATTERN, normalizeDeckUrl } from '../share/deck-url.js';
 
 /**
  * The zod schema of a data file's frame: meta, the field declarations, rows and slides. What a row or a slide may
@@ -29,6 +30,19 @@ export const MetaSchema = z.strictObject({
     .regex(/^[a-z0-9-]+$/)
     .default('aula')
     .describe('Tema visual: un archivo templates/themes/<tema>.css.'),
+  url: z
+    .string()
+    .trim()
+    .regex(DECK_URL_PATTERN, { error: 'deck-url' })
+    .refine((value) => normalizeDeckUrl(value) !== undefined, { error: 'deck-url' })
+    .optional()
+    .describe(
+      'Dirección pública de la presentación, https://…/: tarjeta de vista previa al compartir el enlace y código QR. --url la reemplaza.',
+    ),
+  qr: z
+    .union([z.boolean(), z.enum(['first', 'last'])])
+    .default(false)
+    .describe('Código QR de la dirección (url): true en la primera y la última diapositiva; first o last, solo en una.'),
 });
 
 // Names JavaScript or the charts' rows already use (fmt holds each field's text) cannot name a field.

@@ -39,6 +39,8 @@ export function describeIssue(issue: core.$ZodIssue, raw: object, _layouts: read
       return at('schema', messages.invalid(issue.message));
     case 'invalid_value':
       return at('schema', messages.invalidValue(value, issue.values.map(String)));
+    case 'custom':
+      return issue.message === 'deck-url' ? at(...formatMessage(issue.message, value)) : at('schema', messages.invalid(issue.message));
     default:
       return at('schema', messages.invalid(issue.message));
   }
@@ -107,6 +109,8 @@ function formatMessage(key: string, value: unknown): [ErrorCode, Message] {
       return ['schema', messages.badCurrency(value)];
     case 'field-name':
       return ['schema', messages.badFieldName(value)];
+    case 'deck-url':
+      return ['schema', messages.badDeckUrl(value)];
     case 'sheet-file':
       return ['schema', messages.sheetBadFile(value)];
     case 'sheet-range':

@@ -215,6 +215,30 @@ export const spanishMessages: MessageCatalogue = {
     message: `El idioma de la presentación debe ser es o en (puede seguirle una región: es-EC, en-GB); se encontró ${describe(value)}.`,
     hint: 'escriba locale: es (español) o locale: en (inglés)',
   }),
+  badDeckUrl: (value: unknown): Message => ({
+    message: `La dirección de la presentación debe ser una dirección http(s) completa que cualquiera pueda abrir; se encontró ${describe(value)}.`,
+    hint: 'escriba la dirección donde se publica la presentación, p. ej. url: https://su-usuario.github.io/su-repositorio/ (no localhost, no la ruta de un archivo)',
+  }),
+  badUrlOption: (value: string): Message => ({
+    message: `--url debe ser una dirección http(s) completa que cualquiera pueda abrir; se recibió ${quote(value)}.`,
+    hint: 'indique la dirección donde se publica la presentación, p. ej. --url https://su-usuario.github.io/su-repositorio/ (no localhost, no la ruta de un archivo)',
+  }),
+  qrWithoutUrl: (): Message => ({
+    message: 'qr: pide un código QR, pero la presentación no tiene una dirección que poner en él: las diapositivas no lo muestran.',
+    hint: 'agregue url: https://…/ bajo meta:, o construya con --url https://…/',
+  }),
+  previewNoBrowser: (searched: readonly string[]): Message => ({
+    message: `Se omitió la imagen de vista previa del enlace: no se encontró Chrome ni Chromium (CHROME_PATH no está definido y no existe ninguno de ${searched.join(', ')}). La presentación tiene sus etiquetas de vista previa, sin og:image.`,
+    hint: 'instale Chromium (Debian/Ubuntu: sudo apt-get install chromium), o defina CHROME_PATH=/ruta/a/chrome, y vuelva a construir',
+  }),
+  previewBrowserPath: (path: string): Message => ({
+    message: `Se omitió la imagen de vista previa del enlace: CHROME_PATH vale "${path}", pero ahí no hay ningún archivo. La presentación tiene sus etiquetas de vista previa, sin og:image.`,
+    hint: 'haga que CHROME_PATH apunte a un programa Chrome o Chromium, o elimínelo para buscar en las rutas habituales, y vuelva a construir',
+  }),
+  previewFailed: (detail: string): Message => ({
+    message: `Se omitió la imagen de vista previa del enlace: el navegador no pudo tomarla (${detail}). La presentación tiene sus etiquetas de vista previa, sin og:image.`,
+    hint: 'vuelva a construir; si sigue fallando, ejecute con --debug o defina CHROME_PATH con otro Chrome o Chromium',
+  }),
   badTheme: (value: unknown): Message => ({
     message: `Se esperaba el nombre de un tema en minúsculas, dígitos y guiones, y se encontró ${describe(value)}.`,
     hint: 'escriba theme: aula',
@@ -887,6 +911,10 @@ export const spanishMessages: MessageCatalogue = {
     `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'diapositiva', 'diapositivas')}${input.notesPages > 0 ? ` + ${count(input.notesPages, 'página', 'páginas')} de notas` : ''} · ${input.ms} ms`,
   starterWritten: (file: string, outDir: string): string =>
     `✔ se escribió ${file}: constrúyalo con  npx datadeck build --data ${file} --out ${outDir}`,
+  workflowWritten: (file: string): string =>
+    `✔ se escribió ${file}: al subirlo a GitHub, publica la presentación en GitHub Pages (antes, una vez: Settings → Pages → Source: GitHub Actions)`,
+  workflowKept: (file: string): string => `· ${file} ya existe: se deja como está (publica la presentación para la que se escribió)`,
+  previewWritten: (file: string, kilobytes: string, url: string): string => `✔ ${file} · ${kilobytes} kB · vista previa del enlace ${url}`,
   help: (): string => `datadeck: una presentación reveal.js a partir de datos, en un solo archivo HTML que funciona sin conexión
 
 Uso:
@@ -904,6 +932,7 @@ Opciones:
   --out <carpeta>   dónde se escribe index.html (por defecto: dist)
   --strict          trata los avisos (cifras que no coinciden) como errores
   --public          deja fuera todas las notas del presentador, para compartir la presentación (o el .pptx)
+  --url <dirección> la dirección pública de la presentación (https://…/): etiquetas e imagen de vista previa del enlace, código QR (build, dev, pdf, pptx)
   --notes           pdf: añade las notas de cada diapositiva en una página tras ella, en dist/deck-notes.pdf
   --port <n>        dev: el puerto en el que servir (por defecto: 8000, o el siguiente libre; 0 elige cualquiera libre)
   --host            dev: escucha también en la red local e imprime sus direcciones, para el público

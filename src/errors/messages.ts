@@ -202,6 +202,30 @@ const english = {
     message: `The deck's language must be es or en (a region may follow: es-EC, en-GB), got ${describe(value)}.`,
     hint: 'write locale: es (Spanish) or locale: en (English)',
   }),
+  badDeckUrl: (value: unknown): Message => ({
+    message: `The deck's address must be a full http(s) address that anyone can open, got ${describe(value)}.`,
+    hint: 'write the address where the deck is published, e.g. url: https://your-name.github.io/your-repo/ (not localhost, not a file path)',
+  }),
+  badUrlOption: (value: string): Message => ({
+    message: `--url must be a full http(s) address that anyone can open, got ${quote(value)}.`,
+    hint: 'pass the address where the deck is published, e.g. --url https://your-name.github.io/your-repo/ (not localhost, not a file path)',
+  }),
+  qrWithoutUrl: (): Message => ({
+    message: 'qr: asks for a QR code, but the deck has no address to put in it: the slides show none.',
+    hint: 'add url: https://…/ under meta:, or build with --url https://…/',
+  }),
+  previewNoBrowser: (searched: readonly string[]): Message => ({
+    message: `The link preview image was skipped: no Chrome or Chromium found (CHROME_PATH is not set and none of ${searched.join(', ')} exists). The deck has its preview tags, without og:image.`,
+    hint: 'install Chromium (Debian/Ubuntu: sudo apt-get install chromium), or set CHROME_PATH=/path/to/chrome, and build again',
+  }),
+  previewBrowserPath: (path: string): Message => ({
+    message: `The link preview image was skipped: CHROME_PATH is set to "${path}", but there is no file there. The deck has its preview tags, without og:image.`,
+    hint: 'point CHROME_PATH at a Chrome or Chromium program, or unset it to search the usual paths, and build again',
+  }),
+  previewFailed: (detail: string): Message => ({
+    message: `The link preview image was skipped: the browser could not take it (${detail}). The deck has its preview tags, without og:image.`,
+    hint: 'build again; if it keeps failing, run with --debug, or set CHROME_PATH to another Chrome or Chromium',
+  }),
   badTheme: (value: unknown): Message => ({
     message: `Expected a theme name in lowercase letters, digits and dashes, got ${describe(value)}.`,
     hint: 'write theme: aula',
@@ -776,6 +800,10 @@ const english = {
     `✔ ${input.file} · ${input.kilobytes} kB · ${count(input.slides, 'slide')}${input.notesPages > 0 ? ` + ${count(input.notesPages, 'page')} of notes` : ''} · ${input.ms} ms`,
   starterWritten: (file: string, outDir: string): string =>
     `✔ wrote ${file}: build it with  npx datadeck build --data ${file} --out ${outDir}`,
+  workflowWritten: (file: string): string =>
+    `✔ wrote ${file}: once pushed to GitHub, it publishes the deck on GitHub Pages (first, once: Settings → Pages → Source: GitHub Actions)`,
+  workflowKept: (file: string): string => `· ${file} exists: left as it is (it publishes the deck it was written for)`,
+  previewWritten: (file: string, kilobytes: string, url: string): string => `✔ ${file} · ${kilobytes} kB · link preview of ${url}`,
   help: (): string => `datadeck: a data-driven reveal.js deck in one offline HTML file
 
 Usage:
@@ -793,6 +821,7 @@ Options:
   --out <dir>     where index.html goes (default: dist)
   --strict        treat warnings (figures that disagree) as errors
   --public        leave out every speaker note, for a deck (or .pptx) to share
+  --url <address> the deck's public address (https://…/): link preview tags and image, QR code (build, dev, pdf, pptx)
   --notes         pdf: add each slide's speaker notes on a page after it, in dist/deck-notes.pdf
   --port <n>      dev: the port to serve on (default: 8000, or the next free one; 0 picks any free port)
   --host          dev: listen on the local network too and print its addresses, for the audience

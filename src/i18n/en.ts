@@ -11,6 +11,7 @@ export const en: DeckWords = {
   author: 'Author',
   course: 'Course',
   date: 'Date',
+  qr: { scan: 'Scan to open this deck', label: "QR code of the deck's address" },
   chart: {
     largestOf: 'the {shown} largest of {total}',
     firstOf: 'the first {shown} of {total}',

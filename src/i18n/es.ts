@@ -11,6 +11,7 @@ export const es: DeckWords = {
   author: 'Autor',
   course: 'Curso',
   date: 'Fecha',
+  qr: { scan: 'Escanee para abrir la presentación', label: 'Código QR de la dirección de la presentación' },
   chart: {
     largestOf: 'los {shown} mayores de {total}',
     firstOf: 'los {shown} primeros de {total}',

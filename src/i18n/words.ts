@@ -18,6 +18,8 @@ export interface DeckWords {
   readonly author: string;
   readonly course: string;
   readonly date: string;
+  /** The QR code of the deck's address (meta.qr): the line over the address, and the picture's name for screen readers. */
+  readonly qr: { readonly scan: string; readonly label: string };
   /** A declared chart's words: the subset it shows, the rest of a donut, scaled units on an axis. */
   readonly chart: {
     /** "los 20 mayores de 45": the axis title of a chart that shows the largest of more rows. */

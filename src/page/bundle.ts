@@ -7,6 +7,7 @@ import { trimNotesPlugin } from './trim-notes-plugin.js';
 import { READING_CLASS, READING_VIEW_CSS, readingViewHeadScript, startScript } from './reading-view.js';
 import { findWords } from '../i18n/words.js';
 import type { TemplateFunction } from '../slides/render.js';
+import type { SocialMeta } from '../share/social-meta.js';
 
 export interface BundleInput {
   readonly slides: readonly string[];
@@ -16,6 +17,8 @@ export interface BundleInput {
   readonly hasNotes: boolean;
   /** The title, description and author as plain text, their figures computed. */
   readonly pageMeta: { readonly title: string; readonly description: string; readonly author: string };
+  /** The link-preview tags, for a deck with a public address (--url, meta.url). */
+  readonly social?: SocialMeta | undefined;
 }
 
 /** The reveal.js configuration of every deck: a 16:9 stage that reveal scales to any screen. */
@@ -66,6 +69,7 @@ export function bundleDeck(input: BundleInput): string {
   return input.shell({
     lang: deck.meta.locale,
     ...input.pageMeta,
+    social: input.social,
     css,
     csp,
     headScript,

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DeckError, type Problem } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
@@ -9,18 +9,40 @@ export interface WrittenDeck {
   readonly bytes: number;
 }
 
-/** The deck's file write: a temp file renamed over index.html, so a reader never sees half a deck. */
-export async function writeDeck(html: string, outDir: string): Promise<WrittenDeck> {
+/** A file written beside index.html: the link-preview image. */
+export interface DeckFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * The deck's file write: a temp file renamed over index.html, so a reader never sees half a deck. The preview image
+ * it names goes first (a page never names a missing image); the previews of earlier builds go after it, so they do
+ * not pile up and a failed build leaves the previous deck with its own.
+ */
+export async function writeDeck(html: string, outDir: string, preview?: DeckFile): Promise<WrittenDeck> {
   const outFile = join(outDir === '' ? '.' : outDir, 'index.html');
+  const previewFile = preview === undefined ? undefined : join(dirname(outFile), preview.name);
+  const isPreviewNew = previewFile !== undefined && !existsSync(previewFile);
   try {
     mkdirSync(dirname(outFile), { recursive: true });
+    if (previewFile !== undefined && preview !== undefined) await writeAtomically(previewFile, preview.bytes);
     await writeAtomically(outFile, html);
   } catch (error) {
+    if (isPreviewNew && previewFile !== undefined) rmSync(previewFile, { force: true });
     // The output folder is the user's choice (--out): a file in the way or no permission is theirs to fix.
     const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
     throw new DeckError({ code: 'file', ...messages.outUnwritable(outDir, reason) }, { cause: error });
   }
+  removeOldPreviews(dirname(outFile), preview?.name);
   return { outFile, bytes: Buffer.byteLength(html, 'utf8') };
+}
+
+/** The names writeDeck gives preview images; no other file of the output folder is ever removed. */
+export const PREVIEW_NAME = /^preview-[0-9a-f]{12}\.jpg$/;
+
+function removeOldPreviews(dir: string, kept: string | undefined): void {
+  for (const name of readdirSync(dir)) if (PREVIEW_NAME.test(name) && name !== kept) rmSync(join(dir, name), { force: true });
 }
 
 /** The PowerPoint export: written like index.html, so a failed export leaves the previous deck.pptx as it was. */

@@ -19,6 +19,8 @@ export interface DrawContext {
   /** The deck's language as PowerPoint names it ("es-ES"): spelling checks the right dictionary. */
   readonly lang: string;
   readonly charts: ReadonlyMap<PptxSlide, ChartShape>;
+  /** Inches kept free at the right edge: the QR code's column on the slides that show it. */
+  readonly reservedRight?: number | undefined;
 }
 
 // LAYOUT_WIDE is 13.333 × 7.5 in: the deck's 1280 × 720 px at 96 px an inch. Sizes below are the theme's, in pt.
@@ -27,6 +29,10 @@ const MARGIN = 0.6;
 const BODY_W = WIDTH - 2 * MARGIN;
 const BODY_Y = 1.55;
 const BODY_H = 5.5;
+
+function bodyWidth(context: DrawContext): number {
+  return BODY_W - (context.reservedRight ?? 0);
+}
 
 export function drawSlide(slide: Slide, plan: PptxSlide, context: DrawContext): void {
   if (plan.notes !== undefined) slide.addNotes(plan.notes);
@@ -84,7 +90,7 @@ function drawHeader(slide: Slide, title: Runs, context: DrawContext, suffix?: st
   ];
   slide.addText(
     runs,
-    textBox(context, { x: MARGIN, y: 0.35, w: BODY_W, h: 0.85 }, { fontSize: 34, color: theme.heading, valign: 'bottom' }),
+    textBox(context, { x: MARGIN, y: 0.35, w: bodyWidth(context), h: 0.85 }, { fontSize: 34, color: theme.heading, valign: 'bottom' }),
   );
   slide.addShape('rect', { x: MARGIN, y: 1.27, w: 1, h: 0.06, fill: { color: theme.accent }, line: { color: theme.accent, width: 0 } });
 }
@@ -94,7 +100,7 @@ function drawLead(slide: Slide, lead: Runs | undefined, context: DrawContext, bo
   if (lead === undefined) return BODY_Y;
   slide.addText(
     paragraphs([lead], context),
-    textBox(context, { x: MARGIN, y: BODY_Y, w: BODY_W, h: box.h }, { fontSize: box.fontSize, color: context.theme.muted }),
+    textBox(context, { x: MARGIN, y: BODY_Y, w: bodyWidth(context), h: box.h }, { fontSize: box.fontSize, color: context.theme.muted }),
   );
   return BODY_Y + box.h + box.gap;
 }
@@ -103,7 +109,7 @@ function drawTitle(slide: Slide, plan: Extract<PptxSlide, { kind: 'title' }>, co
   const { theme } = context;
   slide.addShape('rect', { x: 0, y: 0, w: 0.29, h: 7.5, fill: { color: theme.heading }, line: { color: theme.heading, width: 0 } });
   const x = 1.1;
-  const w = WIDTH - x - MARGIN;
+  const w = WIDTH - x - MARGIN - (context.reservedRight ?? 0);
   if (plan.eyebrow !== undefined)
     slide.addText(
       paragraphs([plan.eyebrow], context, { bold: true, charSpacing: 2 }),
@@ -138,14 +144,14 @@ function drawText(slide: Slide, plan: Extract<PptxSlide, { kind: 'text' }>, cont
   const size = plan.list === 'none' ? 23 : 22;
   slide.addText(
     paragraphs(plan.paragraphs, context, { ...(bullet === undefined ? {} : { bullet }), paraSpaceAfter: 12 }),
-    textBox(context, { x: MARGIN, y, w: BODY_W, h: BODY_Y + BODY_H - y - footerH }, { fontSize: size }),
+    textBox(context, { x: MARGIN, y, w: bodyWidth(context), h: BODY_Y + BODY_H - y - footerH }, { fontSize: size }),
   );
   if (plan.footer !== undefined) {
     slide.addText(
       paragraphs([plan.footer], context),
       textBox(
         context,
-        { x: MARGIN, y: BODY_Y + BODY_H - 0.9, w: BODY_W, h: 0.9 },
+        { x: MARGIN, y: BODY_Y + BODY_H - 0.9, w: bodyWidth(context), h: 0.9 },
         { fontSize: 18, fill: { color: theme.surface }, margin: 10, valign: 'middle' },
       ),
     );
@@ -158,7 +164,7 @@ function drawDefinitions(slide: Slide, plan: Extract<PptxSlide, { kind: 'definit
   const y = drawLead(slide, plan.lead, context, { h: 0.5, fontSize: 19, gap: 0.1 });
   const gap = 0.3;
   const count = Math.max(1, plan.cards.length);
-  const w = (BODY_W - gap * (count - 1)) / count;
+  const w = (bodyWidth(context) - gap * (count - 1)) / count;
   const h = BODY_Y + BODY_H - y - (plan.takeaway === undefined ? 0 : 0.85);
   plan.cards.forEach((card, index) => {
     const x = MARGIN + index * (w + gap);
@@ -181,7 +187,7 @@ function drawDefinitions(slide: Slide, plan: Extract<PptxSlide, { kind: 'definit
       paragraphs([runs], context),
       textBox(
         context,
-        { x: MARGIN, y: BODY_Y + BODY_H - 0.75, w: BODY_W, h: 0.7 },
+        { x: MARGIN, y: BODY_Y + BODY_H - 0.75, w: bodyWidth(context), h: 0.7 },
         { fontSize: 17, fill: { color: 'FFF7ED' }, margin: 10, valign: 'middle' },
       ),
     );
@@ -192,7 +198,7 @@ function drawConclusions(slide: Slide, plan: Extract<PptxSlide, { kind: 'conclus
   const { theme } = context;
   drawHeader(slide, plan.title, context);
   const boxW = plan.box === undefined ? 0 : 4.6;
-  const proseW = BODY_W - (boxW === 0 ? 0 : boxW + 0.35);
+  const proseW = bodyWidth(context) - (boxW === 0 ? 0 : boxW + 0.35);
   slide.addText(
     paragraphs(plan.paragraphs, context, { paraSpaceAfter: 10 }),
     textBox(context, { x: MARGIN, y: BODY_Y, w: proseW, h: BODY_H }, { fontSize: plan.box === undefined ? 23 : 17 }),
@@ -234,7 +240,7 @@ function drawSources(slide: Slide, plan: Extract<PptxSlide, { kind: 'sources' }>
     };
     return [...title, address];
   });
-  slide.addText(lines, textBox(context, { x: MARGIN, y, w: BODY_W, h: BODY_Y + BODY_H - y }, { fontSize: 18 }));
+  slide.addText(lines, textBox(context, { x: MARGIN, y, w: bodyWidth(context), h: BODY_Y + BODY_H - y }, { fontSize: 18 }));
 }
 
 function drawTable(slide: Slide, plan: Extract<PptxSlide, { kind: 'table' }>, context: DrawContext): void {
@@ -243,8 +249,8 @@ function drawTable(slide: Slide, plan: Extract<PptxSlide, { kind: 'table' }>, co
   slide.addTable(tableRows(plan.table, context), {
     x: MARGIN,
     y: BODY_Y,
-    w: BODY_W,
-    colW: columnWidths(plan.table),
+    w: bodyWidth(context),
+    colW: columnWidths(plan.table, bodyWidth(context)),
     fontFace: theme.font,
     fontSize: 11,
     color: theme.text,
@@ -257,7 +263,7 @@ function drawTable(slide: Slide, plan: Extract<PptxSlide, { kind: 'table' }>, co
     const options = plan.footer.isContinues ? { align: 'right' as const, color: theme.accent, bold: true } : { color: theme.muted };
     slide.addText(
       paragraphs([plan.footer.text], context, options.bold === true ? { bold: true } : {}),
-      textBox(context, { x: MARGIN, y: 6.7, w: BODY_W, h: 0.45 }, { fontSize: 13, ...options }),
+      textBox(context, { x: MARGIN, y: 6.7, w: bodyWidth(context), h: 0.45 }, { fontSize: 13, ...options }),
     );
   }
 }
@@ -289,16 +295,16 @@ function tableRows(table: PptxTable, context: DrawContext): PptxGenJS.default.Ta
 }
 
 /** The deck's column shares of the table's width, in inches; columns without a share split what is left. */
-function columnWidths(table: PptxTable): number[] {
+function columnWidths(table: PptxTable, width: number): number[] {
   const total = table.columns.reduce((sum, column) => sum + column.width, 0);
-  return table.columns.map((column) => BODY_W * (total > 0 ? column.width / total : 1 / Math.max(1, table.columns.length)));
+  return table.columns.map((column) => width * (total > 0 ? column.width / total : 1 / Math.max(1, table.columns.length)));
 }
 
 function drawChart(slide: Slide, plan: Extract<PptxSlide, { kind: 'chart' }>, context: DrawContext): void {
   const { theme } = context;
   drawHeader(slide, plan.title, context);
   const captionH = plan.caption === undefined ? 0 : 0.5;
-  const box = { x: MARGIN, y: BODY_Y, w: BODY_W, h: BODY_H - captionH - 0.1 };
+  const box = { x: MARGIN, y: BODY_Y, w: bodyWidth(context), h: BODY_H - captionH - 0.1 };
   const shape = context.charts.get(plan);
   if (shape?.kind === 'native') slide.addChart(shape.chart.type, shape.chart.data, { ...box, ...shape.chart.options });
   else if (shape?.kind === 'picture') {
@@ -322,6 +328,10 @@ function drawChart(slide: Slide, plan: Extract<PptxSlide, { kind: 'chart' }>, co
   if (plan.caption !== undefined)
     slide.addText(
       paragraphs([plan.caption], context),
-      textBox(context, { x: MARGIN, y: BODY_Y + BODY_H - captionH, w: BODY_W, h: captionH }, { fontSize: 14, color: theme.muted }),
+      textBox(
+        context,
+        { x: MARGIN, y: BODY_Y + BODY_H - captionH, w: bodyWidth(context), h: captionH },
+        { fontSize: 14, color: theme.muted },
+      ),
     );
 }

@@ -3,6 +3,7 @@ import { drawSlide, type ChartShape } from './draw-slides.js';
 import { packPptx } from './pack-pptx.js';
 import type { PptxSlide } from './plan-slides.js';
 import type { PptxTheme } from './pptx-theme.js';
+import { drawQrPicture, QR_COLUMN, type QrPicture } from './qr-picture.js';
 
 type PptxClass = typeof PptxGenJS.default;
 
@@ -15,6 +16,8 @@ export interface PresentationInput {
   /** The deck's locale ("es") and date (YYYY-MM-DD). */
   readonly locale: string;
   readonly date: string;
+  /** The QR code of the deck's address, when meta.qr shows it. */
+  readonly qr?: QrPicture | undefined;
 }
 
 // PowerPoint names a language with its region: the deck's words are checked against that dictionary.
@@ -31,10 +34,12 @@ export async function renderPresentation(input: PresentationInput): Promise<Buff
   pptx.company = escapeXml(input.properties.company); // the one property pptxgenjs writes unescaped (docProps/app.xml)
   pptx.theme = { headFontFace: input.theme.font, bodyFontFace: input.theme.font };
   const lang = LANGUAGE_TAGS[input.locale] ?? input.locale;
-  for (const plan of input.slides) {
+  for (const [index, plan] of input.slides.entries()) {
     const slide = pptx.addSlide();
     slide.background = { color: input.theme.background };
-    drawSlide(slide, plan, { theme: input.theme, lang, charts: input.charts });
+    const hasQr = input.qr?.slides.has(index) === true;
+    drawSlide(slide, plan, { theme: input.theme, lang, charts: input.charts, reservedRight: hasQr ? QR_COLUMN : undefined });
+    if (hasQr && input.qr !== undefined) drawQrPicture(slide, input.qr, { theme: input.theme, lang });
   }
   // Stored, not deflated: packPptx compresses every entry once when it writes them again.
   const written = await withSeededRandom(() => pptx.write({ outputType: 'nodebuffer', compression: false }));

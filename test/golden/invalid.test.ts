@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { spanishMessages } from '../../src/errors/messages-es.js';
@@ -128,7 +128,10 @@ describe('invalid data in Spanish: the same report, every sentence and hint in S
     expect(checked.output).toMatch(/^✔ examples\/cloud-gpus\/deck\.yaml: \d+ filas, \d+ diapositivas, sin errores$/m);
     const file = join(mkdtempSync(join(tmpdir(), 'datadeck-new-es-')), 'mi-tema.yaml');
     const started = await runCli(['new', file, '--lang', 'es']);
-    expect(started.output).toBe(`${spanishMessages.starterWritten(file, `${file.replace(/\.yaml$/, '')}-deck`)}\n`);
+    const workflow = join(dirname(file), '.github', 'workflows', 'pages.yml');
+    expect(started.output).toBe(
+      `${spanishMessages.starterWritten(file, `${file.replace(/\.yaml$/, '')}-deck`)}\n${spanishMessages.workflowWritten(workflow)}\n`,
+    );
     expect(existsSync(file)).toBe(true);
   });
 
