@@ -5,7 +5,9 @@
 // folder of their own, so their build cache (node_modules/.cache/datadeck there) is theirs to empty.
 //
 //   npm run bench [-- --runs 7] [-- --quick]     (--quick: 5 runs, no synthetic 1,000-model deck, no 10,000-row CSV, no dev loop)
-// The browser rows come from scripts/measure-browser.mjs and the dev loop from scripts/bench-dev.mjs, when present.
+// The browser rows come from scripts/measure-browser.mjs and the dev loop from scripts/bench-dev.mjs, when present; the
+// first slide's paint against Marp CLI's from scripts/bench/first-slide.mjs, which installs Marp CLI on demand into
+// .bench/peers/marp (scripts/bench/marp-peer.mjs) and reports why when npm cannot fetch it.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -14,6 +16,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { repeat, runCli } from './bench/process.mjs';
+import { measureFirstSlides } from './bench/first-slide.mjs';
+import { MARP_CLI_VERSION, prepareMarpPeer } from './bench/marp-peer.mjs';
 import { summarize } from './bench/stats.mjs';
 import { makeSyntheticDeck } from './bench/synthetic.mjs';
 
@@ -64,6 +68,7 @@ function fmt(value, unit) {
   if (unit === 'ms') return `${Math.round(value)} ms`;
   if (unit === 'MiB') return `${value.toFixed(0)} MiB`;
   if (unit === 'kB') return `${(value / 1000).toFixed(1)} kB`;
+  if (unit === 'ratio') return `×${value.toFixed(2)}`;
   return String(value);
 }
 
@@ -280,7 +285,7 @@ record({
   stats: summarize([readFileSync(join(deckDir, 'dist', 'deck.pptx')).byteLength]),
 });
 
-// 5. The browser: first slide visible from file:// and the PDF export, measured by scripts/measure-browser.mjs
+// 5. The browser: reveal ready from file:// and the PDF export, measured by scripts/measure-browser.mjs
 //    (the browser engineer's script, shared with its tests' Chromium setup).
 const browserBench = join(ROOT, 'scripts', 'measure-browser.mjs');
 const browser = existsSync(browserBench) ? measureBrowser(browserBench) : { skipped: 'scripts/measure-browser.mjs is missing' };
@@ -289,7 +294,7 @@ if ('skipped' in browser) {
 } else {
   record({
     id: 'first-slide',
-    label: 'navigation → first slide visible (Reveal ready), file://',
+    label: 'navigation → reveal.js ready (keys work), file://',
     unit: 'ms',
     stats: summarize(browser.ready.readyRuns),
     target: { value: 100, label: '≤ 100 ms' },
@@ -319,6 +324,53 @@ if ('skipped' in browser) {
     stats: summarize(browser.pdf.runs),
     target: { value: 1200, label: '≤ 1200 ms' },
   });
+}
+
+// 5a. The first slide against Marp CLI's output of the same first slides: Largest and First Contentful Paint, both pages
+//     opened in turn in fresh contexts of one Chromium (scripts/bench/first-slide.mjs, scripts/bench/marp-peer.mjs).
+if (!('skipped' in browser)) {
+  const marp = prepareMarpPeer(OUT);
+  // The floor: a page of one heading, the deck's title, nothing else. No page paints its first slide sooner.
+  const floor = join(WORK, 'first-slide-floor.html');
+  writeFileSync(
+    floor,
+    '<!doctype html><html lang="es"><meta charset="utf-8"><title>floor</title><h1>Costos relacionados a los modelos de lenguaje</h1>',
+  );
+  const pages = { datadeck: join(deckDir, 'dist', 'index.html'), floor, ...('skipped' in marp ? {} : { marp: marp.html }) };
+  const samples = await measureFirstSlides({ pages, runs: Math.max(runs * 3, 21) }); // noisy: more rounds than elsewhere
+  const paints = (name, key) => samples[name].map((sample) => sample[key]);
+  const lcp = (id, label, name) => record({ id, label, unit: 'ms', stats: summarize(paints(name, 'lcp')) });
+  lcp('first-slide-lcp', 'navigation → first slide painted (LCP), file://, Chromium', 'datadeck');
+  record({
+    id: 'first-slide-fcp',
+    label: '  first contentful paint (FCP), same runs',
+    unit: 'ms',
+    stats: summarize(paints('datadeck', 'fcp')),
+  });
+  lcp('first-slide-lcp-floor', '  floor: a page of one heading, same loop, LCP', 'floor');
+  if ('skipped' in marp) {
+    results.rows.push({ id: 'first-slide-marp', skipped: marp.skipped });
+    console.log(`  peer: Marp CLI ${MARP_CLI_VERSION} skipped: ${marp.skipped}`);
+  } else {
+    lcp('first-slide-marp-lcp', `  peer: Marp CLI ${marp.version}, the same opening (${marp.slides} slides), LCP`, 'marp');
+    record({ id: 'first-slide-marp-fcp', label: '  peer: its FCP', unit: 'ms', stats: summarize(paints('marp', 'fcp')) });
+    // Each round opens the pages back to back, so a ratio per round compares them in the same minute of this machine.
+    const ratios = (name) => paints(name, 'lcp').map((value, index) => value / (paints('marp', 'lcp')[index] ?? Number.NaN));
+    record({
+      id: 'first-slide-lcp-ratio',
+      label: '  LCP datadeck / Marp (median of the rounds’ ratios)',
+      unit: 'ratio',
+      stats: summarize(ratios('datadeck'), { digits: 2 }),
+      target: { value: 0.5, label: '≤ ×0.50' },
+    });
+    record({
+      id: 'first-slide-lcp-ratio-floor',
+      label: '  LCP floor / Marp, same rounds',
+      unit: 'ratio',
+      stats: summarize(ratios('floor'), { digits: 2 }),
+    });
+    results.firstSlidePeer = { tool: '@marp-team/marp-cli', version: marp.version, slides: marp.slides };
+  }
 }
 
 function measureBrowser(script) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Measures what the audience and the presenter wait for in a real browser, as medians:
 //   pdf   — `node lib/main.js pdf`, the whole process (start, build, Chromium, print, write), 5 runs after 1 warm-up
-//   ready — from navigation to the first slide shown: reveal's 'ready' event, and the first frame painted after
+//   ready — from navigation to reveal's 'ready' event (the first slide is painted before it, see
+//           scripts/bench/first-slide.mjs), and the first frame painted after
 //           it, in Chromium opening the built deck from file://, each run in a fresh browser context (no cache);
 //           interleaved with two floors measured the same way: a blank page whose script says 'ready' at once,
 //           and a two-slide page of reveal.js alone (its CSS, its JS, the deck's config, nothing of datadeck's)

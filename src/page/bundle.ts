@@ -1,9 +1,10 @@
 import type { Assets, Deck } from '../model.js';
 import { compactCss, findFeatures, minifyCss } from './compact-css.js';
 import { createDeckPolicy } from './csp.js';
+import { planFirstPaint } from './first-paint.js';
 import { localizeReveal } from './localize-reveal.js';
 import { trimNotesPlugin } from './trim-notes-plugin.js';
-import { READING_VIEW_CSS, readingViewHeadScript, startScript } from './reading-view.js';
+import { READING_CLASS, READING_VIEW_CSS, readingViewHeadScript, startScript } from './reading-view.js';
 import { findWords } from '../i18n/words.js';
 import type { TemplateFunction } from '../slides/render.js';
 import type { SocialMeta } from '../share/social-meta.js';
@@ -45,14 +46,22 @@ export function bundleDeck(input: BundleInput): string {
   const assets = { ...input.assets, ...localized, notesJs: trimNotesPlugin(localized.notesJs) };
   const plugins = input.hasNotes ? '[RevealNotes]' : '[]';
   const init = `Reveal.initialize(Object.assign(${JSON.stringify(REVEAL_CONFIG)}, { plugins: ${plugins} }));`;
-  const scripts = [assets.revealJs, ...(input.hasNotes ? [assets.notesJs] : []), startScript(init, words.reading)].map(inlineScript);
+  // The first slide is laid out before reveal runs, and reveal starts once it is painted (see first-paint.ts).
+  const firstPaint = planFirstPaint({
+    css:
+      compactCss({ revealCss: assets.revealCss, themeCss: assets.themeCss, features: findFeatures(REVEAL_CONFIG, input.slides) }) +
+      columnWidthCss(input.slides) +
+      minifyCss(READING_VIEW_CSS),
+    stage: { ...REVEAL_CONFIG, readingClass: READING_CLASS },
+    // reveal with its R key after the first frame; the reading view's set-up at once (see reading-view.ts).
+    initialize: startScript(init, words.reading),
+  });
+  const { css } = firstPaint;
   const headScript = inlineScript(readingViewHeadScript());
-  const css =
-    compactCss({ revealCss: assets.revealCss, themeCss: assets.themeCss, features: findFeatures(REVEAL_CONFIG, input.slides) }) +
-    columnWidthCss(input.slides) +
-    minifyCss(READING_VIEW_CSS);
+  const headScripts = firstPaint.headScripts.map(inlineScript);
+  const scripts = [firstPaint.preLayout, assets.revealJs, ...(input.hasNotes ? [assets.notesJs] : []), firstPaint.start].map(inlineScript);
   const csp = createDeckPolicy({
-    scripts: [headScript, ...scripts],
+    scripts: [headScript, ...headScripts, ...scripts],
     css,
     notesJs: input.hasNotes ? assets.notesJs : undefined,
     geometry: REVEAL_CONFIG,
@@ -64,6 +73,7 @@ export function bundleDeck(input: BundleInput): string {
     css,
     csp,
     headScript,
+    headScripts,
     reading: words.reading,
     slides: input.slides.join('\n'),
     scripts,

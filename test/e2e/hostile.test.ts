@@ -134,8 +134,9 @@ describe.skipIf(isBrowserMissing)('hostile text in every field of the data, buil
     expect(await page.evaluate(() => Reveal.getTotalSlides())).toBe(expected.slides.length);
     await walkAllSlides(page, expected.slides.length);
     const census = await page.evaluate(takeCensus);
-    // Our own: the reading view's choice in <head>, reveal, the notes plugin and the start; two drawings of each of 5 charts.
-    expect(census).toMatchObject({ pwned: undefined, scripts: 4, styles: 1, metaHttpEquiv: 1, svgs: 10, foreign: [], handlers: [] });
+    // Our own: in <head> the reading view's choice and the font; the first slide's pre-layout, reveal, the notes plugin
+    // and the start; two drawings of each of 5 charts.
+    expect(census).toMatchObject({ pwned: undefined, scripts: 6, styles: 1, metaHttpEquiv: 1, svgs: 10, foreign: [], handlers: [] });
     expect(census.links.length).toBeGreaterThan(0);
     for (const href of census.links) expect(href).toMatch(/^https?:\/\//);
     expect(dialogs).toEqual([]);
@@ -146,7 +147,7 @@ describe.skipIf(isBrowserMissing)('hostile text in every field of the data, buil
   it('runs nothing and injects no element in the reading view either, where the page rebuilds its tables', async () => {
     const { page, context, problems, dialogs } = await openDeck(browser, built.outFile, { query: 'view=read' });
     const census = await page.evaluate(takeCensus);
-    expect(census).toMatchObject({ pwned: undefined, scripts: 4, styles: 1, metaHttpEquiv: 1, svgs: 10, foreign: [], handlers: [] });
+    expect(census).toMatchObject({ pwned: undefined, scripts: 6, styles: 1, metaHttpEquiv: 1, svgs: 10, foreign: [], handlers: [] });
     const regions = await page
       .locator('.table-scroll')
       .evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label')));
