@@ -6,6 +6,7 @@ import type { ParsedData, PathSegment } from '../model.js';
 import { valueAt } from '../data/zod-issues.js';
 import { findBibtexEntries, findBibtexField, locateBibtexError, type BibtexEntry } from './bibtex-places.js';
 import { REFERENCE_FILE, type CslItem } from './reference-schema.js';
+import { findProtectedTexts, readBibtexValue, toSentenceCase } from './sentence-case.js';
 import type { CitationStyle, LoadedReferences, ReferencePlace } from './references.js';
 
 export interface LoadReferencesInput {
@@ -70,7 +71,15 @@ async function readReferenceFile(
     const detail = error instanceof Error ? error.message : String(error);
     throw new DeckError(locateBibtexError({ detail, entries, file: shown, text }), { cause: error });
   }
-  const items = readItems(parsed).map(withoutEntryTypeGenre);
+  const titles = new Map(
+    entries.map((entry) => {
+      const field = findBibtexField(text, entry, 'title');
+      return [entry.key, field === undefined ? [] : findProtectedTexts(readBibtexValue(text, field.line, field.column))];
+    }),
+  );
+  const items = readItems(parsed)
+    .map(withoutEntryTypeGenre)
+    .map((item) => (typeof item.title === 'string' ? { ...item, title: toSentenceCase(item.title, titles.get(item.id) ?? []) } : item));
   const places = new Map(entries.map((entry) => [entry.key, placeOf(entry, shown)]));
   // A bad address is pointed at where the .bib writes it.
   const urlPlaces = new Map(

@@ -35,12 +35,14 @@ describe('the references slide in APA 7', () => {
   it('writes each kind of work as the Spanish APA manual does', () => {
     const lines = referenceLines(decks['references-es'] ?? []);
     expect(lines).toEqual([
-      // A web page with no date: "s. f.", and the day it was read ("Recuperado el …, de").
+      // A web page with no date: "s. f.", and the day it was read ("Recuperado el …, de"); a name the .bib protects
+      // with braces keeps its capitals.
       'Gouy, I. (s. f.). The Computer Language Benchmarks Game. Recuperado el 10 de noviembre de 2025, de https://benchmarksgame-team.pages.debian.net/benchmarksgame/',
       // A report whose author is its publisher: the publisher is not repeated.
       'International Energy Agency. (2024). Electricity 2024: Analysis and forecast to 2026. https://www.iea.org/reports/electricity-2024',
-      // A conference paper, "y" before the last author, pages with an en dash, the DOI as an https address.
-      'Pereira, R., Couto, M., Ribeiro, F., Rua, R., Cunha, J., Fernandes, J. P., y Saraiva, J. (2017). Energy Efficiency across Programming Languages: How Do Energy, Time, and Memory Relate? Proceedings of the 10th ACM SIGPLAN International Conference on Software Language Engineering, 256–267. https://doi.org/10.1145/3136014.3136031',
+      // A conference paper, "y" before the last author, its title in sentence case (the .bib writes it in title case),
+      // pages with an en dash, the DOI as an https address.
+      'Pereira, R., Couto, M., Ribeiro, F., Rua, R., Cunha, J., Fernandes, J. P., y Saraiva, J. (2017). Energy efficiency across programming languages: How do energy, time, and memory relate? Proceedings of the 10th ACM SIGPLAN International Conference on Software Language Engineering, 256–267. https://doi.org/10.1145/3136014.3136031',
       // A journal article: journal and volume in italics, article number.
       'Pereira, R., Couto, M., Ribeiro, F., Rua, R., Cunha, J., Fernandes, J. P., y Saraiva, J. (2021). Ranking programming languages by energy efficiency. Science of Computer Programming, 205, 102609. https://doi.org/10.1016/j.scico.2021.102609',
     ]);
