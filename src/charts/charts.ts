@@ -364,13 +364,10 @@ async function renderDeclaredChart(options: {
 }): Promise<RenderedChart> {
   const { name, chart, prepared, renderer, deck } = options;
   // Drawn twice: for the slide, and for a phone's reading view, where the slide's chart would shrink to a third.
-  const draw = async (config: Config, frameOf: (theme: Theme) => Frame, idPrefix: string) => {
+  const draw = (config: Config, frameOf: (theme: Theme) => Frame, idPrefix: string) => {
     const theme = readTheme(config, renderer.measure);
     const { spec, values } = buildDeclaredSpec(chart, prepared, theme, frameOf(theme));
-    const key = specKey({ name, spec, theme: config, locale: deck.format.locale });
-    const compiled = options.compiled.get(key) ?? compileChart({ libraries: renderer.libraries, spec, config });
-    options.compiled.set(key, compiled);
-    return { svg: await renderChartSvg({ libraries: renderer.libraries, compiled, values, idPrefix }), warnings: compiled.warnings };
+    return drawChart({ name, spec, config, values, idPrefix, libraries: renderer.libraries, compiled: options.compiled, deck });
   };
   try {
     const wide = await draw(renderer.config, () => SLIDE_FRAME, toIdPrefix(name));
@@ -380,6 +377,27 @@ async function renderDeclaredChart(options: {
   } catch (cause) {
     throw chartError(name, cause instanceof Error ? cause.message : String(cause), cause);
   }
+}
+
+/** One drawing of a chart: its spec compiled (or the compiled one this process already has) and rendered to SVG. */
+async function drawChart(input: {
+  name: string;
+  spec: TopLevelSpec;
+  config: Config;
+  values: readonly object[];
+  idPrefix: string;
+  libraries: ChartLibraries;
+  compiled: CompiledChartCache;
+  deck: Deck;
+}): Promise<{ svg: string; warnings: readonly string[] }> {
+  const { name, spec, config, libraries } = input;
+  const key = specKey({ name, spec, theme: config, locale: input.deck.format.locale });
+  const compiled = input.compiled.get(key) ?? compileChart({ libraries, spec, config });
+  input.compiled.set(key, compiled);
+  return {
+    svg: await renderChartSvg({ libraries, compiled, values: input.values, idPrefix: input.idPrefix }),
+    warnings: compiled.warnings,
+  };
 }
 
 /** Fields whose text a chart may show (fmt.<field>): only those are formatted for the charts' rows. */
@@ -431,12 +449,8 @@ async function renderOneChart(options: {
   if ('problem' in alternative) {
     throw new DeckError({ code: 'chart', ...messages.chartText(name, alternative.problem), file: chartFile(name) });
   }
-  const draw = async (sized: TopLevelSpec, theme: Config, idPrefix: string) => {
-    const key = specKey({ name, spec: sized, theme, locale: deck.format.locale });
-    const compiled = options.compiled.get(key) ?? compileChart({ libraries, spec: sized, config: theme });
-    options.compiled.set(key, compiled);
-    return { svg: await renderChartSvg({ libraries, compiled, values: rows, idPrefix }), warnings: compiled.warnings };
-  };
+  const draw = (sized: TopLevelSpec, theme: Config, idPrefix: string) =>
+    drawChart({ name, spec: sized, config: theme, values: rows, idPrefix, libraries, compiled: options.compiled, deck });
   try {
     const wide = await draw(sizeToSlide(spec), config, toIdPrefix(name));
     // A single view is drawn again for a phone's column; a composed one (facets, concat) keeps its own layout.

@@ -62,7 +62,7 @@ const NARROW_LABEL_SHARE = 0.34;
 
 /** The narrow frame of a chart: as wide as a phone's column, as tall as its bars, slices or legend need. */
 export function narrowFrame(chart: DeclaredChart, prepared: PreparedChart, theme: Theme): Frame {
-  const legend = prepared.series.length > 1 ? 30 * Math.ceil(prepared.series.length / 2) + 12 : 0;
+  const legend = narrowLegendHeight(prepared);
   const line = theme.bandLabel.size * LINE_HEIGHT;
   switch (chart.kind) {
     case 'bars':
@@ -84,6 +84,11 @@ export function narrowFrame(chart: DeclaredChart, prepared: PreparedChart, theme
     case 'scatter':
       return { width: NARROW_WIDTH, height: 320 + legend, isNarrow: true };
   }
+}
+
+/** The height a legend of several series takes in the narrow frame: two columns of 30 px rows (see legendTop). */
+function narrowLegendHeight(prepared: PreparedChart): number {
+  return prepared.series.length > 1 ? 30 * Math.ceil(prepared.series.length / 2) + 12 : 0;
 }
 
 /**
@@ -205,7 +210,7 @@ const missingColor = (theme: Theme): Json => ({ condition: { test: 'datum.m', va
 
 function horizontalBars(chart: DeclaredChart, prepared: PreparedChart, theme: Theme, frame: Frame): Json {
   const categories = prepared.categories;
-  const legend = frame.isNarrow && prepared.series.length > 1 ? 30 * Math.ceil(prepared.series.length / 2) + 12 : 0;
+  const legend = frame.isNarrow ? narrowLegendHeight(prepared) : 0;
   const band = (frame.height - 60 - legend) / Math.max(categories.length, 1);
   const lineHeight = theme.bandLabel.size * LINE_HEIGHT;
   const maxLines = Math.max(1, Math.min(3, Math.floor((band * 0.9) / lineHeight)));

@@ -1,5 +1,5 @@
 import type { Assets, Deck } from '../model.js';
-import { compactCss, findFeatures, minifyCss } from './compact-css.js';
+import { compactCss, findFeatures } from './compact-css.js';
 import { createDeckPolicy } from './csp.js';
 import { planFirstPaint } from './first-paint.js';
 import { localizeReveal } from './localize-reveal.js';
@@ -51,7 +51,7 @@ export function bundleDeck(input: BundleInput): string {
     css:
       compactCss({ revealCss: assets.revealCss, themeCss: assets.themeCss, features: findFeatures(REVEAL_CONFIG, input.slides) }) +
       columnWidthCss(input.slides) +
-      minifyCss(READING_VIEW_CSS),
+      READING_VIEW_CSS,
     stage: { ...REVEAL_CONFIG, readingClass: READING_CLASS },
     // reveal with its R key after the first frame; the reading view's set-up at once (see reading-view.ts).
     initialize: startScript(init, words.reading),
