@@ -64,12 +64,31 @@ function readPaintEntries() {
   });
 }
 
+/**
+ * The deck's page cut down to what its first frame needs: the same <head> (CSS, font, head scripts), the first slide
+ * and the pre-layout script after it; no other slide, no reveal.js. No arrangement of the rest of the page paints
+ * the first slide sooner than this page does, so it bounds what moving work out of the way can gain.
+ */
+export function firstSlideAlone(html) {
+  const open = '<div class="slides">\n';
+  const start = html.indexOf(open);
+  const end = html.indexOf('\n</div>\n</div>\n', start);
+  const second = html.indexOf('\n<section', start + open.length);
+  const scripts = [...html.slice(end).matchAll(/<script>[\s\S]*?<\/script>\n?/g)];
+  if (start < 0 || end < 0 || second < 0 || second > end || scripts.length < 2 || !scripts[0][0].includes('classList.add("present")')) {
+    throw new Error('firstSlideAlone: the page no longer has the shape it expects (slides, then the pre-layout script)');
+  }
+  const tail = html.slice(end);
+  const rest = scripts.slice(1).reduce((text, [script]) => text.replace(script, ''), tail);
+  return html.slice(0, second) + rest;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: { runs: { type: 'string', default: '11' }, deck: { type: 'string' }, baseline: { type: 'string' } },
   });
   const { execFileSync } = await import('node:child_process');
-  const { writeFileSync } = await import('node:fs');
+  const { readFileSync, writeFileSync } = await import('node:fs');
   const { prepareMarpPeer } = await import('./marp-peer.mjs');
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const outDir = mkdtempSync(join(tmpdir(), 'datadeck-first-slide-'));
@@ -81,12 +100,15 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       floor,
       '<!doctype html><html lang="es"><meta charset="utf-8"><title>floor</title><h1>Costos relacionados a los modelos de lenguaje</h1>',
     );
+    const alone = join(outDir, 'first-slide-alone.html');
+    writeFileSync(alone, firstSlideAlone(readFileSync(deck, 'utf8')));
     const marp = prepareMarpPeer(join(root, '.bench'));
     if ('skipped' in marp) console.log(`Marp skipped: ${marp.skipped}`);
     // --baseline another build of the deck (e.g. the main branch's), measured in the same rounds.
     const pages = {
       datadeck: deck,
       ...(values.baseline ? { baseline: values.baseline } : {}),
+      alone,
       floor,
       ...('skipped' in marp ? {} : { marp: marp.html }),
     };
