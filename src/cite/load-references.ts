@@ -63,13 +63,15 @@ async function readReferenceFile(
   }));
   if (/\.json$/i.test(name)) return { path, ...readCslJson(text, shown) };
   const entries = findBibtexEntries(text);
+  // citation-js keeps the last of two entries with one key: a citation would silently name the other work.
+  const repeated = repeatedKeys(entries.map((entry) => ({ key: entry.key, place: placeOf(entry, shown) })));
   const { parseBibtex } = await import('./cite-libraries.js');
   let parsed: unknown;
   try {
     parsed = parseBibtex(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new DeckError(locateBibtexError({ detail, entries, file: shown, text }), { cause: error });
+    throw new DeckError([locateBibtexError({ detail, entries, file: shown, text }), ...repeated], { cause: error });
   }
   const titles = new Map(
     entries.map((entry) => {
@@ -88,7 +90,7 @@ async function readReferenceFile(
       return [entry.key, field === undefined ? placeOf(entry, shown) : { file: shown, ...field }];
     }),
   );
-  checkUrls(items, urlPlaces);
+  refuse([...repeated, ...urlProblems(items, urlPlaces)]);
   return { path, items, places };
 }
 
@@ -119,7 +121,7 @@ function readCslJson(text: string, file: string): { items: CslItem[]; places: Ma
   if (!Array.isArray(parsed) || items.length !== parsed.length)
     throw new DeckError({ code: 'reference', ...messages.referenceJsonShape(file), file, line: 1, column: 1 });
   const places = new Map(items.map((item) => [item.id, placeInJson(text, item.id, file)]));
-  checkUrls(items, places);
+  refuse([...repeatedKeys(placeItems(items, text, file)), ...urlProblems(items, places)]);
   return { items, places };
 }
 
@@ -127,6 +129,42 @@ function placeInJson(text: string, id: string, file: string): ReferencePlace {
   const offset = text.indexOf(JSON.stringify(id));
   const before = text.slice(0, Math.max(0, offset)).split('\n');
   return { file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, length: JSON.stringify(id).length };
+}
+
+/** Each item's id where the file writes it: the nth item with an id at the nth `"id": …` naming it. */
+function placeItems(items: readonly CslItem[], text: string, file: string): { key: string; place: ReferencePlace }[] {
+  const written = new Map<string, ReferencePlace[]>();
+  for (const match of text.matchAll(/"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)/g)) {
+    const value = match[1] ?? '';
+    const offset = (match.index ?? 0) + match[0].length - value.length;
+    const before = text.slice(0, offset).split('\n');
+    const key = value.startsWith('"') ? String(JSON.parse(value)) : value;
+    const places = written.get(key) ?? [];
+    places.push({ file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, length: value.length });
+    written.set(key, places);
+  }
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const index = seen.get(item.id) ?? 0;
+    seen.set(item.id, index + 1);
+    return { key: item.id, place: written.get(item.id)?.[index] ?? placeInJson(text, item.id, file) };
+  });
+}
+
+/** A key written twice in one file is an error at the second (and any later) place, naming the first. */
+function repeatedKeys(keys: readonly { key: string; place: ReferencePlace }[]): Problem[] {
+  const first = new Map<string, ReferencePlace>();
+  const problems: Problem[] = [];
+  for (const { key, place } of keys) {
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, place);
+    else problems.push({ code: 'reference', ...messages.duplicateReference(key, `${earlier.file}:${earlier.line ?? 1}`), ...place });
+  }
+  return problems;
+}
+
+function refuse(problems: readonly Problem[]): void {
+  if (problems.length > 0) throw new DeckError(problems);
 }
 
 /** The items a library or JSON file gave, kept only when they are objects with a text id and type. */
@@ -142,13 +180,12 @@ function readItems(parsed: unknown): CslItem[] {
 }
 
 /** A link in the reference list must be one a reader can open safely: http or https, as in the rows. */
-function checkUrls(items: readonly CslItem[], places: ReadonlyMap<string, ReferencePlace>): void {
-  const problems = items.flatMap((item): Problem[] => {
+function urlProblems(items: readonly CslItem[], places: ReadonlyMap<string, ReferencePlace>): Problem[] {
+  return items.flatMap((item): Problem[] => {
     const url = item.URL;
     if (url === undefined || (typeof url === 'string' && /^https?:\/\/\S+$/i.test(url.trim()))) return [];
     return [{ code: 'url', ...messages.referenceUrl(item.id, String(url)), ...places.get(item.id) }];
   });
-  if (problems.length > 0) throw new DeckError(problems);
 }
 
 async function readStyle(name: string, input: LoadReferencesInput, where: ReferencePlace): Promise<CitationStyle> {

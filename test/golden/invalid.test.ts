@@ -49,6 +49,7 @@ const SPANISH_CASES = new Set([
   'cite-unknown-key.yaml',
   'cite-bibtex-malformed.yaml',
   'cite-bibtex-url.yaml',
+  'cite-bibtex-duplicate.yaml',
   'cite-unused-strict.yaml',
 ]);
 // Built with --strict: a warning (a formula's value more than 1 % from the given one) is then an error.
@@ -68,12 +69,15 @@ describe('invalid data: one clear message, exit 1, no stack trace', () => {
     const expected = readGolden(expectedFile, output, 'test/golden/invalid.test.ts');
     expect(code).toBe(1);
     expect(output).toMatch(/^error\[[a-z-]+\] /m);
-    // The deck, the spreadsheet beside it that its rows: names (sheet-*.csv, sheet-*.xlsx), or its .bib file (cite-bibtex-*).
+    // The deck, the spreadsheet beside it that its rows: names (sheet-*.csv, sheet-*.xlsx), or its references file
+    // (cite-bibtex-*.bib, cite-json-*.json).
     const pointsInto = name.startsWith('sheet-')
       ? name.replace(/\.yaml$/, '')
       : name.startsWith('cite-bibtex-')
         ? name.replace(/\.yaml$/, '.bib')
-        : name;
+        : name.startsWith('cite-json-')
+          ? name.replace(/\.yaml$/, '.json')
+          : name;
     expect(output).toContain(`${DIR}/${pointsInto}`);
     expect(output).toMatch(/^ {2}hint: /m);
     expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
