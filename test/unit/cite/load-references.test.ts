@@ -12,7 +12,7 @@ async function problemsLoading(file: string, text: string) {
   writeFileSync(join(dir, file), text);
   try {
     await loadReferences({
-      data: { value: { references: file }, locate: () => undefined },
+      data: { value: { references: file }, locate: () => undefined, locateKey: () => undefined },
       dataFile: join(dir, 'deck.yaml'),
       shownDataFile: 'deck.yaml',
       templatesDir: join(ROOT, 'templates'),
