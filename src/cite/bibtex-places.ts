@@ -1,4 +1,5 @@
 import type { Problem } from '../errors/deck-error.js';
+import { lineStartsOf, positionAt } from '../errors/locate.js';
 import { messages } from '../errors/messages.js';
 
 /** Where an entry of a .bib file starts: its key's line and column. */
@@ -14,29 +15,27 @@ const ENTRY_START = /@([A-Za-z]+)\s*[{(]\s*([^\s,{}()]+)\s*,/g;
 
 /** Every data entry's key and where it is written (not @string, @preamble or @comment). */
 export function findBibtexEntries(text: string): BibtexEntry[] {
-  const lineStarts = [0];
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
-  const positionOf = (offset: number) => {
-    let line = lineStarts.findIndex((start) => start > offset);
-    line = line < 0 ? lineStarts.length : line;
-    return { line, column: offset - (lineStarts[line - 1] ?? 0) + 1 };
-  };
+  const lineStarts = lineStartsOf(text);
   const entries: BibtexEntry[] = [];
   for (const match of text.matchAll(ENTRY_START)) {
     const [whole, type = '', key = ''] = match;
     if (/^(string|preamble|comment)$/i.test(type)) continue;
-    entries.push({ key, type: type.toLowerCase(), ...positionOf((match.index ?? 0) + whole.indexOf(key, type.length + 1)) });
+    const { line, column } = positionAt(lineStarts, (match.index ?? 0) + whole.indexOf(key, type.length + 1), key.length);
+    entries.push({ key, type: type.toLowerCase(), line, column });
   }
   return entries;
 }
 
-/** Where an entry's field is written ("url = {…}"), between its key and the next entry: for a problem with its value. */
+/**
+ * Where an entry's field is written ("url = {…}"), between its key and the next entry: for a problem with its value.
+ * A caller looking up fields of many entries splits the file once and passes its `lines`.
+ */
 export function findBibtexField(
   text: string,
   entry: BibtexEntry,
   field: string,
+  lines: readonly string[] = text.split('\n'),
 ): { line: number; column: number; length: number } | undefined {
-  const lines = text.split('\n');
   for (let index = entry.line - 1; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
     if (index > entry.line - 1 && /^\s*@/.test(line)) return undefined;

@@ -4,6 +4,7 @@ import { DeckError, type Problem } from '../errors/deck-error.js';
 import { messages } from '../errors/messages.js';
 import type { ParsedData, PathSegment } from '../model.js';
 import { valueAt } from '../data/zod-issues.js';
+import { lineStartsOf, positionAt } from '../errors/locate.js';
 import { findBibtexEntries, findBibtexField, locateBibtexError, type BibtexEntry } from './bibtex-places.js';
 import { REFERENCE_FILE, type CslItem } from './reference-schema.js';
 import { findProtectedTexts, readBibtexValue, toSentenceCase } from './sentence-case.js';
@@ -73,10 +74,13 @@ async function readReferenceFile(
     const detail = error instanceof Error ? error.message : String(error);
     throw new DeckError([locateBibtexError({ detail, entries, file: shown, text }), ...repeated], { cause: error });
   }
+  // Split once: a Zotero export of a thousand entries, split again per entry, took seconds.
+  const lines = text.split('\n');
+  const lineStarts = lineStartsOf(text);
   const titles = new Map(
     entries.map((entry) => {
-      const field = findBibtexField(text, entry, 'title');
-      return [entry.key, field === undefined ? [] : findProtectedTexts(readBibtexValue(text, field.line, field.column))];
+      const field = findBibtexField(text, entry, 'title', lines);
+      return [entry.key, field === undefined ? [] : findProtectedTexts(readBibtexValue(text, field.line, field.column, lineStarts))];
     }),
   );
   const items = readItems(parsed)
@@ -86,7 +90,7 @@ async function readReferenceFile(
   // A bad address is pointed at where the .bib writes it.
   const urlPlaces = new Map(
     entries.map((entry) => {
-      const field = findBibtexField(text, entry, 'url');
+      const field = findBibtexField(text, entry, 'url', lines);
       return [entry.key, field === undefined ? placeOf(entry, shown) : { file: shown, ...field }];
     }),
   );
@@ -112,42 +116,41 @@ function readCslJson(text: string, file: string): { items: CslItem[]; places: Ma
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const offset = Number(/position (\d+)/.exec(detail)?.[1] ?? Number.NaN);
-    const before = Number.isNaN(offset) ? undefined : text.slice(0, offset).split('\n');
-    const line = before?.length;
-    const column = before === undefined ? undefined : (before.at(-1)?.length ?? 0) + 1;
-    throw new DeckError({ code: 'reference', ...messages.referenceJson(file, detail), file, line, column }, { cause: error });
+    const at = Number.isNaN(offset) ? undefined : positionAt(lineStartsOf(text), offset, 1);
+    throw new DeckError(
+      { code: 'reference', ...messages.referenceJson(file, detail), file, line: at?.line, column: at?.column },
+      { cause: error },
+    );
   }
   const items = readItems(parsed);
   if (!Array.isArray(parsed) || items.length !== parsed.length)
     throw new DeckError({ code: 'reference', ...messages.referenceJsonShape(file), file, line: 1, column: 1 });
-  const places = new Map(items.map((item) => [item.id, placeInJson(text, item.id, file)]));
-  refuse([...repeatedKeys(placeItems(items, text, file)), ...urlProblems(items, places)]);
+  const placed = placeItems(items, text, file);
+  const places = new Map<string, ReferencePlace>();
+  for (const { key, place } of placed) if (!places.has(key)) places.set(key, place);
+  refuse([...repeatedKeys(placed), ...urlProblems(items, places)]);
   return { items, places };
 }
 
-function placeInJson(text: string, id: string, file: string): ReferencePlace {
-  const offset = text.indexOf(JSON.stringify(id));
-  const before = text.slice(0, Math.max(0, offset)).split('\n');
-  return { file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, length: JSON.stringify(id).length };
-}
-
-/** Each item's id where the file writes it: the nth item with an id at the nth `"id": …` naming it. */
+/**
+ * Each item's id where the file writes it: the nth item with an id at the nth `"id": …` naming it, else (an id
+ * the pattern cannot see, such as 1.0 read as 1) the file's first line.
+ */
 function placeItems(items: readonly CslItem[], text: string, file: string): { key: string; place: ReferencePlace }[] {
+  const lineStarts = lineStartsOf(text);
   const written = new Map<string, ReferencePlace[]>();
   for (const match of text.matchAll(/"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)/g)) {
     const value = match[1] ?? '';
-    const offset = (match.index ?? 0) + match[0].length - value.length;
-    const before = text.slice(0, offset).split('\n');
     const key = value.startsWith('"') ? String(JSON.parse(value)) : value;
     const places = written.get(key) ?? [];
-    places.push({ file, line: before.length, column: (before.at(-1)?.length ?? 0) + 1, length: value.length });
+    places.push({ file, ...positionAt(lineStarts, (match.index ?? 0) + match[0].length - value.length, value.length) });
     written.set(key, places);
   }
   const seen = new Map<string, number>();
   return items.map((item) => {
     const index = seen.get(item.id) ?? 0;
     seen.set(item.id, index + 1);
-    return { key: item.id, place: written.get(item.id)?.[index] ?? placeInJson(text, item.id, file) };
+    return { key: item.id, place: written.get(item.id)?.[index] ?? { file, line: 1, column: 1, length: 1 } };
   });
 }
 

@@ -1,3 +1,5 @@
+import { lineStartsOf } from '../errors/locate.js';
+
 /**
  * A title from a .bib file in sentence case, as APA 7 and IEEE write a work's title (and as CSL expects titles to
  * be stored: a style that wants title case makes it). Google Scholar and most exports write titles in title case.
@@ -70,10 +72,12 @@ export function findProtectedTexts(value: string): string[] {
   return texts;
 }
 
-/** The raw value of a BibTeX field written at `line`:`column` (1-based): a balanced {…} or "…", or a bare word. */
-export function readBibtexValue(text: string, line: number, column: number): string {
-  const lines = text.split('\n');
-  const offset = lines.slice(0, line - 1).reduce((sum, written) => sum + written.length + 1, 0) + column - 1;
+/**
+ * The raw value of a BibTeX field written at `line`:`column` (1-based): a balanced {…} or "…", or a bare word.
+ * A caller reading many values of one file passes its lineStartsOf(text), made once.
+ */
+export function readBibtexValue(text: string, line: number, column: number, lineStarts: readonly number[] = lineStartsOf(text)): string {
+  const offset = (lineStarts[line - 1] ?? text.length) + column - 1;
   const open = text[offset];
   if (open !== '{' && open !== '"') return /^[^,}\s]*/.exec(text.slice(offset))?.[0] ?? '';
   let depth = 0;

@@ -74,8 +74,7 @@ export function locateWithin(
   value: string,
   within: { readonly offset: number; readonly length: number },
 ): Position {
-  const lineStarts = [0];
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  const lineStarts = lineStartsOf(text);
   const start = (lineStarts[node.line - 1] ?? 0) + node.column - 1;
   // A folded or block scalar may break the spot across lines: its first line is enough to find it.
   const token = (value.slice(within.offset, within.offset + within.length).split('\n')[0] ?? '').trimEnd();
@@ -92,8 +91,21 @@ export function locateWithin(
   return node;
 }
 
-function positionAt(lineStarts: readonly number[], found: number, length: number): Position {
-  let line = lineStarts.length;
-  while (line > 1 && (lineStarts[line - 1] ?? 0) > found) line -= 1;
-  return { line, column: found - (lineStarts[line - 1] ?? 0) + 1, length };
+/** Where each line of `text` starts: made once per file, for positionAt. */
+export function lineStartsOf(text: string): number[] {
+  const lineStarts = [0];
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  return lineStarts;
+}
+
+/** The 1-based line and column of `offset`, by binary search over lineStartsOf(text). */
+export function positionAt(lineStarts: readonly number[], offset: number, length: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if ((lineStarts[middle] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1, length };
 }

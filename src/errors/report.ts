@@ -45,13 +45,27 @@ export function formatDataPath(path: readonly PathSegment[]): string {
 
 function quoteLine(problem: Problem, source: ReportSource): string | undefined {
   if (problem.file === undefined || problem.line === undefined) return undefined;
-  const text = source.texts.get(problem.file)?.split(/\r?\n/)[problem.line - 1];
+  const text = linesOf(source.texts, problem.file)?.[problem.line - 1];
   if (text === undefined) return undefined;
   const number = String(problem.line);
   const gutter = ' '.repeat(number.length);
   const column = Math.max(1, problem.column ?? 1);
   const length = Math.max(1, Math.min(problem.length ?? 1, text.length - column + 1));
   return [`  > ${number} | ${text}`, `    ${gutter} | ${' '.repeat(column - 1)}${'^'.repeat(length)}`].join('\n');
+}
+
+// Each file's lines, split once per set of texts: a report of a thousand problems in one file quoted each line
+// after splitting the whole file again (seconds for a large .bib).
+const splitTexts = new WeakMap<ReadonlyMap<string, string>, Map<string, readonly string[]>>();
+
+function linesOf(texts: ReadonlyMap<string, string>, file: string): readonly string[] | undefined {
+  const text = texts.get(file);
+  if (text === undefined) return undefined;
+  const split = splitTexts.get(texts) ?? new Map<string, readonly string[]>();
+  splitTexts.set(texts, split);
+  const lines = split.get(file) ?? text.split(/\r?\n/);
+  split.set(file, lines);
+  return lines;
 }
 
 /** The text of any failed build, as the terminal and the dev server's overlay show it; unknown errors are our bugs. */
